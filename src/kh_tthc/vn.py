@@ -1,0 +1,159 @@
+"""Vietnamese text rules shared by the model, the parsers and the renderers.
+
+Word often stores Vietnamese decomposed (a base letter followed by combining marks), and
+text pasted from PDFs carries stray spaces; everything that enters the library goes through
+:func:`nfc` or :func:`clean` first so that equal words compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+__all__ = [
+    "clean",
+    "date_line",
+    "date_phrase",
+    "fold",
+    "from_roman",
+    "nfc",
+    "pad2",
+    "to_roman",
+    "upper",
+]
+
+_SPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normal form C (composed), as every output uses.
+
+    >>> nfc("Thu\u0309y") == "Thuỷ"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """NFC-normalise ``text``, fold runs of white space into one space and strip the ends.
+
+    >>> clean("  Văn   phòng\\nSở ")
+    'Văn phòng Sở'
+    """
+    return _SPACE.sub(" ", nfc(text)).strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: cleaned, lower case, "đ" kept distinct, other marks removed.
+
+    Used to match headers and phrases whatever their case and diacritics
+    ("Thời gian hoàn thành", "THỜI GIAN HOÀN THÀNH", "thoi gian hoan thanh").
+
+    >>> fold("  Đơn vị CHỦ TRÌ ")
+    'đon vi chu tri'
+    """
+    decomposed = unicodedata.normalize("NFD", clean(text).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def upper(text: str) -> str:
+    """Upper-case Vietnamese text, NFC in and out ("Sở" -> "SỞ")."""
+    return nfc(nfc(text).upper())
+
+
+def pad2(n: int) -> str:
+    """Write a day or document number the official way: a leading zero below 10.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3-4: "ngày 05", "Số: 05/KH-...".
+
+    >>> pad2(5), pad2(12)
+    ('05', '12')
+    """
+    return f"{n:02d}"
+
+
+def _month_text(month: int) -> str:
+    # NĐ 30/2020, Phụ lục I, II.4: months 1 and 2 get a leading zero, the others do not.
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def date_line(
+    place: str,
+    *,
+    year: int,
+    month: int | None = None,
+    day: int | None = None,
+) -> str:
+    """The italic place-and-date line under the motto.
+
+    A draft may leave the day (and even the month) blank; a blank keeps its room with
+    spaces, as the clerk fills it in by hand when the document is signed
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4).
+
+    >>> date_line("Thái Nguyên", year=2025, month=8, day=5)
+    'Thái Nguyên, ngày 05 tháng 8 năm 2025'
+    >>> date_line("Hà Nội", year=2026, month=1, day=15)
+    'Hà Nội, ngày 15 tháng 01 năm 2026'
+    >>> date_line("Thái Nguyên", year=2025, month=8)
+    'Thái Nguyên, ngày    tháng 8 năm 2025'
+    """
+    day_text = pad2(day) if day is not None else "   "
+    month_text = _month_text(month) if month is not None else "   "
+    return f"{clean(place)}, ngày {day_text} tháng {month_text} năm {year}"
+
+
+def date_phrase(d: date) -> str:
+    """A date inside running text, "ngày 05 tháng 8 năm 2025"."""
+    return f"ngày {pad2(d.day)} tháng {_month_text(d.month)} năm {d.year}"
+
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def to_roman(n: int) -> str:
+    """Roman numeral for section headings and quarters ("I.", "Quý IV").
+
+    >>> to_roman(4), to_roman(14)
+    ('IV', 'XIV')
+    """
+    if not 0 < n < 4000:
+        raise ValueError(f"no Roman numeral for {n}")
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def from_roman(text: str) -> int:
+    """Parse a Roman numeral, case-insensitively.
+
+    >>> from_roman("iv")
+    4
+    """
+    s = text.strip().upper()
+    if not s or not _ROMAN_RE.match(s):
+        raise ValueError(f"not a Roman numeral: {text!r}")
+    total = 0
+    i = 0
+    for value, letters in _ROMAN:
+        while s.startswith(letters, i):
+            total += value
+            i += len(letters)
+    return total

@@ -1,5 +1,12 @@
-"""kh_tthc: Vietnamese state plans (kế hoạch) and reports (báo cáo) as typed data."""
+"""kh_tthc: Vietnamese state plans (kế hoạch) and reports (báo cáo) as typed data.
 
+>>> from kh_tthc import load_plan
+>>> plan = load_plan("examples/skhcn-thai-nguyen-2025/plan.toml")
+>>> plan.issuer.abbreviation, len(plan.tasks)
+('SKHCN', 29)
+"""
+
+from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import (
     DeadlineSyntaxError,
     KhTthcError,
@@ -10,17 +17,52 @@ from kh_tthc.errors import (
     SourceUnreadable,
     TaskNumberError,
 )
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.model import (
+    Authority,
+    DateSpan,
+    DocumentNumber,
+    IssueDate,
+    Organization,
+    Plan,
+    Section,
+    Signer,
+    Task,
+    TaskNumber,
+    Unit,
+)
+from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Authority",
+    "DateSpan",
+    "Deadline",
     "DeadlineSyntaxError",
+    "DocumentNumber",
+    "IssueDate",
     "KhTthcError",
+    "Organization",
+    "Plan",
     "PlanFileError",
     "PlanInvalid",
     "Problem",
+    "Section",
     "Severity",
+    "Signer",
     "SourceUnreadable",
+    "Task",
+    "TaskNumber",
     "TaskNumberError",
+    "Unit",
     "__version__",
+    "check_plan",
+    "dump_plan",
+    "dumps_plan",
+    "load_plan",
+    "loads_plan",
+    "parse_deadline",
+    "read_plan",
+    "validate_plan",
 ]

@@ -35,6 +35,7 @@ from kh_tthc.model import (
     TaskNumber,
     Unit,
 )
+from kh_tthc.render import plan_context
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -71,6 +72,7 @@ __all__ = [
     "load_plan",
     "loads_plan",
     "parse_deadline",
+    "plan_context",
     "read_plan",
     "validate_plan",
 ]

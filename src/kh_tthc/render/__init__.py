@@ -1,0 +1,10 @@
+"""Plans as official documents: DOCX in the Nghị định 30/2020/NĐ-CP format, and PDF.
+
+``context`` turns the model into plain data (pure), ``docx`` is the only module that uses
+docxtpl, ``pdf`` drives LibreOffice, and ``templates/`` holds the DOCX templates built by
+``tools/build_templates.py``.
+"""
+
+from kh_tthc.render.context import plan_context
+
+__all__ = ["plan_context"]

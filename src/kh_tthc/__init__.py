@@ -35,7 +35,7 @@ from kh_tthc.model import (
     TaskNumber,
     Unit,
 )
-from kh_tthc.render import plan_context
+from kh_tthc.render import copy_template, plan_context, render_plan
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -67,6 +67,7 @@ __all__ = [
     "Unit",
     "__version__",
     "check_plan",
+    "copy_template",
     "dump_plan",
     "dumps_plan",
     "load_plan",
@@ -74,5 +75,6 @@ __all__ = [
     "parse_deadline",
     "plan_context",
     "read_plan",
+    "render_plan",
     "validate_plan",
 ]

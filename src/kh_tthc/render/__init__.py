@@ -6,5 +6,12 @@ docxtpl, ``pdf`` drives LibreOffice, and ``templates/`` holds the DOCX templates
 """
 
 from kh_tthc.render.context import plan_context
+from kh_tthc.render.docx import copy_template, render_docx, render_plan, template_path
 
-__all__ = ["plan_context"]
+__all__ = [
+    "copy_template",
+    "plan_context",
+    "render_docx",
+    "render_plan",
+    "template_path",
+]

@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
+	mkdir -p out
+	@if command -v soffice >/dev/null 2>&1; then \
+	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx --pdf; \
+	else \
+	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx; \
+	  echo "LibreOffice (soffice) not found: wrote the DOCX only"; \
+	fi
 
 test: lint typecheck pytest
 

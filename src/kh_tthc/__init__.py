@@ -35,7 +35,7 @@ from kh_tthc.model import (
     TaskNumber,
     Unit,
 )
-from kh_tthc.render import copy_template, plan_context, render_plan
+from kh_tthc.render import copy_template, docx_to_pdf, plan_context, render_plan
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -68,6 +68,7 @@ __all__ = [
     "__version__",
     "check_plan",
     "copy_template",
+    "docx_to_pdf",
     "dump_plan",
     "dumps_plan",
     "load_plan",

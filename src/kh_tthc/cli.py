@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +18,7 @@ from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.plan_file import read_plan
 from kh_tthc.model import Plan
+from kh_tthc.render import copy_template, docx_to_pdf, render_plan
 
 __all__ = ["main"]
 
@@ -85,6 +87,36 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _docx_output(path: Path) -> Path:
+    """The output of a command that writes a DOCX, checked before any work is done."""
+    if path.is_dir():
+        raise SourceUnreadable(path, "is a directory; expected a .docx file name")
+    if path.suffix.lower() != ".docx":
+        raise UsageError(f"{path}: the output must be a .docx file name")
+    return path
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    output = _docx_output(args.output)
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_plan(plan, output, template=args.template)
+    for w in caught:
+        print(f"{args.plan}: warning: {w.message}", file=sys.stderr)
+    print(output)
+    if args.pdf:
+        pdf = output.with_suffix(".pdf")
+        docx_to_pdf(output, pdf)
+        print(pdf)
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    print(copy_template(_docx_output(args.output)))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -104,6 +136,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--width", type=int, default=0, help="cut lines to this many characters (0: no limit)"
     )
     p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser(
+        "render", help="write the plan as a DOCX in the Decree 30/2020 format (and a PDF)"
+    )
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
+    p.add_argument(
+        "--template", type=Path, metavar="T.docx", help="a restyled copy of the template"
+    )
+    p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
+    p.set_defaults(func=_cmd_render)
+
+    p = sub.add_parser("template", help="copy the DOCX template, to restyle it in Word")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
+    p.set_defaults(func=_cmd_template)
     return parser
 
 

@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s+")
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode normal form C (composed), as every output uses.
 
-    >>> nfc("Thu\u0309y") == "Thuỷ"
+    >>> nfc("Thuy\u0309") == "Thuỷ"
     True
     """
     return unicodedata.normalize("NFC", text)
@@ -98,8 +98,8 @@ def date_line(
     >>> date_line("Thái Nguyên", year=2025, month=8)
     'Thái Nguyên, ngày    tháng 8 năm 2025'
     """
-    day_text = pad2(day) if day is not None else "   "
-    month_text = _month_text(month) if month is not None else "   "
+    day_text = pad2(day) if day is not None else "  "
+    month_text = _month_text(month) if month is not None else "  "
     return f"{clean(place)}, ngày {day_text} tháng {month_text} năm {year}"
 
 

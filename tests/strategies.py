@@ -12,6 +12,7 @@ from kh_tthc import (
     DateSpan,
     Deadline,
     DocumentNumber,
+    Indicator,
     IssueDate,
     Organization,
     Plan,
@@ -78,6 +79,16 @@ def numbered_outline(draw: st.DrawFn, max_tasks: int = 12) -> list[TaskNumber]:
         else:
             numbers.append((*last[:-1], last[-1] + 1))
     return [TaskNumber(n) for n in numbers]
+
+
+def indicators() -> st.SearchStrategy[Indicator]:
+    return st.builds(
+        Indicator,
+        id=unit_ids,
+        name=names(),
+        target=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False) | st.integers(0, 10**6),
+        unit=st.sampled_from(["%", "hồ sơ", ""]),
+    )
 
 
 def organizations() -> st.SearchStrategy[Organization]:
@@ -149,6 +160,7 @@ def plans(draw: st.DrawFn) -> Plan:
             group=draw(st.booleans()),
             note=draw(texts(max_size=20)),
             extra=tuple(draw(st.dictionaries(names(), texts(), max_size=2)).items()),
+            indicators=tuple(draw(st.lists(indicators(), max_size=2))),
         )
         for number in draw(numbered_outline())
     )

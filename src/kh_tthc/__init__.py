@@ -1,5 +1,6 @@
 """kh_tthc: Vietnamese state plans (kế hoạch) and reports (báo cáo) as typed data."""
 
+from kh_tthc.calendar import CalendarError, CalendarRangeError, DateRangeError, WorkCalendar
 from kh_tthc.errors import (
     DeadlineSyntaxError,
     KhTthcError,
@@ -14,6 +15,9 @@ from kh_tthc.errors import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CalendarError",
+    "CalendarRangeError",
+    "DateRangeError",
     "DeadlineSyntaxError",
     "KhTthcError",
     "PlanFileError",
@@ -22,5 +26,6 @@ __all__ = [
     "Severity",
     "SourceUnreadable",
     "TaskNumberError",
+    "WorkCalendar",
     "__version__",
 ]

@@ -11,6 +11,17 @@ from kh_tthc.errors import (
     SourceUnreadable,
     TaskNumberError,
 )
+from kh_tthc.periods import (
+    Period,
+    PeriodError,
+    PeriodKind,
+    PeriodSyntaxError,
+    SendingRule,
+    SendingRuleError,
+    SendingRuleKind,
+    SendingRuleSyntaxError,
+    Window,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -20,12 +31,21 @@ __all__ = [
     "DateRangeError",
     "DeadlineSyntaxError",
     "KhTthcError",
+    "Period",
+    "PeriodError",
+    "PeriodKind",
+    "PeriodSyntaxError",
     "PlanFileError",
     "PlanInvalid",
     "Problem",
+    "SendingRule",
+    "SendingRuleError",
+    "SendingRuleKind",
+    "SendingRuleSyntaxError",
     "Severity",
     "SourceUnreadable",
     "TaskNumberError",
+    "Window",
     "WorkCalendar",
     "__version__",
 ]

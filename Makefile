@@ -27,8 +27,8 @@ demo: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks examples tools
-	$(BIN)/ruff format --check src tests benchmarks examples tools
+	$(BIN)/ruff check src tests tools $(wildcard benchmarks/*.py examples/*/*.py)
+	$(BIN)/ruff format --check src tests tools $(wildcard benchmarks/*.py examples/*/*.py)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src

@@ -6,7 +6,31 @@
 ('SKHCN', 29)
 """
 
-from kh_tthc.deadline import Deadline, parse_deadline
+from kh_tthc.calendar import (
+    CalendarError,
+    CalendarRangeError,
+    DateRangeError,
+    WorkCalendar,
+)
+from kh_tthc.deadline import (
+    ByDate,
+    ByPeriod,
+    CalendarDays,
+    DateWording,
+    Deadline,
+    DeadlineValueError,
+    EventForm,
+    Frequency,
+    OnEvent,
+    Ongoing,
+    OngoingWording,
+    Periodic,
+    Sending,
+    TimeLimit,
+    Unspecified,
+    WorkingDays,
+    parse_deadline,
+)
 from kh_tthc.errors import (
     DeadlineSyntaxError,
     KhTthcError,
@@ -21,11 +45,18 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.plan_file import (
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    read_plan,
+)
 from kh_tthc.model import (
     Authority,
     DateSpan,
     DocumentNumber,
+    Indicator,
     IssueDate,
     Organization,
     Plan,
@@ -35,28 +66,66 @@ from kh_tthc.model import (
     TaskNumber,
     Unit,
 )
+from kh_tthc.periods import (
+    Period,
+    PeriodError,
+    PeriodKind,
+    PeriodSyntaxError,
+    SendingRule,
+    SendingRuleError,
+    SendingRuleKind,
+    SendingRuleSyntaxError,
+    Window,
+)
 from kh_tthc.render import copy_template, docx_to_pdf, plan_context, render_plan
-from kh_tthc.validate import check_plan, validate_plan
+from kh_tthc.validate import (
+    check_plan,
+    validate_plan,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Authority",
+    "ByDate",
+    "ByPeriod",
+    "CalendarDays",
+    "CalendarError",
+    "CalendarRangeError",
+    "DateRangeError",
     "DateSpan",
+    "DateWording",
     "Deadline",
     "DeadlineSyntaxError",
+    "DeadlineValueError",
     "DocumentNumber",
+    "EventForm",
+    "Frequency",
+    "Indicator",
     "IssueDate",
     "KhTthcError",
     "LibreOfficeNotFound",
+    "OnEvent",
+    "Ongoing",
+    "OngoingWording",
     "Organization",
     "PdfConversionError",
+    "Period",
+    "PeriodError",
+    "PeriodKind",
+    "PeriodSyntaxError",
+    "Periodic",
     "Plan",
     "PlanFileError",
     "PlanInvalid",
     "Problem",
     "RenderWarning",
     "Section",
+    "Sending",
+    "SendingRule",
+    "SendingRuleError",
+    "SendingRuleKind",
+    "SendingRuleSyntaxError",
     "Severity",
     "Signer",
     "SourceUnreadable",
@@ -64,7 +133,12 @@ __all__ = [
     "TaskNumber",
     "TaskNumberError",
     "TemplateError",
+    "TimeLimit",
     "Unit",
+    "Unspecified",
+    "Window",
+    "WorkCalendar",
+    "WorkingDays",
     "__version__",
     "check_plan",
     "copy_template",

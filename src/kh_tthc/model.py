@@ -20,12 +20,13 @@ from attrs import field, frozen
 
 from kh_tthc.deadline import Deadline
 from kh_tthc.errors import TaskNumberError
-from kh_tthc.vn import clean, date_line, fold, pad2, upper
+from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
 
 __all__ = [
     "Authority",
     "DateSpan",
     "DocumentNumber",
+    "Indicator",
     "IssueDate",
     "Organization",
     "Plan",
@@ -351,6 +352,31 @@ class Section:
 
 
 @frozen(kw_only=True)
+class Indicator:
+    """A measurable target a task carries, such as "số hóa 100% hồ sơ".
+
+    Progress reports give actual values for it and the report computes attainment.
+
+    >>> Indicator(id="so-hoa", name="Hồ sơ được số hóa", target=100, unit="%").label
+    'Hồ sơ được số hóa: 100%'
+    """
+
+    id: str = field(converter=clean)
+    name: str = field(converter=clean)
+    target: float
+    unit: str = field(default="%", converter=clean)
+
+    @property
+    def label(self) -> str:
+        unit = self.unit if self.unit == "%" or not self.unit else f" {self.unit}"
+        return f"{self.name}: {format_number(self.target)}{unit}"
+
+
+def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(values)
+
+
+@frozen(kw_only=True)
 class Task:
     """A numbered row of the appendix: what to do, who leads, who supports, by when.
 
@@ -368,6 +394,7 @@ class Task:
     group: bool = False
     note: str = field(default="", converter=clean)
     extra: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
+    indicators: tuple[Indicator, ...] = field(default=(), converter=_indicators)
 
     @property
     def level(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from kh_tthc.errors import PlanInvalid, Problem, Severity
-from kh_tthc.model import Plan, Task
+from kh_tthc.model import Plan, Task, Unit
 
 __all__ = ["check_plan", "validate_plan"]
 
@@ -73,6 +73,37 @@ def _problems(plan: Plan) -> Iterator[Problem]:
         )
     yield from _unit_problems(plan)
     yield from _task_problems(plan)
+    yield from _indicator_problems(plan)
+
+
+def _indicator_problems(plan: Plan) -> Iterator[Problem]:
+    lines = plan.source.task_lines if plan.source else ()
+    seen: dict[str, str] = {}
+    for index, task in enumerate(plan.tasks):
+        line = lines[index] if index < len(lines) else None
+        where = f"task {task.number}"
+        for indicator in task.indicators:
+            if not Unit.is_valid_id(indicator.id):
+                yield _error(
+                    f"invalid indicator id {indicator.id!r} (expected lower-case letters, "
+                    "digits, '-' or '_')",
+                    where,
+                    line,
+                )
+            if indicator.id in seen:
+                yield _error(
+                    f"indicator id {indicator.id!r} is already used by task {seen[indicator.id]}"
+                    " (ids name progress-file columns, so they are unique in a plan)",
+                    where,
+                    line,
+                )
+            seen.setdefault(indicator.id, str(task.number))
+            if not indicator.target > 0:
+                yield _error(
+                    f"indicator {indicator.id!r}: target must be above 0, got {indicator.target}",
+                    where,
+                    line,
+                )
 
 
 def _unit_problems(plan: Plan) -> Iterator[Problem]:

@@ -81,15 +81,24 @@ _REQUIRED = ("number", "issued", "title", "period", "issuer", "signer")
 
 def _strict(kind: type[Any]) -> Callable[[Any, Any], Any]:
     # cattrs would otherwise accept bool("false") == True and str(12) == "12".
+    accepted: tuple[type[Any], ...] = (int, float) if kind is float else (kind,)
+
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is not kind:
+        if type(value) not in accepted:
             raise TypeError(f"expected {_TYPE_WORDS[kind]}, got {_describe(value)}")
+        if kind is float:
+            return float(value)
         return nfc(value) if kind is str else value
 
     return structure
 
 
-_TYPE_WORDS: dict[type[Any], str] = {str: "a string", int: "a whole number", bool: "true or false"}
+_TYPE_WORDS: dict[type[Any], str] = {
+    str: "a string",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
 
 
 def _describe(value: Any) -> str:
@@ -158,7 +167,7 @@ def _is_deadline_type(t: Any) -> bool:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    for kind in (str, int, bool):
+    for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, _strict(kind))
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, lambda d: d)

@@ -36,6 +36,9 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
 # Rebuild the DOCX templates from tools/build_templates.py (commit the result).
 templates: $(STAMP)
 	$(BIN)/python tools/build_templates.py

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kh_tthc import (
     DateSpan,
     DocumentNumber,
+    Indicator,
     IssueDate,
     Organization,
     Plan,
@@ -97,6 +98,24 @@ class TestSeedPlan:
         assert rows["1.3"]["lead"] == "- Văn phòng Sở;\n- Các phòng, đơn vị thuộc Sở."
         assert rows["1.3"]["support"] == "Trung tâm CNTT&TT"
         assert rows["2.1.2"]["support"] == ""
+
+
+class TestRows:
+    def test_notes_indicators_and_extra_columns_reach_the_rows(self) -> None:
+        """Fields the shipped template leaves out are still there for a template's own use."""
+        task = Task(
+            number=TaskNumber.parse("1"),
+            title="Số hóa hồ sơ",
+            lead=("vp",),
+            note="Ưu tiên",
+            indicators=(Indicator(id="so-hoa", name="Hồ sơ được số hóa", target=100),),
+            extra=(("Sản phẩm", "Báo cáo"),),
+        )
+        (row,) = plan_context(small_plan(tasks=(task,)))["tasks"]
+        assert row["note"] == "Ưu tiên"
+        assert row["indicators"] == ["Hồ sơ được số hóa: 100%"]
+        assert row["extra"] == {"Sản phẩm": "Báo cáo"}
+        assert (row["number"], row["kind"], row["level"]) == ("1.", "task", 1)
 
 
 class TestHeader:

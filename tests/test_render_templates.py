@@ -13,6 +13,7 @@ from types import ModuleType
 
 import docx
 import pytest
+from attrs import evolve
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -101,6 +102,29 @@ class TestRestyle:
         assert rendered.styles["KH Body"].font.size == Pt(13)
         body = [p for p in rendered.paragraphs if p.style is not None and p.style.name == "KH Body"]
         assert len(body) > 5
+
+    def test_a_column_for_an_extra_field(self, tmp_path: Path) -> None:
+        """A template with an added column can print a task's extra field (Task.extra),
+        which the shipped one leaves out (docs/templates.md)."""
+        template = copy_template(tmp_path / "mine.docx")
+        d = docx.Document(str(template))
+        table = d.tables[-1]
+        table.add_column(Pt(60))
+        table.rows[0].cells[-1].text = "Sản phẩm"
+        for variant in (3, 5, 7):  # the group, subgroup and task rows of the loop
+            table.rows[variant].cells[-1].text = '{{ row.extra.get("Sản phẩm", "") }}'
+        d.save(str(template))
+        plan = load_plan(SEED)
+        tasks = tuple(
+            evolve(t, extra=(("Sản phẩm", "Báo cáo quý"),)) if str(t.number) == "2.5" else t
+            for t in plan.tasks
+        )
+        out = render_plan(evolve(plan, tasks=tasks), tmp_path / "out.docx", template=template)
+        rows = docx.Document(str(out)).tables[-1].rows
+        products = {r.cells[0].text: r.cells[-1].text for r in rows[1:]}
+        assert products["2.5"] == "Báo cáo quý"
+        assert products["2.6"] == ""
+        assert rows[0].cells[-1].text == "Sản phẩm"
 
     def test_copy_is_the_shipped_file(self, tmp_path: Path) -> None:
         """copy_template writes the shipped template byte for byte."""

@@ -109,8 +109,8 @@ STYLES = (
     Style("KH Motto", size=13, bold=True, align=CENTER),
     # The short rules: an empty, low paragraph whose bottom border is the line; the
     # renderer sets its indents from the width of the text above it.
-    Style("KH Rule", size=2, align=CENTER, exact_line=2),
-    Style("KH Motto Rule", size=2, align=CENTER, exact_line=2),
+    Style("KH Rule", size=2, align=CENTER, exact_line=4),
+    Style("KH Motto Rule", size=2, align=CENTER, exact_line=4),
     # mục II.3: number 13, upright; II.4: place and date 13–14, italic.
     Style("KH Number", size=13, align=CENTER, before=6),
     Style("KH Date Line", size=14, italic=True, align=CENTER, before=6),

@@ -10,7 +10,15 @@ from attrs import field, frozen
 from kh_tthc.errors import DeadlineSyntaxError
 from kh_tthc.vn import clean, fold
 
-__all__ = ["Deadline", "Ongoing", "OnEvent", "Periodic", "ByPeriod", "Unspecified", "parse_deadline"]
+__all__ = [
+    "ByPeriod",
+    "Deadline",
+    "OnEvent",
+    "Ongoing",
+    "Periodic",
+    "Unspecified",
+    "parse_deadline",
+]
 
 
 @frozen(kw_only=True)

@@ -17,7 +17,17 @@ from kh_tthc.errors import (
     SourceUnreadable,
     TaskNumberError,
 )
+from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.table_import import (
+    EncryptedSource,
+    ImportResult,
+    LegacyWordFormat,
+    NoTaskTable,
+    SourceRejected,
+    UnsafeSource,
+)
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -41,8 +51,12 @@ __all__ = [
     "Deadline",
     "DeadlineSyntaxError",
     "DocumentNumber",
+    "EncryptedSource",
+    "ImportResult",
     "IssueDate",
     "KhTthcError",
+    "LegacyWordFormat",
+    "NoTaskTable",
     "Organization",
     "Plan",
     "PlanFileError",
@@ -51,15 +65,19 @@ __all__ = [
     "Section",
     "Severity",
     "Signer",
+    "SourceRejected",
     "SourceUnreadable",
     "Task",
     "TaskNumber",
     "TaskNumberError",
     "Unit",
+    "UnsafeSource",
     "__version__",
     "check_plan",
     "dump_plan",
     "dumps_plan",
+    "import_csv",
+    "import_docx",
     "load_plan",
     "loads_plan",
     "parse_deadline",

@@ -387,3 +387,13 @@ def test_task_number_is_kept_as_written() -> None:
     assert [t.number for t in rows_to_tasks(HEADER, r, path=None).tasks] == [
         TaskNumber.parse(n) for n in ("1", "1.1", "1.1.1", "1.2", "2", "10")
     ]
+
+
+@pytest.mark.parametrize("module", ["table_import", "docx_import", "csv_import"])
+def test_docstring_examples(module: str) -> None:
+    """The examples in the import modules' docstrings run as written."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"kh_tthc.io.{module}"))
+    assert result.failed == 0

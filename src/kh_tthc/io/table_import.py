@@ -385,7 +385,7 @@ def slug(name: str) -> str:
     """A short ASCII id from a unit name's initials; acronyms are kept whole.
 
     >>> slug("Văn phòng Sở"), slug("Phòng Chuyển đổi số"), slug("Trung tâm CNTT&TT")
-    ('vps', 'pcds', 'ttcnttt')
+    ('vps', 'pcds', 'ttcntttt')
     """
     letters: list[str] = []
     for word in re.split(r"[^\w&]+", nfc(name)):
@@ -1079,7 +1079,8 @@ def build_plan(
         issuer_name = PLACEHOLDER
     for name, upper_text in front.guessed_case:
         where = {"issuer": "issuer.name", "parent": "issuer.parent"}.get(name, name)
-        missing(where, f"written in capitals as {upper_text!r}", "check the case of its letters")
+        shown = upper_text if len(upper_text) <= 60 else upper_text[:57] + "..."
+        missing(where, f"written in capitals ({shown!r})", "check the case of the letters")
     parent = front.parent
     place = front.place
     if place is None:

@@ -576,7 +576,10 @@ def _logical(
 
 def _import(path: Path, document: Any, warnings: list[Problem], year: int | None) -> ImportResult:
     styles = _Styles(document)
-    body = document.element.body
+    root = document.element
+    body = root.find(f"{_W}body") if root.tag == f"{_W}document" else None
+    if body is None:  # python-docx accepts any root element in the main part
+        raise SourceRejected(path, "cannot be read as a Word document (it has no body)")
     lines: list[str] = []
     header: Header | None = None
     rows: list[RawRow] = []

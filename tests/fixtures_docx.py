@@ -27,6 +27,7 @@ __all__ = [
     "merged_docx",
     "roman_docx",
     "seed_docx",
+    "two_row_header_docx",
 ]
 
 
@@ -542,5 +543,32 @@ def merged_docx(path: Path) -> Path:
             "Thường xuyên",
             "",
         ],
+    ]
+    return build_docx(path, rows)
+
+
+def two_row_header_docx(path: Path) -> Path:
+    """A header on two rows: "Đơn vị thực hiện" spans "Chủ trì" and "Phối hợp"; the
+    other headings are merged down both rows. The two rows repeat on a later page."""
+    b = {"bold": True}
+    top = [
+        C("STT", down=2, **b),
+        C("Nội dung", down=2, **b),
+        C("Đơn vị thực hiện", span=2, **b),
+        C("Thời gian", down=2, **b),
+    ]
+    below: list[C | str] = [UP, UP, C("Chủ trì", **b), C("Phối hợp", **b), UP]
+    rows: list[Row] = [
+        top,
+        below,
+        ["1", "Tuyên truyền cải cách hành chính", "Sở Nội vụ", "Sở Văn hóa", "Năm 2025"],
+        [
+            C("STT", **b),
+            C("Nội dung", **b),
+            C("Đơn vị thực hiện", span=2, **b),
+            C("Thời gian", **b),
+        ],
+        ["", "", C("Chủ trì", **b), C("Phối hợp", **b), ""],
+        ["2", "Khảo sát sự hài lòng", "Sở Nội vụ", "", "Quý IV/2025"],
     ]
     return build_docx(path, rows)

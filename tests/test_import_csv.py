@@ -134,6 +134,22 @@ class TestShape:
         assert rows == [(4, ""), (5, "task 1.1")]
         assert len(result.plan.units) == 2
 
+    def test_header_on_two_rows(self, tmp_path: Path) -> None:
+        """Excel's merged "Đơn vị thực hiện" above "Chủ trì" and "Phối hợp" exports as two
+        rows; together they give lead and support columns."""
+        text = (
+            "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026,,,,\n"
+            "STT,Nội dung,Đơn vị thực hiện,,Thời gian\n"
+            ",,Chủ trì,Phối hợp,\n"
+            "1,Tuyên truyền,Sở Nội vụ,Sở Văn hóa,Thường xuyên\n"
+        )
+        path = tmp_path / "two.csv"
+        path.write_text(text, encoding="utf-8")
+        plan = import_csv(path).plan
+        assert plan.unit_names(plan.tasks[0].lead) == ("Sở Nội vụ",)
+        assert plan.unit_names(plan.tasks[0].support) == ("Sở Văn hóa",)
+        assert plan.period.start.year == 2026  # from the title row above the header
+
     def test_extra_columns_kept(self, tmp_path: Path) -> None:
         """Columns beyond the five standard ones are kept on each task."""
         text = "TT,Nhiệm vụ,Chủ trì,Thời hạn,Sản phẩm,Ghi chú\n1,Việc,Sở Y tế,Năm 2025,Báo cáo,\n"

@@ -13,7 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fixtures_docx import UP, C, add_table, build_docx, merged_docx, roman_docx, seed_docx
+from fixtures_docx import (
+    UP,
+    C,
+    add_table,
+    build_docx,
+    merged_docx,
+    roman_docx,
+    seed_docx,
+    two_row_header_docx,
+)
 from kh_tthc import (
     EncryptedSource,
     KhTthcError,
@@ -207,6 +216,21 @@ class TestOtherShapes:
         path.write_bytes(document.getvalue())
         plan = import_docx(path).plan
         assert [t.title for t in plan.tasks] == ["Việc một", "Việc hai"]
+
+    def test_header_on_two_rows(self, tmp_path: Path) -> None:
+        """ "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" gives lead and support
+        columns; both header rows, repeated further down, are skipped with warnings."""
+        result = import_docx(two_row_header_docx(tmp_path / "h.docx"))
+        plan = result.plan
+        assert [t.title for t in plan.tasks] == [
+            "Tuyên truyền cải cách hành chính",
+            "Khảo sát sự hài lòng",
+        ]
+        assert plan.unit_names(plan.tasks[0].lead) == ("Sở Nội vụ",)
+        assert plan.unit_names(plan.tasks[0].support) == ("Sở Văn hóa",)
+        assert plan.tasks[0].deadline == parse_deadline("Năm 2025")
+        rows = [w.where for w in result.warnings if w.where.startswith("table")]
+        assert rows == ["table 1, row 4", "table 1, row 5"]
 
     def test_header_not_first_row(self, tmp_path: Path) -> None:
         """A caption row merged across the table above the header is not in the way."""

@@ -28,6 +28,7 @@ from kh_tthc.io.table_import import (
     build_plan,
     header_help,
     match_header,
+    match_two_rows,
     read_front_matter,
     rows_to_tasks,
 )
@@ -65,11 +66,11 @@ def import_csv(path: str | Path, *, year: int | None = None) -> ImportResult:
     text = _decode(p, _read(p))
     if not text.strip():
         raise SourceRejected(p, "is empty")
-    delimiter, at, header = _find_header(p, text)
+    delimiter, start, at, header = _find_header(p, text)
     above: list[str] = []
     rows: list[RawRow] = []
     for index, (line, cells) in enumerate(_records(p, text, delimiter)):
-        if index < at:
+        if index < start:
             above.append(" ".join(c for c in cells if c.strip()))
         elif index > at:
             rows.append(RawRow(cells=tuple(Cell(text=c) for c in cells), line=line))
@@ -127,21 +128,30 @@ def _records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[
         raise SourceRejected(path, f"line {reader.line_num}: not readable as CSV ({exc})") from None
 
 
-def _find_header(path: Path, text: str) -> tuple[str, int, Header]:
-    best: tuple[int, str, int, Header] | None = None
+def _find_header(path: Path, text: str) -> tuple[str, int, int, Header]:
+    """The delimiter, the header's first and last row, and the header."""
+    best: tuple[int, str, int, int, Header] | None = None
     for delimiter in DELIMITERS:
+        head: list[list[str]] = []
         try:
-            for index, (_, cells) in enumerate(_records(path, text, delimiter)):
-                if index >= HEADER_SEARCH_ROWS:
-                    break
-                header = match_header(cells)
-                if header is not None:
-                    known = sum(c.role.name != "EXTRA" for c in header.columns)
-                    if best is None or known > best[0]:
-                        best = (known, delimiter, index, header)
+            for _, cells in _records(path, text, delimiter):
+                head.append(cells)
+                if len(head) > HEADER_SEARCH_ROWS:
                     break
         except SourceRejected:
-            continue
+            pass  # an unreadable row below the header is reported by the full read
+        for index, cells in enumerate(head[:HEADER_SEARCH_ROWS]):
+            at, header = (
+                index + 1,
+                (match_two_rows(cells, head[index + 1]) if index + 1 < len(head) else None),
+            )
+            if header is None:
+                at, header = index, match_header(cells)
+            if header is not None:
+                known = sum(c.role.name != "EXTRA" for c in header.columns)
+                if best is None or known > best[0]:
+                    best = (known, delimiter, index, at, header)
+                break
     if best is None:
         first = clean(text.splitlines()[0])[:120] if text.strip() else ""
         raise NoTaskTable(
@@ -149,5 +159,5 @@ def _find_header(path: Path, text: str) -> tuple[str, int, Header]:
             f"no header row found in the first {HEADER_SEARCH_ROWS} rows: looked for "
             f"{header_help()}, separated by tab, ',' or ';' (the first line is {first!r})",
         )
-    _, delimiter, index, header = best
-    return delimiter, index, header
+    _, delimiter, top, bottom, header = best
+    return delimiter, top, bottom, header

@@ -44,6 +44,7 @@ from kh_tthc.io.table_import import (
     build_plan,
     header_help,
     match_header,
+    match_two_rows,
     read_front_matter,
     rows_to_tasks,
 )
@@ -524,8 +525,24 @@ def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
         yield cells
 
 
+def _grid_texts(row: list[_Phys], width: int) -> list[str]:
+    texts = [""] * width
+    for c in row:
+        if c.vmerge != "continue" and c.start < width:
+            texts[c.start] = c.text
+    return texts
+
+
 def _header_of(rows: list[list[_Phys]]) -> tuple[int, Header, list[_Phys]] | None:
+    """The header (one row, or two on the grid) and the index of its last row."""
     for i, row in enumerate(rows[:6]):
+        if i + 1 < len(rows):
+            width = max(
+                c.start + c.span for c in [*row, *rows[i + 1], _Phys(0, 0, None, "", False)]
+            )
+            pair = match_two_rows(_grid_texts(row, width), _grid_texts(rows[i + 1], width))
+            if pair is not None:
+                return i + 1, pair, [_Phys(g, 1, None, "", False) for g in range(width)]
         header = match_header([c.text for c in row])
         if header is not None:
             return i, header, row

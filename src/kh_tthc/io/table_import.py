@@ -57,6 +57,7 @@ __all__ = [
     "classify_header",
     "header_help",
     "match_header",
+    "match_two_rows",
     "read_front_matter",
     "rows_to_tasks",
     "split_units",
@@ -216,9 +217,14 @@ class Column:
 
 @frozen
 class Header:
-    """The recognised header row: one :class:`Column` per cell, in order."""
+    """The recognised header: one :class:`Column` per cell, in order.
+
+    ``second_row`` holds the lower row's texts when the header takes two rows ("Đơn vị
+    thực hiện" above "Chủ trì" and "Phối hợp"), so that a repeat of it is recognised.
+    """
 
     columns: tuple[Column, ...]
+    second_row: tuple[str, ...] = ()
 
     def index(self, role: Role) -> int | None:
         for i, c in enumerate(self.columns):
@@ -260,6 +266,30 @@ def match_header(cells: Sequence[str]) -> Header | None:
     if Role.TITLE not in seen or sum(r in seen for r in _CORE) < 2:
         return None
     return Header(tuple(columns))
+
+
+def _known(header: Header | None) -> int:
+    return 0 if header is None else sum(c.role is not Role.EXTRA for c in header.columns)
+
+
+def match_two_rows(first: Sequence[str], second: Sequence[str]) -> Header | None:
+    """The header two rows make together, if they describe more columns than the first
+    row alone: a parent heading above sub-headings, cells of one column on the grid.
+
+    >>> h = match_two_rows(["STT", "Nội dung", "Đơn vị thực hiện", "", "Thời gian"],
+    ...                    ["", "", "Chủ trì", "Phối hợp", ""])
+    >>> [c.role.name for c in h.columns]
+    ['NUMBER', 'TITLE', 'LEAD', 'SUPPORT', 'DEADLINE']
+    """
+    if not any(t.strip() for t in second) or match_header(second) is not None:
+        return None  # the lower row is a header by itself: the upper one is a title
+    width = max(len(first), len(second))
+    below = [*second, *[""] * (width - len(second))]
+    above = [*first, *[""] * (width - len(first))]
+    pair = match_header([b if b.strip() else a for a, b in zip(above, below, strict=True)])
+    if pair is None or _known(pair) <= _known(match_header(first)):
+        return None
+    return Header(pair.columns, second_row=tuple(clean(t) for t in second))
 
 
 def header_help() -> str:
@@ -538,7 +568,10 @@ class _Reader:
             extra = row.cells[len(self.header.columns) :]
             if any(c.text.strip() for c in extra):
                 self._widen(len(row.cells))
-        if match_header(texts) is not None:
+        second = self.header.second_row
+        if match_header(texts) is not None or (
+            second and [clean(t) for t in texts[: len(second)]] == list(second)
+        ):
             self.warn(row, "repeats the header row; skipped")
             return
         if _is_column_numbers(texts):
@@ -878,6 +911,17 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             header_done = True
             i = j
             continue
+        elif (
+            "title" not in values
+            and _is_upper(line)
+            and (kind := next((t for t in _TYPE_NAMES if key.startswith(t + " ")), None))
+        ):
+            # "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026" on one line, as a CSV title row has it.
+            words = len(kind.split(" "))
+            head, rest = " ".join(line.split(" ")[:words]), " ".join(line.split(" ")[words:])
+            values["type_name"] = head[:1] + head[1:].lower()
+            values["title"] = rest
+            header_done = True
         elif key == "phu luc" or key.startswith("phu luc "):
             if "appendix_title" not in values and i + 1 < len(text_lines):
                 nxt = text_lines[i + 1]
@@ -900,6 +944,7 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
         ("issuer", capitals[-1] if capitals else None),
         ("parent", capitals[-2] if len(capitals) > 1 else None),
         ("appendix_title", values.get("appendix_title")),
+        ("title", values.get("title")),
     ):
         if isinstance(text, str):
             values[field_name], found = spelling.recase(text)

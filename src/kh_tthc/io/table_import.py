@@ -595,7 +595,9 @@ class _Reader:
             self._continuation(row)
             return
         if not title and stt.kind != "unknown":
-            self.warn(row, f"has the number {number_text!r} but no task text; imported as it is")
+            self.warn(
+                row, f"has the number {number_text!r} but no task text; titled {PLACEHOLDER!r}"
+            )
             title = PLACEHOLDER
         elif not title:
             title = number_text

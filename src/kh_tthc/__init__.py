@@ -41,12 +41,16 @@ from kh_tthc.errors import (
     SourceUnreadable,
     TaskNumberError,
 )
-from kh_tthc.io.plan_file import (
-    dump_plan,
-    dumps_plan,
-    load_plan,
-    loads_plan,
-    read_plan,
+from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.docx_import import import_docx
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.table_import import (
+    EncryptedSource,
+    ImportResult,
+    LegacyWordFormat,
+    NoTaskTable,
+    SourceRejected,
+    UnsafeSource,
 )
 from kh_tthc.model import (
     Authority,
@@ -94,11 +98,15 @@ __all__ = [
     "DeadlineSyntaxError",
     "DeadlineValueError",
     "DocumentNumber",
+    "EncryptedSource",
     "EventForm",
     "Frequency",
+    "ImportResult",
     "Indicator",
     "IssueDate",
     "KhTthcError",
+    "LegacyWordFormat",
+    "NoTaskTable",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
@@ -120,12 +128,14 @@ __all__ = [
     "SendingRuleSyntaxError",
     "Severity",
     "Signer",
+    "SourceRejected",
     "SourceUnreadable",
     "Task",
     "TaskNumber",
     "TaskNumberError",
     "TimeLimit",
     "Unit",
+    "UnsafeSource",
     "Unspecified",
     "Window",
     "WorkCalendar",
@@ -134,6 +144,8 @@ __all__ = [
     "check_plan",
     "dump_plan",
     "dumps_plan",
+    "import_csv",
+    "import_docx",
     "load_plan",
     "loads_plan",
     "parse_deadline",

@@ -45,12 +45,16 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.plan_file import (
-    dump_plan,
-    dumps_plan,
-    load_plan,
-    loads_plan,
-    read_plan,
+from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.docx_import import import_docx
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.table_import import (
+    EncryptedSource,
+    ImportResult,
+    LegacyWordFormat,
+    NoTaskTable,
+    SourceRejected,
+    UnsafeSource,
 )
 from kh_tthc.model import (
     Authority,
@@ -99,12 +103,16 @@ __all__ = [
     "DeadlineSyntaxError",
     "DeadlineValueError",
     "DocumentNumber",
+    "EncryptedSource",
     "EventForm",
     "Frequency",
+    "ImportResult",
     "Indicator",
     "IssueDate",
     "KhTthcError",
+    "LegacyWordFormat",
     "LibreOfficeNotFound",
+    "NoTaskTable",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
@@ -128,6 +136,7 @@ __all__ = [
     "SendingRuleSyntaxError",
     "Severity",
     "Signer",
+    "SourceRejected",
     "SourceUnreadable",
     "Task",
     "TaskNumber",
@@ -135,6 +144,7 @@ __all__ = [
     "TemplateError",
     "TimeLimit",
     "Unit",
+    "UnsafeSource",
     "Unspecified",
     "Window",
     "WorkCalendar",
@@ -145,6 +155,8 @@ __all__ = [
     "docx_to_pdf",
     "dump_plan",
     "dumps_plan",
+    "import_csv",
+    "import_docx",
     "load_plan",
     "loads_plan",
     "parse_deadline",

@@ -20,8 +20,8 @@ demo: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests $(wildcard benchmarks/*.py examples/*/*.py)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks/*.py examples/*/*.py)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src

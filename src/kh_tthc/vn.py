@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_decimal
 
 __all__ = [
     "clean",
     "date_line",
     "date_phrase",
     "fold",
+    "format_number",
+    "format_percent",
     "from_roman",
     "nfc",
     "pad2",
@@ -29,7 +34,7 @@ _SPACE = re.compile(r"\s+")
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode normal form C (composed), as every output uses.
 
-    >>> nfc("Thu\u0309y") == "Thuỷ"
+    >>> nfc("Thuy\u0309") == "Thuỷ"
     True
     """
     return unicodedata.normalize("NFC", text)
@@ -98,8 +103,8 @@ def date_line(
     >>> date_line("Thái Nguyên", year=2025, month=8)
     'Thái Nguyên, ngày    tháng 8 năm 2025'
     """
-    day_text = pad2(day) if day is not None else "   "
-    month_text = _month_text(month) if month is not None else "   "
+    day_text = pad2(day) if day is not None else "  "
+    month_text = _month_text(month) if month is not None else "  "
     return f"{clean(place)}, ngày {day_text} tháng {month_text} năm {year}"
 
 
@@ -157,3 +162,24 @@ def from_roman(text: str) -> int:
             total += value
             i += len(letters)
     return total
+
+
+def format_number(value: float | int | Decimal, *, decimals: int = 1) -> str:
+    """A number written the Vietnamese way: "." between thousands, "," before decimals.
+
+    Uses babel's ``vi`` locale; trailing zeros are dropped.
+
+    >>> format_number(1234), format_number(95.5), format_number(100.0)
+    ('1.234', '95,5', '100')
+    """
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return str(format_decimal(value, format=pattern, locale="vi"))
+
+
+def format_percent(ratio: float, *, decimals: int = 1) -> str:
+    """A ratio as a Vietnamese percentage, "95,5%".
+
+    >>> format_percent(0.955), format_percent(1)
+    ('95,5%', '100%')
+    """
+    return format_number(ratio * 100, decimals=decimals) + "%"

@@ -1,0 +1,25 @@
+"""Reading and writing files: plan files, and atomic writes for every output."""
+
+from kh_tthc.io.atomic import atomic_path, atomic_write_bytes, atomic_write_text
+from kh_tthc.io.plan_file import (
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    plan_from_dict,
+    plan_to_dict,
+    read_plan,
+)
+
+__all__ = [
+    "atomic_path",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "dump_plan",
+    "dumps_plan",
+    "load_plan",
+    "loads_plan",
+    "plan_from_dict",
+    "plan_to_dict",
+    "read_plan",
+]

@@ -1,0 +1,495 @@
+"""Plan files: TOML for people, JSON for programs, one shape for both.
+
+The shape is documented in ``docs/plan-file.md``. Units are a table from short id to
+name; tasks are a flat array in document order. Reading gathers every problem it can
+find before it gives up, so that a person fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import tomli_w
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from kh_tthc.deadline import Deadline, parse_deadline
+from kh_tthc.errors import PlanFileError, PlanInvalid, Problem, SourceUnreadable
+from kh_tthc.io.atomic import atomic_write_text
+from kh_tthc.model import (
+    Authority,
+    DateSpan,
+    DocumentNumber,
+    IssueDate,
+    Organization,
+    Plan,
+    Section,
+    Signer,
+    Source,
+    Task,
+    TaskNumber,
+    Unit,
+)
+from kh_tthc.validate import check_plan
+from kh_tthc.vn import nfc
+
+__all__ = [
+    "FORMATS",
+    "dump_plan",
+    "dumps_plan",
+    "load_plan",
+    "loads_plan",
+    "plan_from_dict",
+    "plan_to_dict",
+    "read_plan",
+]
+
+#: File extensions and the format each one means.
+FORMATS = {".toml": "toml", ".json": "json"}
+
+#: Files larger than this are refused before parsing: no plan comes near it.
+MAX_BYTES = 5 * 1024 * 1024
+
+_TOP_KEYS = (
+    "type",
+    "number",
+    "issued",
+    "title",
+    "period",
+    "issuer",
+    "signer",
+    "bases",
+    "preamble",
+    "sections",
+    "closing",
+    "units",
+    "tasks",
+    "recipients",
+    "archive",
+    "appendix_title",
+)
+_REQUIRED = ("number", "issued", "title", "period", "issuer", "signer")
+
+
+def _strict(kind: type[Any]) -> Callable[[Any, Any], Any]:
+    # cattrs would otherwise accept bool("false") == True and str(12) == "12".
+    accepted: tuple[type[Any], ...] = (int, float) if kind is float else (kind,)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) not in accepted:
+            raise TypeError(f"expected {_TYPE_WORDS[kind]}, got {_describe(value)}")
+        if kind is float:
+            return float(value)
+        return nfc(value) if kind is str else value
+
+    return structure
+
+
+_TYPE_WORDS: dict[type[Any], str] = {
+    str: "a string",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _text_hook(parse: Callable[[str], Any]) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {_describe(value)}")
+        return parse(value)
+
+    return structure
+
+
+def _structure_date(value: Any, _: Any) -> date:
+    if isinstance(value, datetime):
+        raise TypeError("expected a date without a time, such as 2025-09-01")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+    raise TypeError(f"expected a date such as 2025-09-01, got {_describe(value)}")
+
+
+def _structure_deadline(value: Any, _: Any) -> Deadline:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a completion-time phrase, got {_describe(value)}")
+    return parse_deadline(value)
+
+
+def _structure_extra(value: Any, _: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a table of column names to text, got {_describe(value)}")
+    pairs = []
+    for k, v in value.items():
+        if not isinstance(v, str):
+            raise TypeError(f"column {k!r}: expected a string, got {_describe(v)}")
+        pairs.append((k, v))
+    return tuple(pairs)
+
+
+_DEADLINE_TYPES = frozenset(typing.get_args(Deadline))
+
+
+def _is_deadline_type(t: Any) -> bool:
+    # Matches the variants, the Deadline union and "Deadline | None" alike.
+    if t in _DEADLINE_TYPES:
+        return True
+    args = set(typing.get_args(t)) - {type(None)}
+    return bool(args) and args <= _DEADLINE_TYPES
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for kind in (str, int, float, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, lambda d: d)
+    conv.register_structure_hook(TaskNumber, _text_hook(TaskNumber.parse))
+    conv.register_unstructure_hook(TaskNumber, str)
+    conv.register_structure_hook(DocumentNumber, _text_hook(DocumentNumber.parse))
+    conv.register_unstructure_hook(DocumentNumber, str)
+    conv.register_structure_hook(IssueDate, _text_hook(IssueDate.parse))
+    conv.register_unstructure_hook(IssueDate, str)
+    conv.register_structure_hook(Authority, _text_hook(Authority.parse))
+    conv.register_unstructure_hook(Authority, lambda a: a.name)
+    conv.register_structure_hook_func(_is_deadline_type, _structure_deadline)
+    conv.register_unstructure_hook_func(_is_deadline_type, str)
+    extra_type = tuple[tuple[str, str], ...]
+    conv.register_structure_hook_func(lambda t: t == extra_type, _structure_extra)
+    conv.register_unstructure_hook_func(lambda t: t == extra_type, dict)
+    for cls in (Organization, Signer, DateSpan, Section):
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv))
+    conv.register_structure_hook(
+        Task,
+        make_dict_structure_fn(Task, conv),
+    )
+    conv.register_structure_hook(
+        Plan,
+        make_dict_structure_fn(
+            Plan,
+            conv,
+            type_name=override(rename="type"),
+            source=override(omit=True),
+            units=override(omit=True),
+        ),
+    )
+    conv.register_unstructure_hook(
+        Plan,
+        make_dict_unstructure_fn(
+            Plan,
+            conv,
+            _cattrs_omit_if_default=True,
+            type_name=override(rename="type", omit_if_default=False),
+            source=override(omit=True),
+            units=override(omit=True),
+        ),
+    )
+    return conv
+
+
+_converter = _make_converter()
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (str, int, bool, date, list, dict), in file order."""
+    body: dict[str, Any] = _converter.unstructure(plan, Plan)
+    data: dict[str, Any] = {k: body[k] for k in _TOP_KEYS if k in body}
+    data["units"] = {u.id: u.name for u in plan.units}
+    tasks = data.pop("tasks", None)
+    if tasks is not None:
+        data["tasks"] = tasks  # last, so the long array closes the file
+    return data
+
+
+def plan_from_dict(
+    data: Mapping[str, Any], *, source: Path | None = None, lines: _Lines | None = None
+) -> Plan:
+    """Build a plan from plain data such as a parsed TOML or JSON document.
+
+    Raises:
+        PlanInvalid: listing every problem found in the data, each with its key path
+            ("tasks[3].number") and, for TOML files, its line.
+    """
+    lines = lines or _Lines()
+    problems: list[Problem] = []
+    unknown = [k for k in data if k not in _TOP_KEYS]
+    for key in unknown:
+        hint = difflib.get_close_matches(key, _TOP_KEYS, n=1)
+        expected = (
+            f"did you mean {hint[0]!r}?" if hint else "expected one of: " + ", ".join(_TOP_KEYS)
+        )
+        problems.append(
+            Problem(message=f"unknown key {key!r} ({expected})", line=lines.key(key), file=source)
+        )
+    for key in _REQUIRED:
+        if key not in data:
+            problems.append(Problem(message=f"missing required key {key!r}", file=source))
+    units, unit_problems = _units(data.get("units", {}), source, lines)
+    problems += unit_problems
+    body = {k: v for k, v in data.items() if k in _TOP_KEYS and k != "units"}
+    plan: Plan | None = None
+    if not problems:
+        try:
+            plan = _converter.structure(body, Plan)
+        except Exception as exc:  # cattrs gathers everything into one exception group
+            problems += _cattrs_problems(exc, source, lines)
+    if plan is None or problems:
+        raise PlanInvalid(problems)
+    return _attach(plan, units, source, lines)
+
+
+def _attach(plan: Plan, units: tuple[Unit, ...], source: Path | None, lines: _Lines) -> Plan:
+    from attrs import evolve
+
+    src = None if source is None else Source(path=source, task_lines=lines.tasks)
+    return evolve(plan, units=units, source=src)
+
+
+def _units(raw: Any, source: Path | None, lines: _Lines) -> tuple[tuple[Unit, ...], list[Problem]]:
+    if not isinstance(raw, Mapping):
+        msg = f"'units' must be a table of id = \"name\", got {_describe(raw)}"
+        return (), [Problem(message=msg, file=source, line=lines.key("units"))]
+    units, problems = [], []
+    for unit_id, name in raw.items():
+        where = f"units.{unit_id}"
+        if not Unit.is_valid_id(unit_id):
+            problems.append(
+                Problem(
+                    message="invalid unit id (expected lower-case letters, digits, '-' or '_')",
+                    where=where,
+                    file=source,
+                )
+            )
+        if not isinstance(name, str):
+            problems.append(
+                Problem(
+                    message=f"expected the unit's name as a string, got {_describe(name)}",
+                    where=where,
+                    file=source,
+                )
+            )
+            continue
+        units.append(Unit(id=unit_id, name=name))
+    return tuple(units), problems
+
+
+_PATH = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?")
+
+
+def _format_cattrs(exc: BaseException, kind: type | None) -> str:
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    if isinstance(exc, (ValueError, TypeError)):
+        return str(exc)
+    return cattrs.v.format_exception(exc, kind)
+
+
+def _cattrs_problems(exc: BaseException, source: Path | None, lines: _Lines) -> list[Problem]:
+    problems = []
+    for text in cattrs.transform_error(exc, format_exception=_format_cattrs):
+        message, _, path = text.rpartition(" @ ")
+        line = None
+        m = _PATH.match(path)
+        if m and m.group(1) == "tasks" and m.group(2) is not None:
+            line = lines.task(int(m.group(2)))
+        elif m:
+            line = lines.key(m.group(1))
+        where = path.removeprefix("$.").replace("type_name", "type")
+        problems.append(Problem(message=message, where=where, file=source, line=line))
+    return problems
+
+
+class _Lines:
+    """Line numbers of top-level keys and of each ``[[tasks]]`` entry in a TOML text."""
+
+    def __init__(self, text: str = "") -> None:
+        self.keys: dict[str, int] = {}
+        task_lines: list[int | None] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if stripped == "[[tasks]]":
+                task_lines.append(number)
+            elif task_lines:
+                continue  # keys inside tasks are located through their task
+            elif m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+                self.keys.setdefault(m.group(1) or m.group(2), number)
+        self.tasks = tuple(task_lines)
+
+    def key(self, name: str) -> int | None:
+        return self.keys.get(name)
+
+    def task(self, index: int) -> int | None:
+        return self.tasks[index] if index < len(self.tasks) else None
+
+
+def _format_of(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise SourceUnreadable(
+            path, f"unknown plan file extension {path.suffix!r} (expected .toml or .json)"
+        )
+    return fmt
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise SourceUnreadable(path, "is a directory, not a plan file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PlanFileError(
+                path, f"file is {size:,} bytes; a plan file is at most {MAX_BYTES:,} bytes"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceUnreadable(path, "no such file") from None
+    except PermissionError:
+        raise SourceUnreadable(path, "permission denied") from None
+    except OSError as exc:
+        raise SourceUnreadable(path, exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError(
+            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line=line
+        ) from None
+    return nfc(text)
+
+
+def loads_plan(text: str, *, format: str = "toml", source: Path | None = None) -> Plan:
+    """Parse a plan from the text of a TOML or JSON plan file.
+
+    Raises:
+        PlanFileError: the text is not valid TOML or JSON (with line and column).
+        PlanInvalid: the data does not describe a plan (every problem listed).
+    """
+    text = nfc(text)
+    if format == "toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise _toml_error(exc, source) from None
+        lines = _Lines(text)
+    elif format == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PlanFileError(
+                source, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+            ) from None
+        except RecursionError:
+            raise PlanFileError(source, "invalid JSON: nested too deeply") from None
+        if not isinstance(data, dict):
+            raise PlanFileError(source, f"expected a JSON object at the top, got {_describe(data)}")
+        lines = _Lines()
+    else:
+        raise ValueError(f"unknown format {format!r} (expected 'toml' or 'json')")
+    return plan_from_dict(data, source=source, lines=lines)
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, source: Path | None) -> PlanFileError:
+    # Python 3.14 gives lineno/colno attributes; earlier versions only the message.
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    message = str(exc)
+    m = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+    if m:
+        line, column = int(m.group(1)), int(m.group(2))
+        message = message[: m.start()].rstrip()
+    elif message.endswith("(at end of document)"):
+        message = message.removesuffix("(at end of document)").rstrip() + " at end of file"
+    return PlanFileError(source, f"invalid TOML: {message}", line=line, column=column)
+
+
+def read_plan(path: str | Path) -> tuple[Plan, tuple[Problem, ...]]:
+    """Read a plan file and check it, returning the plan and all its problems.
+
+    Unlike :func:`load_plan`, errors found by the whole-plan checks do not raise; the
+    command uses this to print warnings and errors together.
+
+    Raises:
+        SourceUnreadable: the file is missing, a directory or not readable.
+        PlanFileError: the file is not UTF-8, TOML or JSON.
+        PlanInvalid: the data does not describe a plan.
+    """
+    p = Path(path)
+    fmt = _format_of(p)
+    plan = loads_plan(_read_text(p), format=fmt, source=p)
+    return plan, check_plan(plan)
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read a plan from a ``.toml`` or ``.json`` file and validate it.
+
+    >>> plan = load_plan("examples/skhcn-thai-nguyen-2025/plan.toml")
+    >>> str(plan.task("2.5").deadline)
+    'Định kỳ hàng quý, năm'
+
+    Raises:
+        SourceUnreadable: the file is missing, a directory or not readable.
+        PlanFileError: the file is not UTF-8, TOML or JSON (with line and column).
+        PlanInvalid: the plan has errors; ``problems`` lists all of them with task
+            numbers and lines. Warnings alone do not raise.
+    """
+    plan, problems = read_plan(path)
+    if any(p.is_error for p in problems):
+        raise PlanInvalid(problems)
+    return plan
+
+
+def dumps_plan(plan: Plan, *, format: str = "toml") -> str:
+    """The text of a plan file; ``loads_plan(dumps_plan(p)) == p`` for every plan."""
+    data = plan_to_dict(plan)
+    if format == "toml":
+        return tomli_w.dumps(data, multiline_strings=False)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    raise ValueError(f"unknown format {format!r} (expected 'toml' or 'json')")
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def dump_plan(plan: Plan, path: str | Path) -> None:
+    """Write a plan to ``path``; the extension (.toml or .json) picks the format.
+
+    The write is atomic: the previous file stays intact if anything fails.
+
+    Raises:
+        SourceUnreadable: the extension is unknown or the folder cannot be written.
+    """
+    p = Path(path)
+    atomic_write_text(p, dumps_plan(plan, format=_format_of(p)))

@@ -1,0 +1,31 @@
+"""Shared fixtures: the seed plan and its paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from kh_tthc import Plan, load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "examples" / "skhcn-thai-nguyen-2025"
+SEED_PLAN = SEED_DIR / "plan.toml"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt"
+
+settings.register_profile("ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=60)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session")
+def seed_plan() -> Plan:
+    return load_plan(SEED_PLAN)
+
+
+@pytest.fixture(autouse=True)
+def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Doctests and examples name files relative to the repository root.
+    monkeypatch.chdir(ROOT)

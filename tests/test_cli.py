@@ -1,0 +1,148 @@
+"""The kh-tthc command: exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kh_tthc.cli import main
+from tests.conftest import SEED_PLAN
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestValidate:
+    def test_seed_is_valid(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(capsys, "validate", str(SEED_PLAN))
+        assert code == 0
+        assert "valid, 29 tasks" in out
+        assert "warning: task 2.4: no lead unit" in out
+
+    def test_invalid_exits_1_one_line_per_problem(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        text = SEED_PLAN.read_text("utf-8")
+        text = text.replace('lead = ["cds"]', 'lead = ["xyz"]')
+        text = text.replace('number = "3.7"', 'number = "3.6"')
+        path = tmp_path / "p.toml"
+        path.write_text(text, "utf-8")
+        code, out, err = run(capsys, "validate", str(path))
+        assert code == 1
+        error_lines = [line for line in out.splitlines() if "warning" not in line]
+        assert len(error_lines) == 2
+        assert "2 error(s)" in err
+
+    @pytest.mark.parametrize(
+        ("content", "expected"),
+        [
+            (b"title = [", "invalid TOML"),
+            (b"\xff\xfe\x00garbage", "not UTF-8"),
+            (b"taks = 1\n", "did you mean 'tasks'"),
+        ],
+    )
+    def test_bad_content_exits_1(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, expected: str
+    ) -> None:
+        path = tmp_path / "p.toml"
+        path.write_bytes(content)
+        code, _, err = run(capsys, "validate", str(path))
+        assert code == 1
+        assert expected in err
+        assert "Traceback" not in err
+
+    def test_missing_file_exits_2(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        code, _, err = run(capsys, "validate", str(tmp_path / "missing.toml"))
+        assert code == 2
+        assert err.strip() == f"kh-tthc: {tmp_path / 'missing.toml'}: no such file"
+
+    def test_directory_exits_2(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        code, _, err = run(capsys, "validate", str(tmp_path))
+        assert code == 2
+        assert "directory" in err
+
+    def test_usage_error_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, _, err = run(capsys, "validate")
+        assert code == 2
+        assert "usage:" in err
+
+
+class TestShow:
+    def test_outline_indents_by_level(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(capsys, "show", str(SEED_PLAN))
+        assert code == 0
+        lines = out.splitlines()
+        row = next(line for line in lines if line.lstrip().startswith("2.1.1 "))
+        assert row.startswith("    2.1.1 Đánh giá tác động")
+        assert "(Khi có phát sinh)" in row
+        assert sum(1 for line in lines if line[:1].isdigit() or line.startswith(" ")) == 29
+
+    def test_show_refuses_invalid_plan(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "p.toml"
+        path.write_text(SEED_PLAN.read_text("utf-8").replace('number = "1.1"', 'number = "x"'))
+        code, out, err = run(capsys, "show", str(path))
+        assert (code, out) == (1, "")
+        assert "invalid task number 'x'" in err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    """The installed entry point maps a user mistake to exit 2 and one line."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "kh_tthc.cli", "validate", str(tmp_path / "x.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1
+
+
+def _seed_text(old: str, new: str) -> bytes:
+    text = SEED_PLAN.read_text("utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+# The core issue's bad-input table, through the command: (file name, content, exit, message)
+BAD_INPUT = [
+    ("invalid.toml", b"title = [\n", 1, "invalid TOML"),
+    ("invalid.json", b'{"title": }', 1, "invalid JSON"),
+    ("latin.toml", b"title = 'K\xea ho\xe1ch'", 1, "not UTF-8"),
+    ("unit.toml", _seed_text('lead = ["cds"]', 'lead = ["xyz"]'), 1, "unknown lead unit id 'xyz'"),
+    ("dup.toml", _seed_text('number = "3.7"', 'number = "3.6"'), 1, "duplicate task number"),
+    ("dots.toml", _seed_text('number = "2.1.2"', 'number = "2..1"'), 1, "'2..1'"),
+    ("x.toml", _seed_text('number = "2.1.2"', 'number = "x"'), 1, "invalid task number 'x'"),
+    ("typo.toml", _seed_text("[[tasks]]", "[[taks]]"), 1, "did you mean 'tasks'"),
+    ("garbage.toml", bytes(range(256)) * 40960, 1, "at most"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "message"), BAD_INPUT, ids=lambda v: str(v)[:12]
+)
+@pytest.mark.parametrize("command", ["validate", "show"])
+def test_bad_input_table(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    name: str,
+    content: bytes,
+    code: int,
+    message: str,
+) -> None:
+    """Each bad file: a clear message, the right exit code, no traceback, nothing written."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    got, out, err = run(capsys, command, str(path))
+    assert got == code
+    assert message in out + err
+    assert "Traceback" not in out + err
+    assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -1,0 +1,214 @@
+"""Plan files: TOML and JSON round trips, and every kind of bad file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from kh_tthc import (
+    Plan,
+    PlanFileError,
+    PlanInvalid,
+    SourceUnreadable,
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+)
+from tests.conftest import SEED_PLAN
+from tests.strategies import plans
+
+
+class TestRoundTrip:
+    @given(plans())
+    def test_toml(self, plan: Plan) -> None:
+        """load(dump(p)) == p for any plan, through TOML."""
+        assert loads_plan(dumps_plan(plan, format="toml"), format="toml") == plan
+
+    @given(plans())
+    def test_json(self, plan: Plan) -> None:
+        """load(dump(p)) == p for any plan, through JSON."""
+        assert loads_plan(dumps_plan(plan, format="json"), format="json") == plan
+
+    def test_seed_through_files(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """The seed survives a write and a read in both formats, the format from the suffix."""
+        for name in ("plan.toml", "plan.json"):
+            dump_plan(seed_plan, tmp_path / name)
+            assert load_plan(tmp_path / name) == seed_plan
+        assert json.loads((tmp_path / "plan.json").read_text("utf-8"))["units"]["vp"] == (
+            "Văn phòng Sở"
+        )
+
+    def test_decomposed_file_loads_composed(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A file saved in NFD (as Word and macOS often do) gives the same plan."""
+        import unicodedata
+
+        text = SEED_PLAN.read_text("utf-8")
+        path = tmp_path / "nfd.toml"
+        path.write_text(unicodedata.normalize("NFD", text), "utf-8")
+        assert load_plan(path) == seed_plan
+
+    def test_bom_is_accepted(self, seed_plan: Plan, tmp_path: Path) -> None:
+        path = tmp_path / "bom.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + SEED_PLAN.read_bytes())
+        assert load_plan(path) == seed_plan
+
+
+def _seed_with(tmp_path: Path, old: str, new: str, name: str = "plan.toml") -> Path:
+    text = SEED_PLAN.read_text("utf-8")
+    assert old in text, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+class TestBadFiles:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(SourceUnreadable, match="no such file"):
+            load_plan(tmp_path / "nope.toml")
+
+    def test_directory(self, tmp_path: Path) -> None:
+        d = tmp_path / "dir.toml"
+        d.mkdir()
+        with pytest.raises(SourceUnreadable, match="directory"):
+            load_plan(d)
+
+    def test_unknown_extension(self, tmp_path: Path) -> None:
+        p = tmp_path / "plan.yaml"
+        p.write_text("a: 1", "utf-8")
+        with pytest.raises(SourceUnreadable, match=r"\.toml or \.json"):
+            load_plan(p)
+
+    def test_invalid_toml_names_line_and_column(self, tmp_path: Path) -> None:
+        path = _seed_with(tmp_path, 'issued = "2025-08"', "issued = 2025-08 x")
+        with pytest.raises(PlanFileError) as info:
+            load_plan(path)
+        expected_line = path.read_text("utf-8").splitlines().index("issued = 2025-08 x") + 1
+        assert info.value.line == expected_line
+        assert info.value.column is not None
+        assert str(info.value).startswith(f"{path}:{expected_line}:")
+
+    def test_invalid_json(self, tmp_path: Path) -> None:
+        p = tmp_path / "plan.json"
+        p.write_text('{"title": "x",\n  oops}', "utf-8")
+        with pytest.raises(PlanFileError, match="invalid JSON") as info:
+            load_plan(p)
+        assert info.value.line == 2
+
+    def test_json_must_be_an_object(self, tmp_path: Path) -> None:
+        p = tmp_path / "plan.json"
+        p.write_text("[1, 2]", "utf-8")
+        with pytest.raises(PlanFileError, match="JSON object"):
+            load_plan(p)
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        p = tmp_path / "plan.toml"
+        p.write_bytes("title = 'Kế hoạch'".encode("utf-16"))
+        with pytest.raises(PlanFileError, match="not UTF-8"):
+            load_plan(p)
+
+    def test_windows_1258_names_the_line(self, tmp_path: Path) -> None:
+        p = tmp_path / "plan.toml"
+        p.write_bytes(b'type = "x"\nissued = "2025"\ntitle = "K\xea ho\xe1ch"\n')
+        with pytest.raises(PlanFileError) as info:
+            load_plan(p)
+        assert info.value.line == 3
+
+    def test_garbage_10_mb(self, tmp_path: Path) -> None:
+        """A large file of garbage is refused quickly with one clear message."""
+        p = tmp_path / "plan.toml"
+        p.write_bytes(bytes(range(256)) * (10 * 1024 * 1024 // 256))
+        with pytest.raises(PlanFileError, match="at most"):
+            load_plan(p)
+
+    def test_unknown_top_level_key_suggests(self, tmp_path: Path) -> None:
+        """A typo such as 'taks' is named with the key it probably meant."""
+        path = _seed_with(tmp_path, "[[tasks]]", "[[taks]]")
+        with pytest.raises(PlanInvalid) as info:
+            load_plan(path)
+        messages = [str(p) for p in info.value.problems]
+        assert any("'taks'" in m and "did you mean 'tasks'" in m for m in messages), messages
+
+    def test_unknown_task_key(self, tmp_path: Path) -> None:
+        path = _seed_with(tmp_path, 'number = "1.2"', 'number = "1.2"\nleed = ["vp"]')
+        with pytest.raises(PlanInvalid, match="leed"):
+            load_plan(path)
+
+    def test_bad_task_number_names_its_line(self, tmp_path: Path) -> None:
+        path = _seed_with(tmp_path, 'number = "2.1.2"', 'number = "2..1"')
+        with pytest.raises(PlanInvalid) as info:
+            load_plan(path)
+        (problem,) = info.value.errors
+        lines = path.read_text("utf-8").splitlines()
+        assert "2..1" in problem.message
+        assert problem.line is not None
+        assert lines[problem.line - 1] == "[[tasks]]"
+        assert lines[problem.line] == 'number = "2..1"'
+
+    def test_several_bad_values_reported_together(self, tmp_path: Path) -> None:
+        """Every structural problem is listed, not only the first."""
+        path = _seed_with(tmp_path, 'number = "1.1"', 'number = "x"')
+        path.write_text(
+            path.read_text("utf-8").replace("group = true", 'group = "yes"', 1), "utf-8"
+        )
+        with pytest.raises(PlanInvalid) as info:
+            load_plan(path)
+        text = "\n".join(str(p) for p in info.value.problems)
+        assert "'x'" in text
+        assert "true or false" in text
+
+    def test_boolean_is_not_coerced_from_string(self) -> None:
+        """cattrs would turn "false" into True; the loader refuses it instead."""
+        text = SEED_PLAN.read_text("utf-8").replace("group = true", 'group = "false"', 1)
+        with pytest.raises(PlanInvalid, match="true or false"):
+            loads_plan(text)
+
+    def test_missing_required_keys(self) -> None:
+        with pytest.raises(PlanInvalid) as info:
+            loads_plan('title = "x"')
+        missing = {p.message for p in info.value.problems}
+        assert "missing required key 'issuer'" in missing
+        assert "missing required key 'period'" in missing
+
+    def test_unit_table_must_map_ids_to_names(self, tmp_path: Path) -> None:
+        path = _seed_with(tmp_path, 'vp = "Văn phòng Sở"', "VP = 3")
+        with pytest.raises(PlanInvalid) as info:
+            load_plan(path)
+        text = "\n".join(str(p) for p in info.value.problems)
+        assert "units.VP" in text
+        assert "invalid unit id" in text
+
+
+class TestAtomicWrite:
+    def test_failed_dump_keeps_previous_file(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """Nothing is half-written: an unknown suffix fails before touching the folder."""
+        target = tmp_path / "plan.toml"
+        dump_plan(seed_plan, target)
+        before = target.read_bytes()
+        with pytest.raises(SourceUnreadable):
+            dump_plan(seed_plan, tmp_path / "plan.txt")
+        assert target.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]
+
+    def test_missing_folder(self, seed_plan: Plan, tmp_path: Path) -> None:
+        with pytest.raises(SourceUnreadable, match="does not exist"):
+            dump_plan(seed_plan, tmp_path / "no" / "plan.toml")
+
+    def test_interrupted_write_leaves_no_temporary(self, tmp_path: Path) -> None:
+        from kh_tthc.io import atomic_path
+
+        target = tmp_path / "out.docx"
+        target.write_bytes(b"old")
+
+        def failing_render() -> None:
+            with atomic_path(target) as tmp:
+                tmp.write_bytes(b"half")
+                raise RuntimeError("render failed")
+
+        with pytest.raises(RuntimeError, match="render failed"):
+            failing_render()
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]

@@ -62,6 +62,7 @@ from kh_tthc.periods import (
     SendingRuleSyntaxError,
     Window,
 )
+from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -85,6 +86,7 @@ __all__ = [
     "Indicator",
     "IssueDate",
     "KhTthcError",
+    "Occurrence",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
@@ -98,6 +100,8 @@ __all__ = [
     "PlanFileError",
     "PlanInvalid",
     "Problem",
+    "Schedule",
+    "ScheduleError",
     "Section",
     "Sending",
     "SendingRule",
@@ -107,6 +111,7 @@ __all__ = [
     "Severity",
     "Signer",
     "SourceUnreadable",
+    "Status",
     "Task",
     "TaskNumber",
     "TaskNumberError",
@@ -117,6 +122,7 @@ __all__ = [
     "WorkCalendar",
     "WorkingDays",
     "__version__",
+    "build_schedule",
     "check_plan",
     "dump_plan",
     "dumps_plan",

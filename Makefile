@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
+	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
 
 test: lint typecheck pytest
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -29,6 +30,7 @@ from kh_tthc import (
     WorkCalendar,
     parse_deadline,
 )
+from kh_tthc.cli import main
 from kh_tthc.deadline import Frequency
 from kh_tthc.schedule import (
     Schedule,
@@ -40,6 +42,7 @@ from kh_tthc.schedule import (
     to_json,
     to_table,
 )
+from tests.conftest import SEED_PLAN
 from tests.strategies_time import deadlines
 
 SEPT_TO_DEC = (date(2025, 9, 1), date(2025, 12, 31))
@@ -406,3 +409,114 @@ class TestExports:
         """An empty schedule says so."""
         agenda = make_plan(("1", None, ("vp",), ())).schedule(as_of=date(2025, 9, 1))
         assert "(không có nhiệm vụ nào)" in to_table(agenda)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestCommand:
+    SEED = str(SEED_PLAN)
+
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The default output is the table over the plan's period."""
+        code, out, _ = run(capsys, "schedule", self.SEED, "--as-of", "2025-10-15")
+        assert code == 0
+        assert out.startswith("Lịch thực hiện từ 01/9/2025 đến 31/12/2025")
+
+    def test_json_filtered_by_unit(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unit keeps the unit's tasks; --role lead keeps those it leads."""
+        code, out, _ = run(
+            capsys,
+            "schedule",
+            self.SEED,
+            "--as-of",
+            "15/10/2025",
+            "--unit",
+            "cds",
+            "--role",
+            "lead",
+            "--format",
+            "json",
+        )
+        assert code == 0
+        assert {item["task"] for item in json.loads(out)} == {"3.2"}
+
+    def test_window(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--from and --to set the window."""
+        code, out, _ = run(
+            capsys,
+            "schedule",
+            self.SEED,
+            "--from",
+            "2025-12-01",
+            "--to",
+            "2025-12-31",
+            "--as-of",
+            "2025-12-01",
+            "--format",
+            "csv",
+        )
+        assert code == 0
+        dues = {row["due"] for row in csv.DictReader(io.StringIO(out))}
+        assert dues == {"2025-12-16", "2025-12-31", ""}
+
+    @pytest.mark.parametrize("fmt", ["table", "csv", "json", "ics"])
+    def test_output_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+    ) -> None:
+        """-o writes the same output to a file, and nothing else to the folder."""
+        args = ["schedule", self.SEED, "--as-of", "2025-10-15", "--format", fmt]
+        _, expected, _ = run(capsys, *args)
+        target = tmp_path / f"agenda.{fmt}"
+        code, out, _ = run(capsys, *args, "-o", str(target))
+        assert (code, out) == (0, "")
+        assert target.read_bytes().decode("utf-8") == expected
+        assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--unit", "xyz"], "no unit 'xyz'"),
+            (["--from", "2025-12-01", "--to", "2025-11-01"], "before --from"),
+            (["--as-of", "31/02/2025"], "not a date"),
+            (["--format", "pdf"], "invalid choice"),
+            (["--rule", "every Tuesday"], "not a sending rule"),
+            (["--soon", "-1"], "--soon"),
+        ],
+    )
+    def test_usage_errors_exit_2(
+        self, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    ) -> None:
+        """Bad options exit 2 with a message and no traceback."""
+        code, out, err = run(capsys, "schedule", self.SEED, "--as-of", "2025-10-15", *args)
+        assert code == 2
+        assert message in err
+        assert "Traceback" not in out + err
+
+    def test_output_to_a_missing_folder_exits_2(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """An output path that cannot be written is a usage error."""
+        target = tmp_path / "missing" / "agenda.ics"
+        code, _, err = run(
+            capsys, "schedule", self.SEED, "--as-of", "2025-10-15", "-o", str(target)
+        )
+        assert code == 2
+        assert "does not exist" in err
+
+    def test_invalid_plan_exits_1(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A plan with errors is refused with its problems, exit 1."""
+        path = tmp_path / "p.toml"
+        path.write_text(SEED_PLAN.read_text("utf-8").replace('lead = ["cds"]', 'lead = ["x"]'))
+        code, out, err = run(capsys, "schedule", str(path), "--as-of", "2025-10-15")
+        assert (code, out) == (1, "")
+        assert "unknown lead unit id 'x'" in err
+
+    def test_missing_plan_exits_2(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A plan file that is not there is a usage error."""
+        code, _, err = run(capsys, "schedule", str(tmp_path / "none.toml"))
+        assert code == 2
+        assert "no such file" in err

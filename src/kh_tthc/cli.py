@@ -21,6 +21,7 @@ from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
 from kh_tthc.io.plan_file import read_plan
 from kh_tthc.model import Plan
 from kh_tthc.periods import SendingRule, SendingRuleSyntaxError
+from kh_tthc.schedule import EXPORTS, ScheduleError
 
 __all__ = ["main"]
 
@@ -113,10 +114,6 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
-    # Imported here: the other commands need neither the calendar nor icalendar.
-    from kh_tthc.calendar import WorkCalendar
-    from kh_tthc.schedule import EXPORTS, ScheduleError
-
     plan = load_checked(args.plan, stderr=sys.stderr)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -130,7 +127,6 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         start,
         end,
         as_of=as_of,
-        calendar=WorkCalendar.vietnam(),
         reporting=args.rule,
         soon=args.soon,
     )

@@ -747,11 +747,12 @@ def _parse_clean(s: str) -> _Parsed:
     fixed = _FIXED.get(s.lower().replace("hằng", "hàng"))
     if fixed is not None:
         return fixed
-    for pattern in (_WHEN, _REQUEST):
-        m = pattern.fullmatch(s)
-        if m is not None:
-            form = EventForm.WHEN if pattern is _WHEN else EventForm.ON_REQUEST
-            return OnEvent(form=form, event=m["event"])
+    m = _WHEN.fullmatch(s)
+    if m is not None:
+        return OnEvent(form=EventForm.WHEN, event=m["event"])
+    m = _REQUEST.fullmatch(s)
+    if m is not None:
+        return OnEvent(form=EventForm.ON_REQUEST, event=m["event"])
     for parse in (_parse_limit, _parse_periodic, _parse_date, _parse_period):
         result = parse(s)
         if result is not None:

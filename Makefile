@@ -23,6 +23,7 @@ demo: $(STAMP)
 	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx; \
 	  echo "LibreOffice (soffice) not found: wrote the DOCX only"; \
 	fi
+	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
 
 test: lint typecheck pytest
 

@@ -82,6 +82,7 @@ from kh_tthc.periods import (
     Window,
 )
 from kh_tthc.render import copy_template, docx_to_pdf, plan_context, render_plan
+from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
 from kh_tthc.validate import (
     check_plan,
     validate_plan,
@@ -113,6 +114,7 @@ __all__ = [
     "LegacyWordFormat",
     "LibreOfficeNotFound",
     "NoTaskTable",
+    "Occurrence",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
@@ -128,6 +130,8 @@ __all__ = [
     "PlanInvalid",
     "Problem",
     "RenderWarning",
+    "Schedule",
+    "ScheduleError",
     "Section",
     "Sending",
     "SendingRule",
@@ -138,6 +142,7 @@ __all__ = [
     "Signer",
     "SourceRejected",
     "SourceUnreadable",
+    "Status",
     "Task",
     "TaskNumber",
     "TaskNumberError",
@@ -150,6 +155,7 @@ __all__ = [
     "WorkCalendar",
     "WorkingDays",
     "__version__",
+    "build_schedule",
     "check_plan",
     "copy_template",
     "docx_to_pdf",

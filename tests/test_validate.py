@@ -47,6 +47,14 @@ def _replace_task(plan: Plan, index: int, **changes: object) -> Plan:
     return evolve(plan, tasks=tuple(tasks))
 
 
+class TestWarnings:
+    def test_unit_both_lead_and_support(self, seed_plan: Plan) -> None:
+        """A unit listed in both columns of a row is flagged, not refused."""
+        plan = _replace_task(seed_plan, 1, lead=("vp",), support=("vp", "phong-don-vi"))
+        (problem,) = [p for p in check_plan(plan) if "both leads and supports" in p.message]
+        assert (problem.where, problem.is_error) == ("task 1.1", False)
+
+
 class TestErrors:
     def test_duplicate_number(self, seed_plan: Plan) -> None:
         plan = evolve(seed_plan, tasks=(*seed_plan.tasks, seed_plan.tasks[-1]))

@@ -154,6 +154,8 @@ def _task_problems(plan: Plan) -> Iterator[Problem]:
                         where,
                         line,
                     )
+        for unit_id in sorted(set(task.lead) & set(task.support)):
+            yield _warning(f"unit {unit_id!r} both leads and supports", where, line)
         yield from _deadline_problems(plan, task, where, line)
         actionable = task.deadline is not None or task.number not in has_children
         if actionable and not task.lead:

@@ -879,6 +879,7 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
     values: dict[str, object] = {}
     capitals: list[str] = []
     header_done = False
+    recipients_seen = False
     i = 0
     while i < len(text_lines):
         line = text_lines[i]
@@ -904,7 +905,7 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             j = i + 1
             while j < len(text_lines) and len(title) < 2:
                 nxt = text_lines[j]
-                if _STOP_TITLE.match(nxt) or _DATE_LINE.match(nxt):
+                if _STOP_TITLE.search(nxt) or _DATE_LINE.match(nxt):
                     break
                 title.append(nxt)
                 j += 1
@@ -930,7 +931,17 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
                 if not nxt.startswith("("):
                     values["appendix_title"] = nxt
         elif "signer" not in values and (m := _SIGN.match(line)) and _is_upper(line):
-            values["signer"] = _signer(m, text_lines[i + 1 : i + 4])
+            values["signer"] = _signer(m.group(1), m.group(2), text_lines[i + 1 : i + 4])
+        elif key.startswith("noi nhan"):
+            recipients_seen = True
+        elif (
+            recipients_seen
+            and "signer" not in values
+            and _is_upper(line)
+            and not line.startswith("-")
+        ):
+            # A head signing in their own name has no "KT." line: "GIÁM ĐỐC" / name.
+            values["signer"] = _signer(None, line, text_lines[i + 1 : i + 3])
         elif not header_done and _is_upper(line) and key not in _NOT_ISSUER:
             capitals.append(line)
         if "number" not in values and (m := _ANNEX_NUMBER.search(line)):
@@ -991,18 +1002,36 @@ class _Spelling:
         return " ".join([words[0], *(self.words.get(w.casefold(), w) for w in words[1:])]), False
 
 
-def _signer(m: re.Match[str], following: Sequence[str]) -> Signer | None:
-    # "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / (signature, "(Đã ký)") / "Nguyễn Thị Thuỷ"
-    head = ordinary_case(m.group(2))
+def position_case(text: str) -> str:
+    """A position title written in capitals, in the case Decree 30 prescribes.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục II, mục II.2: a position is written with its first
+    letter capitalised, and "Phó" takes a capital together with the position after it.
+
+    >>> position_case("PHÓ GIÁM ĐỐC"), position_case("GIÁM ĐỐC"), position_case("PHÓ CHỦ TỊCH")
+    ('Phó Giám đốc', 'Giám đốc', 'Phó Chủ tịch')
+    """
+    words = ordinary_case(text).split(" ")
+    if len(words) > 1 and words[0] == "Phó":
+        words[1] = words[1][:1].upper() + words[1][1:]
+    return " ".join(words)
+
+
+def _signer(authority: str | None, head_line: str, following: Sequence[str]) -> Signer | None:
+    # "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / (signature, "(Đã ký)") / "Nguyễn Thị Thuỷ",
+    # or without an authority "GIÁM ĐỐC" / "Nguyễn Văn A".
+    head = position_case(head_line)
     title: str | None = None
     for line in following:
         if _is_upper(line):
-            if title is not None:
+            if title is not None or authority is None:
                 return None
-            title = ordinary_case(line)
+            title = position_case(line)
         elif not line.startswith("(") and not line.endswith(":"):
+            if authority is None:
+                return Signer(title=head, name=line)
             return Signer(
-                authority=Authority.parse(m.group(1)),
+                authority=Authority.parse(authority),
                 head_title=head,
                 title=title or head,
                 name=line,

@@ -62,6 +62,17 @@ from kh_tthc.periods import (
     SendingRuleSyntaxError,
     Window,
 )
+from kh_tthc.progress import (
+    Progress,
+    ProgressRow,
+    Status,
+    check_progress,
+    dump_progress,
+    dumps_progress,
+    load_progress,
+    loads_progress,
+    read_progress,
+)
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -98,6 +109,8 @@ __all__ = [
     "PlanFileError",
     "PlanInvalid",
     "Problem",
+    "Progress",
+    "ProgressRow",
     "Section",
     "Sending",
     "SendingRule",
@@ -107,6 +120,7 @@ __all__ = [
     "Severity",
     "Signer",
     "SourceUnreadable",
+    "Status",
     "Task",
     "TaskNumber",
     "TaskNumberError",
@@ -118,11 +132,17 @@ __all__ = [
     "WorkingDays",
     "__version__",
     "check_plan",
+    "check_progress",
     "dump_plan",
+    "dump_progress",
     "dumps_plan",
+    "dumps_progress",
     "load_plan",
+    "load_progress",
     "loads_plan",
+    "loads_progress",
     "parse_deadline",
     "read_plan",
+    "read_progress",
     "validate_plan",
 ]

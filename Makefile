@@ -16,18 +16,29 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
+	mkdir -p out
+	@if command -v soffice >/dev/null 2>&1; then \
+	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx --pdf; \
+	else \
+	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx; \
+	  echo "LibreOffice (soffice) not found: wrote the DOCX only"; \
+	fi
 
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests $(wildcard benchmarks/*.py examples/*/*.py)
-	$(BIN)/ruff format --check src tests $(wildcard benchmarks/*.py examples/*/*.py)
+	$(BIN)/ruff check src tests benchmarks examples tools
+	$(BIN)/ruff format --check src tests benchmarks examples tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# Rebuild the DOCX templates from tools/build_templates.py (commit the result).
+templates: $(STAMP)
+	$(BIN)/python tools/build_templates.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -29,12 +29,16 @@ from kh_tthc.deadline import (
 from kh_tthc.errors import (
     DeadlineSyntaxError,
     KhTthcError,
+    LibreOfficeNotFound,
+    PdfConversionError,
     PlanFileError,
     PlanInvalid,
     Problem,
+    RenderWarning,
     Severity,
     SourceUnreadable,
     TaskNumberError,
+    TemplateError,
 )
 from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
 from kh_tthc.model import (
@@ -73,6 +77,7 @@ from kh_tthc.progress import (
     loads_progress,
     read_progress,
 )
+from kh_tthc.render import copy_template, docx_to_pdf, plan_context, render_plan
 from kh_tthc.report import (
     Attainment,
     Change,
@@ -113,10 +118,12 @@ __all__ = [
     "Indicator",
     "IssueDate",
     "KhTthcError",
+    "LibreOfficeNotFound",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
     "Organization",
+    "PdfConversionError",
     "Period",
     "PeriodError",
     "PeriodKind",
@@ -129,6 +136,7 @@ __all__ = [
     "Progress",
     "ProgressRow",
     "Remark",
+    "RenderWarning",
     "Report",
     "ReportError",
     "Section",
@@ -147,6 +155,7 @@ __all__ = [
     "TaskNumberError",
     "TaskResult",
     "TaskStatus",
+    "TemplateError",
     "TimeLimit",
     "Unit",
     "UnitFigures",
@@ -159,6 +168,8 @@ __all__ = [
     "__version__",
     "check_plan",
     "check_progress",
+    "copy_template",
+    "docx_to_pdf",
     "dump_plan",
     "dump_progress",
     "dumps_plan",
@@ -168,7 +179,9 @@ __all__ = [
     "loads_plan",
     "loads_progress",
     "parse_deadline",
+    "plan_context",
     "read_plan",
     "read_progress",
+    "render_plan",
     "validate_plan",
 ]

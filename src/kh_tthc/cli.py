@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from kh_tthc.io.plan_file import read_plan
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError
 from kh_tthc.progress import parse_date, read_progress
+from kh_tthc.render import copy_template, docx_to_pdf, render_plan
 from kh_tthc.report import Report
 from kh_tthc.vn import format_percent
 
@@ -123,15 +125,15 @@ def _load_report(args: argparse.Namespace) -> Report:
             f"({period.cutoff()})"
         )
     plan = load_checked(args.plan, stderr=sys.stderr)
-    progress, warnings = read_progress(args.progress, plan, period=period)
+    progress, notes = read_progress(args.progress, plan, period=period)
     previous = None
     if args.previous is not None:
         before, more = read_progress(args.previous, plan, period=period.previous())
-        warnings += more
+        notes += more
         # The previous report as it stood once its window had closed.
         made = before.period.cutoff().end + timedelta(days=1)
         previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
-    _print_problems(warnings, sys.stderr)
+    _print_problems(notes, sys.stderr)
     return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
 
 
@@ -187,6 +189,36 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _docx_output(path: Path) -> Path:
+    """The output of a command that writes a DOCX, checked before any work is done."""
+    if path.is_dir():
+        raise SourceUnreadable(path, "is a directory; expected a .docx file name")
+    if path.suffix.lower() != ".docx":
+        raise UsageError(f"{path}: the output must be a .docx file name")
+    return path
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    output = _docx_output(args.output)
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_plan(plan, output, template=args.template)
+    for w in caught:
+        print(f"{args.plan}: warning: {w.message}", file=sys.stderr)
+    print(output)
+    if args.pdf:
+        pdf = output.with_suffix(".pdf")
+        docx_to_pdf(output, pdf)
+        print(pdf)
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    print(copy_template(_docx_output(args.output)))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -206,6 +238,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--width", type=int, default=0, help="cut lines to this many characters (0: no limit)"
     )
     p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser(
+        "render", help="write the plan as a DOCX in the Decree 30/2020 format (and a PDF)"
+    )
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
+    p.add_argument(
+        "--template", type=Path, metavar="T.docx", help="a restyled copy of the template"
+    )
+    p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
+    p.set_defaults(func=_cmd_render)
+
+    p = sub.add_parser("template", help="copy the DOCX template, to restyle it in Word")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
+    p.set_defaults(func=_cmd_template)
 
     p = sub.add_parser(
         "report",

@@ -18,12 +18,16 @@ from attrs import frozen
 __all__ = [
     "DeadlineSyntaxError",
     "KhTthcError",
+    "LibreOfficeNotFound",
+    "PdfConversionError",
     "PlanFileError",
     "PlanInvalid",
     "Problem",
+    "RenderWarning",
     "Severity",
     "SourceUnreadable",
     "TaskNumberError",
+    "TemplateError",
 ]
 
 
@@ -171,3 +175,46 @@ class DeadlineSyntaxError(KhTthcError, ValueError):
         if self.suggestions:
             message += " (closest known forms: " + "; ".join(self.suggestions) + ")"
         super().__init__(message)
+
+
+class TemplateError(KhTthcError, ValueError):
+    """A DOCX template that cannot be used, and why.
+
+    Raised for a file that is not a Word document, for a broken Jinja tag (``where`` then
+    names the part and paragraph), and for a template whose variables do not match what
+    the renderer provides: ``unknown`` lists the variables the template uses but the
+    renderer does not know, ``missing`` the ones it must use but does not (their content
+    would silently vanish from the document).
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None,
+        message: str,
+        *,
+        where: str = "",
+        missing: Iterable[str] = (),
+        unknown: Iterable[str] = (),
+    ) -> None:
+        self.path = None if path is None else Path(path)
+        self.where = where
+        self.missing = tuple(sorted(missing))
+        self.unknown = tuple(sorted(unknown))
+        place = "" if self.path is None else f"{self.path}: "
+        at = f" ({where})" if where else ""
+        super().__init__(f"{place}{message}{at}")
+
+
+class PdfConversionError(KhTthcError, RuntimeError):
+    """LibreOffice could not turn a DOCX into a PDF (it failed, or took too long)."""
+
+
+class LibreOfficeNotFound(PdfConversionError):
+    """No LibreOffice (``soffice``) to convert with; the message says how to install it."""
+
+
+class RenderWarning(UserWarning):
+    """Rendering had to change the text, for example to drop characters that XML forbids.
+
+    Issued with :func:`warnings.warn`; the document is still written.
+    """

@@ -100,6 +100,18 @@ class TestInvalidInput:
         assert (code, expected in err) == (1, True), err
         assert out.read_text("utf-8") == "previous report"
 
+    @pytest.mark.parametrize("name", ["bao-cao.docx", "bao-cao.csv", "bao-cao.json"])
+    def test_nothing_written_in_any_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+    ) -> None:
+        progress = _bad_file(tmp_path, HEAD + GOOD + "1.1,xyz,done,,,\n")
+        out = tmp_path / name
+        extra = ["--pdf"] if out.suffix == ".docx" else []
+        code, _, err = run(capsys, *report_args(progress, out, *extra))
+        assert code == 1
+        assert f"{progress}:6: task 1.1: unknown unit 'xyz'" in err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["q4.csv"]
+
     def test_period_outside_plan(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         progress = _bad_file(tmp_path, "task,unit,status\n1.1,vp,done\n")
         out = tmp_path / "r.json"

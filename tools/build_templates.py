@@ -717,7 +717,41 @@ def build_plan_template() -> DocumentObject:
     return doc
 
 
-BUILDERS = {"ke-hoach.docx": build_plan_template}
+#: The results table of a báo cáo (STT, nhiệm vụ, đơn vị chủ trì, kết quả, tình trạng), on
+#: the same landscape pages; headings of the plan print as in its appendix.
+REPORT_COLUMNS = (
+    Column("STT", 737, "number", "KH Table Center", "KH Group", "KH Group"),
+    Column("Nhiệm vụ", 4706, "title", "KH Table Text", "KH Group", "KH Subgroup"),
+    Column("Đơn vị chủ trì", 2438, "lead", "KH Table Units"),
+    # Left-aligned: a justified cell stretches every line that ends in a line break.
+    Column("Kết quả thực hiện", 4196, "result", "KH Table Units"),
+    Column("Tình trạng", 1642, "status", "KH Table Center"),
+)
+
+
+def build_report_template() -> DocumentObject:
+    """The báo cáo template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP like the kế hoạch, with the
+    results of the period's tasks as its appendix table."""
+    doc = new_document("Báo cáo")
+    main = doc.sections[0]
+    setup_page(main)
+    add_page_numbers(main)
+    add_header_block(doc)
+    add_title_block(doc, text_width(main))
+    add_body_loop(doc)
+    add_signature_block(doc)
+    appendix = add_section(doc, landscape=True)
+    assert sum(c.width for c in REPORT_COLUMNS) == text_width(appendix)
+    tag(doc, "{%p if tasks %}")
+    para(doc, "KH Appendix Label", "Phụ lục")
+    para(doc, "KH Appendix Title", "{{ appendix_title }}")
+    para(doc, "KH Appendix Reference", "{{ appendix_reference }}")
+    add_table_loop(doc, REPORT_COLUMNS, "tasks")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+BUILDERS = {"ke-hoach.docx": build_plan_template, "bao-cao.docx": build_report_template}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -77,7 +77,14 @@ from kh_tthc.progress import (
     loads_progress,
     read_progress,
 )
-from kh_tthc.render import copy_template, docx_to_pdf, plan_context, render_plan
+from kh_tthc.render import (
+    copy_template,
+    docx_to_pdf,
+    plan_context,
+    render_plan,
+    render_report,
+    report_context,
+)
 from kh_tthc.report import (
     Attainment,
     Change,
@@ -183,5 +190,7 @@ __all__ = [
     "read_plan",
     "read_progress",
     "render_plan",
+    "render_report",
+    "report_context",
     "validate_plan",
 ]

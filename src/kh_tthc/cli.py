@@ -25,7 +25,7 @@ from kh_tthc.io.plan_file import read_plan
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError
 from kh_tthc.progress import parse_date, read_progress
-from kh_tthc.render import copy_template, docx_to_pdf, render_plan
+from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.vn import format_percent
 
@@ -97,7 +97,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 #: What ``kh-tthc report -o`` can write, by extension.
-REPORT_FORMATS = (".json", ".csv")
+REPORT_FORMATS = (".docx", ".json", ".csv")
 
 
 def _period_arg(text: str) -> Period:
@@ -173,8 +173,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"-o {out}: unknown output extension {out.suffix!r} "
             f"(expected {', '.join(REPORT_FORMATS)})"
         )
+    if args.pdf and suffix != ".docx":
+        raise UsageError(f"--pdf needs a .docx output, not {out.name!r}")
     report = _load_report(args)
-    if suffix == ".json":
+    if suffix == ".docx":
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_report(report, out)
+        for w in caught:
+            print(f"{args.progress}: warning: {w.message}", file=sys.stderr)
+    elif suffix == ".json":
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         atomic_write_text(out, text)
     else:
@@ -186,6 +194,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         f"{'no' if rate is None else format_percent(rate)} done, "
         f"{len(report.overdue)} overdue, {len(report.not_reported)} not reported"
     )
+    if args.pdf:
+        pdf = out.with_suffix(".pdf")
+        docx_to_pdf(out, pdf)
+        print(pdf)
     return EXIT_OK
 
 
@@ -256,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "report",
-        help="the progress report (báo cáo) for a period, as .json or .csv",
+        help="the progress report (báo cáo) for a period, as .docx, .json or .csv",
         description="Check a progress file against its plan and write the period's report.",
     )
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
@@ -281,7 +293,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="output file; its extension picks the format: .json or .csv",
+        help="output file; its extension picks the format: .docx, .json or .csv",
+    )
+    p.add_argument(
+        "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
     )
     p.set_defaults(func=_cmd_report)
     return parser

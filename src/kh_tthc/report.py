@@ -32,7 +32,7 @@ from attrs import field, frozen
 from kh_tthc.calendar import WorkCalendar
 from kh_tthc.errors import KhTthcError, PlanInvalid
 from kh_tthc.model import DocumentNumber, Indicator, IssueDate, Plan, Task, TaskNumber, Unit
-from kh_tthc.periods import Period, PeriodKind, SendingRule, Window
+from kh_tthc.periods import Period, PeriodKind, SendingRule, Window, short_date
 from kh_tthc.progress import (
     Progress,
     ProgressRow,
@@ -431,7 +431,7 @@ class Report:
     def window_phrase(self) -> str:
         """The window in running text: "từ ngày 15/9/2025 đến ngày 14/12/2025"."""
         w = self.window
-        return f"từ ngày {_short(w.start)} đến ngày {_short(w.end)}"
+        return f"từ ngày {short_date(w.start)} đến ngày {short_date(w.end)}"
 
     @property
     def period_phrase(self) -> str:
@@ -717,7 +717,7 @@ class Report:
         parts = [f"{s.label}: {n}" for s, n in counts.items() if n]
         head = (
             f"<p><b>{escape(self.summary)}</b><br>{escape(self.window_phrase)}, "
-            f"số liệu đến ngày {_short(self.as_of)}<br>{counts.total} nhiệm vụ; "
+            f"số liệu đến ngày {short_date(self.as_of)}<br>{counts.total} nhiệm vụ; "
             f"{escape('; '.join(parts))}; tỷ lệ hoàn thành "
             f"{'—' if rate is None else format_percent(rate)}</p>"
         )
@@ -745,12 +745,6 @@ def _remark_dict(remark: Remark, names: Any) -> dict[str, Any]:
         "unit_name": None if remark.unit is None else names[remark.unit].name,
         "task": None if remark.task is None else str(remark.task),
     }
-
-
-def _short(d: date) -> str:
-    # Dates inside report text, "15/9/2025": the day padded, months 1 and 2 too (NĐ 30/2020).
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"{d.day:02d}/{month}/{d.year}"
 
 
 # -- deriving statuses -------------------------------------------------------------------------

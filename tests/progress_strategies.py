@@ -6,7 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from kh_tthc import Period, Plan, Progress, ProgressRow, Status, TaskNumber, load_plan
+from kh_tthc import Period, Plan, Progress, ProgressRow, ProgressStatus, TaskNumber, load_plan
 from kh_tthc.progress import is_tracked
 from tests.conftest import SEED_PLAN
 from tests.strategies import texts
@@ -41,7 +41,7 @@ def rows_for(
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True, min_size=1, max_size=len(pairs)))
     rows = []
     for task, unit in chosen:
-        status = draw(st.sampled_from(Status))
+        status = draw(st.sampled_from(ProgressStatus))
         completed = draw(st.none() | st.dates(*window)) if status.is_done else None
         given = (
             draw(st.lists(st.sampled_from(indicators[task]), unique=True))
@@ -82,7 +82,9 @@ def seed_progress(draw: st.DrawFn, general_remarks: bool = False) -> Progress:
 _CELLS = {
     "task": st.sampled_from(["1.1", "2.3.3", "3.3", "2", "9.9", "x", "", "2..1"]),
     "unit": st.sampled_from(["vp", "co-tthc", "vp-mot-cua", "cntt", "Văn phòng Sở", "", "??"]),
-    "status": st.sampled_from([s.label for s in Status] + [s.value for s in Status] + ["", "xong"]),
+    "status": st.sampled_from(
+        [s.label for s in ProgressStatus] + [s.value for s in ProgressStatus] + ["", "xong"]
+    ),
     "completed": st.sampled_from(["", "20/11/2025", "2025-11-20", "31/02/2025", "mai"]),
     "value": st.sampled_from(["", "95", "95,5", "1.234", "-1", "nhiều", "95,5%"])
     | st.text(max_size=6),

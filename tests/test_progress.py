@@ -21,8 +21,8 @@ from kh_tthc import (
     Problem,
     Progress,
     ProgressRow,
+    ProgressStatus,
     SourceUnreadable,
-    Status,
     TaskNumber,
     check_progress,
     dump_progress,
@@ -49,37 +49,37 @@ class TestStatus:
     @pytest.mark.parametrize(
         ("text", "status"),
         [
-            ("chưa thực hiện", Status.NOT_STARTED),
-            ("CHƯA THỰC HIỆN", Status.NOT_STARTED),
-            ("Dang thuc hien", Status.IN_PROGRESS),
-            ("đã hoàn thành", Status.DONE),
-            ("da hoan thanh", Status.DONE),
-            ("Hoàn thành quá hạn", Status.DONE_LATE),
-            ("không phát sinh", Status.NOT_APPLICABLE),
-            ("not_started", Status.NOT_STARTED),
-            ("In progress", Status.IN_PROGRESS),
-            ("DONE", Status.DONE),
-            ("done-late", Status.DONE_LATE),
-            ("not applicable", Status.NOT_APPLICABLE),
-            (unicodedata.normalize("NFD", "Đã hoàn thành"), Status.DONE),
+            ("chưa thực hiện", ProgressStatus.NOT_STARTED),
+            ("CHƯA THỰC HIỆN", ProgressStatus.NOT_STARTED),
+            ("Dang thuc hien", ProgressStatus.IN_PROGRESS),
+            ("đã hoàn thành", ProgressStatus.DONE),
+            ("da hoan thanh", ProgressStatus.DONE),
+            ("Hoàn thành quá hạn", ProgressStatus.DONE_LATE),
+            ("không phát sinh", ProgressStatus.NOT_APPLICABLE),
+            ("not_started", ProgressStatus.NOT_STARTED),
+            ("In progress", ProgressStatus.IN_PROGRESS),
+            ("DONE", ProgressStatus.DONE),
+            ("done-late", ProgressStatus.DONE_LATE),
+            ("not applicable", ProgressStatus.NOT_APPLICABLE),
+            (unicodedata.normalize("NFD", "Đã hoàn thành"), ProgressStatus.DONE),
         ],
     )
-    def test_parse_either_form(self, text: str, status: Status) -> None:
+    def test_parse_either_form(self, text: str, status: ProgressStatus) -> None:
         """Vietnamese labels and codes are read whatever the case, diacritics and form."""
-        assert Status.parse(text) is status
+        assert ProgressStatus.parse(text) is status
 
     def test_unknown_lists_the_allowed(self) -> None:
         """An unknown status names all five allowed ones, in both forms."""
         with pytest.raises(ValueError, match="unknown status 'xong'") as exc:
-            Status.parse("xong")
+            ProgressStatus.parse("xong")
         for s in ("chưa thực hiện (not_started)", "không phát sinh (not_applicable)"):
             assert s in str(exc.value)
 
-    @given(st.sampled_from(Status), st.sampled_from(["label", "value"]), st.booleans())
-    def test_every_form_reads_back(self, status: Status, form: str, shout: bool) -> None:
+    @given(st.sampled_from(ProgressStatus), st.sampled_from(["label", "value"]), st.booleans())
+    def test_every_form_reads_back(self, status: ProgressStatus, form: str, shout: bool) -> None:
         """Each status's label and code, upper or lower case, parse to the status."""
         text = getattr(status, form)
-        assert Status.parse(text.upper() if shout else text) is status
+        assert ProgressStatus.parse(text.upper() if shout else text) is status
 
 
 class TestNumbersAndDates:
@@ -130,7 +130,7 @@ class TestCsv:
         assert (first.task, first.unit, first.status) == (
             TaskNumber.parse("2.3.3"),
             "vp",
-            Status.IN_PROGRESS,
+            ProgressStatus.IN_PROGRESS,
         )
         assert first.values == (("so-hoa", 95.0),)
         assert (first.line, second.line) == (4, 5)
@@ -413,7 +413,7 @@ class TestFuzz:
 class TestCheck:
     def test_hand_built_progress_is_checked(self, seed_plan: Plan) -> None:
         """check_progress finds in built values what the reader finds in files."""
-        row = ProgressRow(task=TaskNumber.parse("1.1"), unit="vp", status=Status.DONE)
+        row = ProgressRow(task=TaskNumber.parse("1.1"), unit="vp", status=ProgressStatus.DONE)
         progress = Progress(period=Q4, rows=(row, row), plan="/KH-SNV")
         messages = [str(p) for p in check_progress(seed_plan, progress)]
         assert messages == [

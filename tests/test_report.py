@@ -20,10 +20,10 @@ from kh_tthc import (
     PlanInvalid,
     Progress,
     ProgressRow,
+    ProgressStatus,
     Report,
     ReportError,
     Signer,
-    Status,
     Task,
     TaskNumber,
     TaskStatus,
@@ -71,7 +71,7 @@ PLAN = Plan(
 )  # fmt: skip
 
 
-def row(task: str, unit: str, status: Status, completed: date | None = None) -> ProgressRow:
+def row(task: str, unit: str, status: ProgressStatus, completed: date | None = None) -> ProgressRow:
     return ProgressRow(task=N(task), unit=unit, status=status, completed=completed)
 
 
@@ -91,8 +91,8 @@ def status(r: Report, task: str) -> TaskStatus | None:
     return None if result is None else result.status
 
 
-D, IP, NS = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED
-NA, DL = Status.NOT_APPLICABLE, Status.DONE_LATE
+D, IP, NS = ProgressStatus.DONE, ProgressStatus.IN_PROGRESS, ProgressStatus.NOT_STARTED
+NA, DL = ProgressStatus.NOT_APPLICABLE, ProgressStatus.DONE_LATE
 
 
 class TestDueTask:
@@ -110,7 +110,7 @@ class TestDueTask:
         assert status(report(as_of=as_of), "1.1") is expected
 
     @pytest.mark.parametrize("reported", [IP, NS])
-    def test_unfinished_after_due_day_is_overdue(self, reported: Status) -> None:
+    def test_unfinished_after_due_day_is_overdue(self, reported: ProgressStatus) -> None:
         assert status(report(row("1.1", "a", reported), as_of=date(2025, 11, 1)), "1.1") is (
             TaskStatus.OVERDUE
         )
@@ -129,7 +129,7 @@ class TestDueTask:
         ],
     )
     def test_done_is_never_overdue(
-        self, reported: Status, completed: date | None, expected: TaskStatus
+        self, reported: ProgressStatus, completed: date | None, expected: TaskStatus
     ) -> None:
         """Done counts as done, or done late when finished after the due day."""
         r = report(row("1.1", "a", reported, completed), as_of=date(2025, 12, 15))
@@ -152,7 +152,9 @@ class TestSeveralLeads:
             (D, None, TaskStatus.NOT_REPORTED),
         ],
     )
-    def test_combined(self, a: Status, b: Status | None, expected: TaskStatus) -> None:
+    def test_combined(
+        self, a: ProgressStatus, b: ProgressStatus | None, expected: TaskStatus
+    ) -> None:
         rows = [row("1.2", "a", a)] + ([] if b is None else [row("1.2", "b", b)])
         assert status(report(*rows), "1.2") is expected
 

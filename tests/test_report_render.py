@@ -28,8 +28,8 @@ from kh_tthc import (
     Period,
     Progress,
     ProgressRow,
+    ProgressStatus,
     Report,
-    Status,
     TemplateError,
     copy_template,
     docx_to_pdf,
@@ -278,7 +278,7 @@ class TestProse:
         report = Report(
             plan=PLAN,
             period=Q4,
-            progress=Progress(period=Q4, rows=(row("1.1", "a", Status.IN_PROGRESS),)),
+            progress=Progress(period=Q4, rows=(row("1.1", "a", ProgressStatus.IN_PROGRESS),)),
             as_of=date(2025, 11, 3),
         )
         ctx = report_context(report)

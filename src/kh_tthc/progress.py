@@ -38,7 +38,7 @@ __all__ = [
     "FORMATS",
     "Progress",
     "ProgressRow",
-    "Status",
+    "ProgressStatus",
     "check_progress",
     "dump_progress",
     "dumps_progress",
@@ -59,17 +59,17 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_-]+", " ", fold(text).replace("đ", "d")).strip()
 
 
-class Status(enum.Enum):
+class ProgressStatus(enum.Enum):
     """What a unit reports about a task: one of the five statuses a progress file may give.
 
     The value is the code; :attr:`label` is the Vietnamese the documents print.
     :meth:`parse` accepts either, whatever the case and the diacritics.
 
-    >>> Status.parse("Đã hoàn thành") is Status.DONE
+    >>> ProgressStatus.parse("Đã hoàn thành") is ProgressStatus.DONE
     True
-    >>> Status.parse("dang thuc hien").label
+    >>> ProgressStatus.parse("dang thuc hien").label
     'đang thực hiện'
-    >>> Status.parse("not-applicable").value
+    >>> ProgressStatus.parse("not-applicable").value
     'not_applicable'
     """
 
@@ -87,10 +87,10 @@ class Status(enum.Enum):
     @property
     def is_done(self) -> bool:
         """True for done and done late."""
-        return self in (Status.DONE, Status.DONE_LATE)
+        return self in (ProgressStatus.DONE, ProgressStatus.DONE_LATE)
 
     @classmethod
-    def parse(cls, text: str) -> Status:
+    def parse(cls, text: str) -> ProgressStatus:
         """Read a status from its Vietnamese label or its code.
 
         Args:
@@ -111,20 +111,20 @@ class Status(enum.Enum):
 
 
 _STATUS_LABELS = {
-    Status.NOT_STARTED: "chưa thực hiện",
-    Status.IN_PROGRESS: "đang thực hiện",
-    Status.DONE: "đã hoàn thành",
-    Status.DONE_LATE: "hoàn thành quá hạn",
-    Status.NOT_APPLICABLE: "không phát sinh",
+    ProgressStatus.NOT_STARTED: "chưa thực hiện",
+    ProgressStatus.IN_PROGRESS: "đang thực hiện",
+    ProgressStatus.DONE: "đã hoàn thành",
+    ProgressStatus.DONE_LATE: "hoàn thành quá hạn",
+    ProgressStatus.NOT_APPLICABLE: "không phát sinh",
 }
 _STATUS_ALIASES = {
-    "hoàn thành": Status.DONE,
-    "đã hoàn thành quá hạn": Status.DONE_LATE,
-    "chưa triển khai": Status.NOT_STARTED,
-    "đang triển khai": Status.IN_PROGRESS,
+    "hoàn thành": ProgressStatus.DONE,
+    "đã hoàn thành quá hạn": ProgressStatus.DONE_LATE,
+    "chưa triển khai": ProgressStatus.NOT_STARTED,
+    "đang triển khai": ProgressStatus.IN_PROGRESS,
 }
 _STATUS_KEYS = {
-    **{_key(s.value): s for s in Status},
+    **{_key(s.value): s for s in ProgressStatus},
     **{_key(label): s for s, label in _STATUS_LABELS.items()},
     **{_key(alias): s for alias, s in _STATUS_ALIASES.items()},
 }
@@ -132,7 +132,7 @@ _STATUS_KEYS = {
 
 def allowed_statuses() -> str:
     """The five statuses as a file may write them, for error messages."""
-    return ", ".join(f"{s.label} ({s.value})" for s in Status)
+    return ", ".join(f"{s.label} ({s.value})" for s in ProgressStatus)
 
 
 def _clean_values(
@@ -156,7 +156,7 @@ class ProgressRow:
     as (indicator id, value) pairs sorted by id. ``line`` is where the row was read, for
     messages; it is not part of the row's value.
 
-    >>> row = ProgressRow(task=TaskNumber.parse("2.3.3"), unit="vp", status=Status.DONE,
+    >>> row = ProgressRow(task=TaskNumber.parse("2.3.3"), unit="vp", status=ProgressStatus.DONE,
     ...                   values={"so-hoa": 92.5})
     >>> row.value("so-hoa"), row.value("dong-bo")
     (92.5, None)
@@ -164,7 +164,7 @@ class ProgressRow:
 
     task: TaskNumber
     unit: str = field(converter=clean)
-    status: Status
+    status: ProgressStatus
     result: str = field(default="", converter=clean)
     completed: date | None = field(default=None, converter=_optional_date)
     values: tuple[tuple[str, float], ...] = field(default=(), converter=_clean_values)
@@ -369,7 +369,7 @@ def check_progress(plan: Plan, progress: Progress) -> tuple[Problem, ...]:
 
     >>> from kh_tthc import load_plan
     >>> plan = load_plan("examples/skhcn-thai-nguyen-2025/plan.toml")
-    >>> row = ProgressRow(task=TaskNumber.parse("3.2"), unit="cntt", status=Status.DONE)
+    >>> row = ProgressRow(task=TaskNumber.parse("3.2"), unit="cntt", status=ProgressStatus.DONE)
     >>> [p.message for p in check_progress(plan, Progress(period=Period.parse("2025-Q4"),
     ...                                                   rows=(row,)))]
     ["unit 'cntt' is neither lead nor support of this task (expected one of: cds, vp, co-tthc)"]
@@ -516,12 +516,12 @@ class _Collector:
             self.units.get(text) or self.units.get(text.lower()) or self.units.get(_key(text), text)
         )
 
-    def _status(self, raw: Any, line: int | None, where: str) -> Status | None:
+    def _status(self, raw: Any, line: int | None, where: str) -> ProgressStatus | None:
         if not isinstance(raw, str) or not clean(raw):
             self.add(f"missing status (expected one of: {allowed_statuses()})", line, where)
             return None
         try:
-            return Status.parse(raw)
+            return ProgressStatus.parse(raw)
         except ValueError as exc:
             self.add(str(exc), line, where)
             return None
@@ -940,7 +940,7 @@ def loads_progress(
     >>> text = "task,unit,status,so-hoa\\n2.3.3,vp,đang thực hiện,\\"92,5\\"\\n"
     >>> progress = loads_progress(text, plan, period=Period.parse("2025-Q4"))
     >>> progress.rows[0].status, progress.rows[0].value("so-hoa")
-    (<Status.IN_PROGRESS: 'in_progress'>, 92.5)
+    (<ProgressStatus.IN_PROGRESS: 'in_progress'>, 92.5)
     """
     return _loads(nfc(text), plan, format=format, period=period, source=source)[0]
 

@@ -36,7 +36,7 @@ from kh_tthc.periods import Period, PeriodKind, SendingRule, Window, short_date
 from kh_tthc.progress import (
     Progress,
     ProgressRow,
-    Status,
+    ProgressStatus,
     check_progress,
     is_tracked,
 )
@@ -97,7 +97,7 @@ class TaskStatus(enum.Enum):
         return self in (TaskStatus.DONE, TaskStatus.DONE_LATE)
 
     @classmethod
-    def of(cls, status: Status) -> TaskStatus:
+    def of(cls, status: ProgressStatus) -> TaskStatus:
         """The report status matching a reported one."""
         return cls(status.value)
 
@@ -813,10 +813,10 @@ def _task_result(
 def _unit_status(row: ProgressRow | None, passed: bool, final_due: date | None) -> TaskStatus:
     if row is None:
         return TaskStatus.OVERDUE if passed else TaskStatus.NOT_REPORTED
-    if row.status is Status.NOT_APPLICABLE:
+    if row.status is ProgressStatus.NOT_APPLICABLE:
         return TaskStatus.NOT_APPLICABLE
     if row.status.is_done:
-        late = row.status is Status.DONE_LATE or (
+        late = row.status is ProgressStatus.DONE_LATE or (
             final_due is not None and row.completed is not None and row.completed > final_due
         )
         return TaskStatus.DONE_LATE if late else TaskStatus.DONE

@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
+	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
 	mkdir -p out
 	@if command -v soffice >/dev/null 2>&1; then \
 	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx --pdf; \

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date, timedelta
 
 import holidays
@@ -10,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kh_tthc.calendar
 from kh_tthc import KhTthcError
 from kh_tthc.calendar import (
     CalendarError,
@@ -293,10 +291,3 @@ def test_days_off_between_lists_named_days() -> None:
     """The named days off of September 2025 are 1/9 and 2/9."""
     listed = CAL.days_off_between(date(2025, 9, 1), date(2025, 9, 30))
     assert listed == ((date(2025, 9, 1), "Quốc khánh"), (date(2025, 9, 2), "Quốc khánh"))
-
-
-def test_docstrings() -> None:
-    """The examples in the module's docstrings run as written."""
-    result = doctest.testmod(kh_tthc.calendar, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0

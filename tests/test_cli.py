@@ -103,3 +103,46 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1
+
+
+def _seed_text(old: str, new: str) -> bytes:
+    text = SEED_PLAN.read_text("utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+# The core issue's bad-input table, through the command: (file name, content, exit, message)
+BAD_INPUT = [
+    ("invalid.toml", b"title = [\n", 1, "invalid TOML"),
+    ("invalid.json", b'{"title": }', 1, "invalid JSON"),
+    ("latin.toml", b"title = 'K\xea ho\xe1ch'", 1, "not UTF-8"),
+    ("unit.toml", _seed_text('lead = ["cds"]', 'lead = ["xyz"]'), 1, "unknown lead unit id 'xyz'"),
+    ("dup.toml", _seed_text('number = "3.7"', 'number = "3.6"'), 1, "duplicate task number"),
+    ("dots.toml", _seed_text('number = "2.1.2"', 'number = "2..1"'), 1, "'2..1'"),
+    ("x.toml", _seed_text('number = "2.1.2"', 'number = "x"'), 1, "invalid task number 'x'"),
+    ("typo.toml", _seed_text("[[tasks]]", "[[taks]]"), 1, "did you mean 'tasks'"),
+    ("garbage.toml", bytes(range(256)) * 40960, 1, "at most"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "message"), BAD_INPUT, ids=lambda v: str(v)[:12]
+)
+@pytest.mark.parametrize("command", ["validate", "show"])
+def test_bad_input_table(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    name: str,
+    content: bytes,
+    code: int,
+    message: str,
+) -> None:
+    """Each bad file: a clear message, the right exit code, no traceback, nothing written."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    got, out, err = run(capsys, command, str(path))
+    assert got == code
+    assert message in out + err
+    assert "Traceback" not in out + err
+    assert [p.name for p in tmp_path.iterdir()] == [name]

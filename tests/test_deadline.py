@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import doctest
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import kh_tthc.deadline
 from kh_tthc import KhTthcError
 from kh_tthc.calendar import DateRangeError, WorkCalendar
 from kh_tthc.deadline import (
@@ -36,7 +33,6 @@ from kh_tthc.periods import Period, SendingRule
 from tests.strategies_time import deadline_phrases, deadlines, on_events
 
 CAL = WorkCalendar.vietnam()
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "scheduling.md"
 slow_ok = settings(deadline=None)
 
 Q = Frequency.QUARTER
@@ -600,19 +596,3 @@ class TestDueDates:
             mine = [s for s in sent if s.frequency is f]
             assert len(mine) == len({s.period for s in mine})
             assert len(mine) == 12 // {"tháng": 1, "quý": 3, "6 tháng": 6, "năm": 12}[f.value]
-
-
-def test_docstrings() -> None:
-    """The examples in the module's docstrings run as written."""
-    result = doctest.testmod(kh_tthc.deadline, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0
-
-
-def test_scheduling_guide() -> None:
-    """The examples in docs/scheduling.md run as written."""
-    result = doctest.testfile(
-        str(DOCS), module_relative=False, optionflags=doctest.ELLIPSIS, encoding="utf-8"
-    )
-    assert result.attempted > 0
-    assert result.failed == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import doctest
 import itertools
 from datetime import date, timedelta
 
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kh_tthc.periods
 from kh_tthc import KhTthcError
 from kh_tthc.calendar import DateRangeError, WorkCalendar
 from kh_tthc.periods import (
@@ -370,10 +368,3 @@ class TestSendingRule:
         """Any text gives a rule or a SendingRuleSyntaxError, nothing else."""
         with contextlib.suppress(SendingRuleSyntaxError):
             SendingRule.parse(text)
-
-
-def test_docstrings() -> None:
-    """The examples in the module's docstrings run as written."""
-    result = doctest.testmod(kh_tthc.periods, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0

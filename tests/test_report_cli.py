@@ -147,8 +147,8 @@ class TestUsage:
     @pytest.mark.parametrize(
         ("change", "expected"),
         [
-            (("2025-Q4", "2025-Q5"), "--period: not a reporting period '2025-Q5'"),
-            (("2025-12-15", "mai"), "--as-of: 'mai' is not a date"),
+            (("2025-Q4", "2025-Q5"), "argument --period: not a reporting period '2025-Q5'"),
+            (("2025-12-15", "mai"), "argument --as-of: not a date: 'mai'"),
             (("2025-12-15", "2025-09-01"), "is before the Quý IV/2025 window starts"),
         ],
     )

@@ -99,6 +99,7 @@ from kh_tthc.report import (
     UnitResult,
     UnitValue,
 )
+from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
 from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -126,6 +127,7 @@ __all__ = [
     "IssueDate",
     "KhTthcError",
     "LibreOfficeNotFound",
+    "Occurrence",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
@@ -147,6 +149,8 @@ __all__ = [
     "RenderWarning",
     "Report",
     "ReportError",
+    "Schedule",
+    "ScheduleError",
     "Section",
     "Sending",
     "SendingRule",
@@ -156,6 +160,7 @@ __all__ = [
     "Severity",
     "Signer",
     "SourceUnreadable",
+    "Status",
     "Tally",
     "Task",
     "TaskNumber",
@@ -173,6 +178,7 @@ __all__ = [
     "WorkCalendar",
     "WorkingDays",
     "__version__",
+    "build_schedule",
     "check_plan",
     "check_progress",
     "copy_template",

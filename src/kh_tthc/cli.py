@@ -11,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -20,11 +21,11 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.atomic import atomic_write_text
+from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
 from kh_tthc.io.plan_file import read_plan
 from kh_tthc.model import Plan
-from kh_tthc.periods import Period, PeriodError
-from kh_tthc.progress import parse_date, read_progress
+from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
+from kh_tthc.progress import read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.vn import format_percent
@@ -101,24 +102,16 @@ REPORT_FORMATS = (".docx", ".json", ".csv")
 
 
 def _period_arg(text: str) -> Period:
+    """A reporting period on the command line: 2025-Q4, "Quý IV/2025", 2025-10, 2025."""
     try:
         return Period.parse(text)
     except PeriodError as exc:
-        raise UsageError(f"--period: {exc}") from None
-
-
-def _date_arg(option: str, text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise UsageError(
-            f"{option}: {text!r} is not a date (expected 2025-12-15 or 15/12/2025)"
-        ) from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _load_report(args: argparse.Namespace) -> Report:
-    period = _period_arg(args.period)
-    as_of = date.today() if args.as_of is None else _date_arg("--as-of", args.as_of)
+    period: Period = args.period
+    as_of: date = date.today() if args.as_of is None else args.as_of
     if as_of < period.cutoff().start:
         raise UsageError(
             f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
@@ -231,6 +224,71 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _date_arg(text: str) -> date:
+    """A date on the command line: 2025-10-15 or 15/10/2025."""
+    m = _DMY.fullmatch(text.strip())
+    try:
+        if m:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date: {text!r} (expected 2025-10-15 or 15/10/2025)"
+        ) from None
+
+
+def _rule_arg(text: str) -> SendingRule:
+    try:
+        return SendingRule.parse(text)
+    except SendingRuleSyntaxError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _cmd_schedule(args: argparse.Namespace) -> int:
+    # Imported here: the other commands need neither the calendar nor icalendar.
+    from kh_tthc.calendar import WorkCalendar
+    from kh_tthc.schedule import EXPORTS, ScheduleError
+
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    start = args.start if args.start is not None else plan.period.start
+    end = args.end if args.end is not None else plan.period.end
+    if end < start:
+        raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    if args.soon < 0:
+        raise UsageError(f"--soon must be 0 or more, not {args.soon}")
+    # The only place the library's time comes from the clock: the command's default.
+    as_of = args.as_of if args.as_of is not None else date.today()
+    agenda = plan.schedule(
+        start,
+        end,
+        as_of=as_of,
+        calendar=WorkCalendar.vietnam(),
+        reporting=args.rule,
+        soon=args.soon,
+    )
+    if args.unit is not None:
+        try:
+            agenda = agenda.for_unit(args.unit, role=args.role)
+        except ScheduleError as exc:
+            raise UsageError(str(exc)) from None
+    output = EXPORTS[args.format](agenda)
+    if args.output is None:
+        if isinstance(output, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(output)
+    elif isinstance(output, bytes):
+        atomic_write_bytes(args.output, output)
+    else:
+        atomic_write_text(args.output, output)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -274,10 +332,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
     p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
     p.add_argument(
-        "--period", required=True, help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025"
+        "--period",
+        required=True,
+        type=_period_arg,
+        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025",
     )
     p.add_argument(
         "--as-of",
+        type=_date_arg,
         metavar="DATE",
         help="the day the report is made, 2025-12-15 or 15/12/2025 (default: today)",
     )
@@ -299,6 +361,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
     )
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser(
+        "schedule",
+        help="list what is due: dated tasks, periodic reports, ongoing work to report on",
+    )
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument(
+        "--from", dest="start", type=_date_arg, metavar="D", help="first day (plan's start)"
+    )
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="D", help="last day (plan's end)")
+    p.add_argument(
+        "--as-of", dest="as_of", type=_date_arg, metavar="D", help="day statuses count from (today)"
+    )
+    p.add_argument("--unit", metavar="U", help="only tasks of this unit (id or name)")
+    p.add_argument(
+        "--role",
+        choices=["lead", "support", "any"],
+        default="any",
+        help="with --unit: tasks it leads, supports, or either (default: any)",
+    )
+    p.add_argument(
+        "--format", choices=["table", "csv", "json", "ics"], default="table", help="output format"
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically)")
+    p.add_argument(
+        "--soon",
+        type=int,
+        default=5,
+        metavar="N",
+        help="working days ahead that count as due soon (default: 5)",
+    )
+    p.add_argument(
+        "--rule",
+        type=_rule_arg,
+        default=None,
+        metavar="RULE",
+        help="sending rule of periodic reports (default: '2 working days after cut-off')",
+    )
+    p.set_defaults(func=_cmd_schedule)
     return parser
 
 

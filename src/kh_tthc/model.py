@@ -14,13 +14,19 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from kh_tthc.deadline import Deadline
 from kh_tthc.errors import TaskNumberError
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
+
+if TYPE_CHECKING:
+    from kh_tthc.calendar import WorkCalendar
+    from kh_tthc.deadline import Frequency
+    from kh_tthc.periods import SendingRule
+    from kh_tthc.schedule import Schedule
 
 __all__ = [
     "Authority",
@@ -514,6 +520,45 @@ class Plan:
     def walk(self) -> Iterator[Task]:
         """Every task in document order."""
         return iter(self.tasks)
+
+    def schedule(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        as_of: date,
+        calendar: WorkCalendar | None = None,
+        reporting: SendingRule | None = None,
+        report_every: Frequency | None = None,
+        soon: int | None = None,
+    ) -> Schedule:
+        """The plan's agenda from ``start`` to ``end`` (the plan's period by default).
+
+        Delegates to :func:`kh_tthc.schedule.build_schedule`, which documents the options;
+        ``as_of`` is the day statuses are told from, passed in rather than read from the
+        clock.
+
+        >>> from kh_tthc import load_plan
+        >>> plan = load_plan("examples/skhcn-thai-nguyen-2025/plan.toml")
+        >>> for o in plan.schedule(as_of=date(2025, 12, 10)):
+        ...     if o.status.value == "due_soon":
+        ...         print(o.due, o.task.number, o.label)
+        2025-12-16 2.5 Quý IV/2025
+        2025-12-16 2.5 Năm 2025
+        """
+        from kh_tthc.deadline import Frequency
+        from kh_tthc.schedule import DEFAULT_SOON, build_schedule
+
+        return build_schedule(
+            self,
+            start,
+            end,
+            as_of=as_of,
+            calendar=calendar,
+            reporting=reporting,
+            report_every=Frequency.QUARTER if report_every is None else report_every,
+            soon=DEFAULT_SOON if soon is None else soon,
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per appendix row, groups included, in document order.

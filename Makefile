@@ -34,14 +34,17 @@ demo: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks examples tools
-	$(BIN)/ruff format --check src tests benchmarks examples tools
+	$(BIN)/ruff check src tests tools $(wildcard benchmarks/*.py examples/*/*.py)
+	$(BIN)/ruff format --check src tests tools $(wildcard benchmarks/*.py examples/*/*.py)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # Rebuild the DOCX templates from tools/build_templates.py (commit the result).
 templates: $(STAMP)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from kh_tthc import (
     Authority,
     DateSpan,
-    Deadline,
     DocumentNumber,
     Indicator,
     IssueDate,
@@ -21,9 +20,9 @@ from kh_tthc import (
     Task,
     TaskNumber,
     Unit,
-    parse_deadline,
 )
 from kh_tthc.vn import clean
+from tests.strategies_time import deadlines
 
 # Vietnamese letters and the punctuation plans use, plus anything else Unicode offers.
 _VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -45,14 +44,6 @@ def names() -> st.SearchStrategy[str]:
 
 unit_ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True)
 
-_KNOWN_PHRASES = ("Thường xuyên", "Khi có phát sinh", "Năm 2025", "Định kỳ hàng quý, năm")
-
-
-def deadlines() -> st.SearchStrategy[Deadline]:
-    known = st.sampled_from(_KNOWN_PHRASES).map(parse_deadline)
-    unknown = names().filter(lambda s: any(c.isalnum() for c in s)).map(parse_deadline)
-    return st.one_of(known, unknown)
-
 
 def task_numbers(max_level: int = 4) -> st.SearchStrategy[TaskNumber]:
     return st.lists(st.integers(1, 30), min_size=1, max_size=max_level).map(
@@ -61,7 +52,7 @@ def task_numbers(max_level: int = 4) -> st.SearchStrategy[TaskNumber]:
 
 
 @st.composite
-def numbered_outline(draw: st.DrawFn, max_tasks: int = 12) -> list[TaskNumber]:
+def numbered_outline(draw: st.DrawFn, max_tasks: int = 8) -> list[TaskNumber]:
     """A well-formed outline: ascending numbers, each child under an existing group."""
     count = draw(st.integers(0, max_tasks))
     numbers: list[tuple[int, ...]] = []

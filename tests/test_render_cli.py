@@ -13,13 +13,11 @@ import pytest
 
 from kh_tthc.cli import main
 from kh_tthc.render import template_path
-
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+from tests.conftest import SEED_PLAN
 
 
 def broken_plan(folder: Path) -> Path:
-    text = SEED.read_text(encoding="utf-8").replace('lead = ["cds"]', 'lead = ["khong-co"]')
+    text = SEED_PLAN.read_text(encoding="utf-8").replace('lead = ["cds"]', 'lead = ["khong-co"]')
     path = folder / "plan.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -29,7 +27,7 @@ class TestRender:
     def test_writes_the_docx(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The seed plan renders; the command prints the file it wrote."""
         out = tmp_path / "ke-hoach.docx"
-        assert main(["render", str(SEED), "-o", str(out)]) == 0
+        assert main(["render", str(SEED_PLAN), "-o", str(out)]) == 0
         assert capsys.readouterr().out.strip() == str(out)
         assert "KẾ HOẠCH" in [p.text for p in docx.Document(str(out)).paragraphs]
 
@@ -56,7 +54,7 @@ class TestRender:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, message: str
     ) -> None:
         """A missing folder, a folder as output or a wrong suffix: one line, exit 2."""
-        assert main(["render", str(SEED), "-o", str(tmp_path / target)]) == 2
+        assert main(["render", str(SEED_PLAN), "-o", str(tmp_path / target)]) == 2
         errors = [line for line in capsys.readouterr().err.splitlines() if "warning:" not in line]
         assert len(errors) == 1
         assert message in errors[0]
@@ -72,7 +70,7 @@ class TestRender:
 
         monkeypatch.setattr(tempfile, "mkstemp", refuse)
         out = tmp_path / "ke-hoach.docx"
-        assert main(["render", str(SEED), "-o", str(out)]) == 2
+        assert main(["render", str(SEED_PLAN), "-o", str(out)]) == 2
         assert "Permission denied" in capsys.readouterr().err
         assert list(tmp_path.iterdir()) == []
 
@@ -84,7 +82,7 @@ class TestRender:
         out.write_bytes(b"previous")
         bad = tmp_path / "t.docx"
         bad.write_text("no")
-        assert main(["render", str(SEED), "-o", str(out), "--template", str(bad)]) == 1
+        assert main(["render", str(SEED_PLAN), "-o", str(out), "--template", str(bad)]) == 1
         assert "not a Word document" in capsys.readouterr().err
         assert out.read_bytes() == b"previous"
 
@@ -92,7 +90,7 @@ class TestRender:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """A template path that does not exist is a file error: exit 2."""
-        args = ["render", str(SEED), "-o", str(tmp_path / "x.docx"), "--template", "none.docx"]
+        args = ["render", str(SEED_PLAN), "-o", str(tmp_path / "x.docx"), "--template", "none.docx"]
         assert main(args) == 2
         assert "no such template" in capsys.readouterr().err
 
@@ -102,7 +100,7 @@ class TestRender:
         """--pdf without LibreOffice says how to install it; the DOCX is still written."""
         monkeypatch.setenv("KH_TTHC_SOFFICE", str(tmp_path / "no-soffice"))
         out = tmp_path / "ke-hoach.docx"
-        assert main(["render", str(SEED), "-o", str(out), "--pdf"]) == 1
+        assert main(["render", str(SEED_PLAN), "-o", str(out), "--pdf"]) == 1
         err = capsys.readouterr().err
         assert "LibreOffice" in err
         assert "install" in err

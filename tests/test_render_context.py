@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from kh_tthc import (
     DateSpan,
     DocumentNumber,
+    Indicator,
     IssueDate,
     Organization,
     Plan,
@@ -27,8 +27,7 @@ from kh_tthc import (
 )
 from kh_tthc.model import Authority
 from kh_tthc.render.context import PLAN_FIELDS, body_blocks, signature_context
-
-SEED = Path(__file__).parent.parent / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+from tests.conftest import SEED_PLAN
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX"}
 
@@ -56,11 +55,11 @@ def small_plan(**changes: object) -> Plan:
 class TestSeedPlan:
     def test_fields_are_exactly_those_the_template_needs(self) -> None:
         """The context carries every variable of PLAN_FIELDS and nothing else."""
-        assert set(plan_context(load_plan(SEED))) == PLAN_FIELDS
+        assert set(plan_context(load_plan(SEED_PLAN))) == PLAN_FIELDS
 
     def test_draft_number_and_day_are_left_blank(self) -> None:
         """An unsigned draft keeps room for the number and the day, as the seed does."""
-        ctx = plan_context(load_plan(SEED))
+        ctx = plan_context(load_plan(SEED_PLAN))
         assert ctx["number"].strip() == "/KH-SKHCN"
         assert ctx["number"].startswith("  ")
         assert "ngày " in ctx["date_line"]
@@ -68,7 +67,7 @@ class TestSeedPlan:
 
     def test_appendix_reference_quotes_number_date_and_issuer(self) -> None:
         """The appendix says which plan it belongs to, in italics under its title."""
-        ctx = plan_context(load_plan(SEED))
+        ctx = plan_context(load_plan(SEED_PLAN))
         ref = " ".join(ctx["appendix_reference"].split())
         assert ref == (
             "(Kèm theo Kế hoạch số /KH-SKHCN ngày tháng 8 năm 2025 của Sở Khoa học và Công nghệ)"
@@ -76,7 +75,7 @@ class TestSeedPlan:
 
     def test_recipients_end_with_the_archive_line(self) -> None:
         """Each recipient is "- X;" and the list ends "- Lưu: VT, VP."."""
-        ctx = plan_context(load_plan(SEED))
+        ctx = plan_context(load_plan(SEED_PLAN))
         assert ctx["recipients"] == [
             "- Văn phòng UBND tỉnh;",
             "- Lãnh đạo Sở;",
@@ -86,17 +85,35 @@ class TestSeedPlan:
 
     def test_row_kinds_follow_group_level(self) -> None:
         """Level-1 groups are 'group', deeper groups 'subgroup', other rows 'task'."""
-        rows = {r["number"]: r for r in plan_context(load_plan(SEED))["tasks"]}
+        rows = {r["number"]: r for r in plan_context(load_plan(SEED_PLAN))["tasks"]}
         assert rows["1."]["kind"] == "group"
         assert rows["2.1"]["kind"] == "subgroup"
         assert rows["2.1.1"]["kind"] == "task"
 
     def test_several_units_one_per_line(self) -> None:
         """Several units print one per line, "- A;" then "- B."; one unit prints alone."""
-        rows = {r["number"]: r for r in plan_context(load_plan(SEED))["tasks"]}
+        rows = {r["number"]: r for r in plan_context(load_plan(SEED_PLAN))["tasks"]}
         assert rows["1.3"]["lead"] == "- Văn phòng Sở;\n- Các phòng, đơn vị thuộc Sở."
         assert rows["1.3"]["support"] == "Trung tâm CNTT&TT"
         assert rows["2.1.2"]["support"] == ""
+
+
+class TestRows:
+    def test_notes_indicators_and_extra_columns_reach_the_rows(self) -> None:
+        """Fields the shipped template leaves out are still there for a template's own use."""
+        task = Task(
+            number=TaskNumber.parse("1"),
+            title="Số hóa hồ sơ",
+            lead=("vp",),
+            note="Ưu tiên",
+            indicators=(Indicator(id="so-hoa", name="Hồ sơ được số hóa", target=100),),
+            extra=(("Sản phẩm", "Báo cáo"),),
+        )
+        (row,) = plan_context(small_plan(tasks=(task,)))["tasks"]
+        assert row["note"] == "Ưu tiên"
+        assert row["indicators"] == ["Hồ sơ được số hóa: 100%"]
+        assert row["extra"] == {"Sản phẩm": "Báo cáo"}
+        assert (row["number"], row["kind"], row["level"]) == ("1.", "task", 1)
 
 
 class TestHeader:

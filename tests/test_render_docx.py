@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,25 +28,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kh_tthc import (
-    DateSpan,
-    DocumentNumber,
-    IssueDate,
-    Organization,
     Plan,
     PlanInvalid,
     RenderWarning,
-    Signer,
     SourceUnreadable,
     Task,
     TaskNumber,
     TemplateError,
-    Unit,
-    load_plan,
     render_plan,
 )
+from tests.test_render_context import small_plan
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
 GOLDEN = Path(__file__).parent / "data" / "ke-hoach-skhcn-thai-nguyen-2025.txt"
 FONT = "Times New Roman"
 
@@ -165,11 +156,6 @@ def within(length: Length | None, low: float, high: float) -> bool:
 
 
 @pytest.fixture(scope="module")
-def seed_plan() -> Plan:
-    return load_plan(SEED)
-
-
-@pytest.fixture(scope="module")
 def seed_docx(tmp_path_factory: pytest.TempPathFactory, seed_plan: Plan) -> Path:
     return render_plan(seed_plan, tmp_path_factory.mktemp("seed") / "ke-hoach.docx")
 
@@ -177,24 +163,6 @@ def seed_docx(tmp_path_factory: pytest.TempPathFactory, seed_plan: Plan) -> Path
 @pytest.fixture(scope="module")
 def doc(seed_docx: Path) -> Document:
     return docx.Document(str(seed_docx))
-
-
-def small_plan(**changes: Any) -> Plan:
-    fields: dict[str, Any] = {
-        "issuer": Organization(
-            name="Sở Tư pháp", abbreviation="STP", place="Hà Nội", parent="UBND thành phố Hà Nội"
-        ),
-        "number": DocumentNumber.parse("12/KH-STP"),
-        "issued": IssueDate(year=2026, month=3, day=2),
-        "title": "Rà soát thủ tục hành chính",
-        "period": DateSpan(start=date(2026, 1, 1), end=date(2026, 12, 31)),
-        "signer": Signer(title="Giám đốc", name="Trần Văn C"),
-        "units": (Unit(id="vp", name="Văn phòng Sở"),),
-        "tasks": (Task(number=TaskNumber.parse("1"), title="Rà soát", lead=("vp",)),),
-        "recipients": ("Lãnh đạo Sở",),
-    }
-    fields.update(changes)
-    return Plan(**fields)
 
 
 # ---------------------------------------------------------------------------------------
@@ -625,9 +593,9 @@ class TestDocumentsWithoutAppendix:
         assert len(d.tables) == 2
 
     def test_signed_document_prints_number_and_date(self, tmp_path: Path) -> None:
-        """A signed plan prints "Số: 12/KH-STP" and "Hà Nội, ngày 02 tháng 3 năm 2026"."""
+        """A signed plan prints "Số: 07/KH-STP" and "Hà Nội, ngày 09 tháng 01 năm 2026"."""
         d = docx.Document(str(render_plan(small_plan(), tmp_path / "x.docx")))
-        assert find(d, "Số: 12/KH-STP").text == "Số: 12/KH-STP"
-        find(d, "Hà Nội, ngày 02 tháng 3 năm 2026")
+        assert find(d, "Số: 07/KH-STP").text == "Số: 07/KH-STP"
+        find(d, "Hà Nội, ngày 09 tháng 01 năm 2026")
         ref = next(p.text for p in all_paragraphs(d) if p.text.startswith("(Kèm theo"))
-        assert ref == "(Kèm theo Kế hoạch số 12/KH-STP ngày 02 tháng 3 năm 2026 của Sở Tư pháp)"
+        assert ref == "(Kèm theo Kế hoạch số 07/KH-STP ngày 09 tháng 01 năm 2026 của Sở Tư pháp)"

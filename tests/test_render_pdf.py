@@ -21,9 +21,7 @@ from docx.oxml.ns import qn
 
 from kh_tthc import LibreOfficeNotFound, PdfConversionError, docx_to_pdf, load_plan
 from kh_tthc.cli import main
-
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+from tests.conftest import SEED_PLAN
 
 
 def need(*tools: str) -> None:
@@ -42,7 +40,7 @@ def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The seed plan rendered with `kh-tthc render --pdf`: (docx, pdf)."""
     need("soffice", "pdftotext", "pdfinfo", "pdftoppm")
     out = tmp_path_factory.mktemp("pdf") / "ke-hoach.docx"
-    assert main(["render", str(SEED), "-o", str(out), "--pdf"]) == 0
+    assert main(["render", str(SEED_PLAN), "-o", str(out), "--pdf"]) == 0
     return out, out.with_suffix(".pdf")
 
 
@@ -106,7 +104,7 @@ class TestText:
     def test_page_one_header_and_title(self, seed_pdf: tuple[Path, Path]) -> None:
         """The header block and the title read as in the seed document."""
         text = norm(page_text(seed_pdf[1], 1))
-        plan = load_plan(SEED)
+        plan = load_plan(SEED_PLAN)
         for expected in (
             "UBND TỈNH THÁI NGUYÊN",
             "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
@@ -121,7 +119,7 @@ class TestText:
 
     def test_body_and_signature(self, seed_pdf: tuple[Path, Path]) -> None:
         """Every body paragraph, then the recipients and the signer, on the portrait pages."""
-        plan = load_plan(SEED)
+        plan = load_plan(SEED_PLAN)
         text = norm(page_text(seed_pdf[1], 1) + " " + page_text(seed_pdf[1], 2))
         paragraphs = [*plan.preamble, *plan.closing]
         for section in plan.sections:
@@ -151,7 +149,7 @@ class TestText:
             if w > h:
                 column += " " + page_text(pdf, n, crop=(left + 1, 0, widths[1] - 2, h))
         column = norm(column)
-        for task in load_plan(SEED).tasks:
+        for task in load_plan(SEED_PLAN).tasks:
             assert task.title in column
 
 

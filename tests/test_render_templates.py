@@ -13,6 +13,7 @@ from types import ModuleType
 
 import docx
 import pytest
+from attrs import evolve
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -27,9 +28,7 @@ from kh_tthc import (
 )
 from kh_tthc.render import template_path
 from kh_tthc.render.context import PLAN_FIELDS
-
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+from tests.conftest import ROOT, SEED_PLAN
 
 
 def load_builder() -> ModuleType:
@@ -70,7 +69,7 @@ class TestBuild:
 
     def test_template_and_context_agree(self) -> None:
         """Every variable the template uses is in the context, and it uses them all."""
-        ctx = plan_context(load_plan(SEED))
+        ctx = plan_context(load_plan(SEED_PLAN))
         tpl = DocxTemplate(template_path("plan"))
         assert tpl.get_undeclared_template_variables(context=ctx) == set()
         assert (
@@ -96,11 +95,34 @@ class TestRestyle:
         d = docx.Document(str(template))
         d.styles["KH Body"].font.size = Pt(13)
         d.save(str(template))
-        out = render_plan(load_plan(SEED), tmp_path / "out.docx", template=template)
+        out = render_plan(load_plan(SEED_PLAN), tmp_path / "out.docx", template=template)
         rendered = docx.Document(str(out))
         assert rendered.styles["KH Body"].font.size == Pt(13)
         body = [p for p in rendered.paragraphs if p.style is not None and p.style.name == "KH Body"]
         assert len(body) > 5
+
+    def test_a_column_for_an_extra_field(self, tmp_path: Path) -> None:
+        """A template with an added column can print a task's extra field (Task.extra),
+        which the shipped one leaves out (docs/templates.md)."""
+        template = copy_template(tmp_path / "mine.docx")
+        d = docx.Document(str(template))
+        table = d.tables[-1]
+        table.add_column(Pt(60))
+        table.rows[0].cells[-1].text = "Sản phẩm"
+        for variant in (3, 5, 7):  # the group, subgroup and task rows of the loop
+            table.rows[variant].cells[-1].text = '{{ row.extra.get("Sản phẩm", "") }}'
+        d.save(str(template))
+        plan = load_plan(SEED_PLAN)
+        tasks = tuple(
+            evolve(t, extra=(("Sản phẩm", "Báo cáo quý"),)) if str(t.number) == "2.5" else t
+            for t in plan.tasks
+        )
+        out = render_plan(evolve(plan, tasks=tasks), tmp_path / "out.docx", template=template)
+        rows = docx.Document(str(out)).tables[-1].rows
+        products = {r.cells[0].text: r.cells[-1].text for r in rows[1:]}
+        assert products["2.5"] == "Báo cáo quý"
+        assert products["2.6"] == ""
+        assert rows[0].cells[-1].text == "Sản phẩm"
 
     def test_copy_is_the_shipped_file(self, tmp_path: Path) -> None:
         """copy_template writes the shipped template byte for byte."""
@@ -126,7 +148,7 @@ class TestBadTemplates:
         """A variable the renderer does not provide is named in the error."""
         template = edited_template(tmp_path, "add", "{{ so_van_ban }}")
         with pytest.raises(TemplateError, match="so_van_ban") as info:
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         assert info.value.unknown == ("so_van_ban",)
         assert info.value.missing == ()
         assert not (tmp_path / "x.docx").exists()
@@ -135,14 +157,14 @@ class TestBadTemplates:
         """A template that drops a variable (its content would vanish) is refused."""
         template = edited_template(tmp_path, "remove")
         with pytest.raises(TemplateError, match="does not use title") as info:
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         assert info.value.missing == ("title",)
 
     def test_broken_tag_says_where(self, tmp_path: Path) -> None:
         """A tag with a syntax error is reported with the paragraph that holds it."""
         template = edited_template(tmp_path, "add", "Ghi chú {{ title }")
         with pytest.raises(TemplateError, match="broken Jinja tag") as info:
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         assert "Ghi chú {{ title }" in info.value.where
         assert "paragraph" in str(info.value)
 
@@ -150,14 +172,14 @@ class TestBadTemplates:
         """A closed tag Jinja cannot parse is reported with its paragraph too."""
         template = edited_template(tmp_path, "add", "{{ title | khong_co_bo_loc }}")
         with pytest.raises(TemplateError, match="khong_co_bo_loc") as info:
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         assert "{{ title | khong_co_bo_loc }}" in info.value.where
 
     def test_unclosed_block_says_what_is_missing(self, tmp_path: Path) -> None:
         """An unclosed {%p if %} names the tag Jinja was looking for."""
         template = edited_template(tmp_path, "add", "{%p if title %}")
         with pytest.raises(TemplateError, match="endif"):
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
 
     @pytest.mark.parametrize("content", [b"plain text", b"PK\x03\x04 broken zip", b""])
     def test_not_a_docx(self, tmp_path: Path, content: bytes) -> None:
@@ -165,7 +187,7 @@ class TestBadTemplates:
         template = tmp_path / "t.docx"
         template.write_bytes(content)
         with pytest.raises(TemplateError, match="not a Word document"):
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
 
     def test_a_zip_that_is_not_a_docx(self, tmp_path: Path) -> None:
         """A zip without Word's parts is not taken for a template."""
@@ -173,18 +195,18 @@ class TestBadTemplates:
         with zipfile.ZipFile(template, "w") as z:
             z.writestr("hello.txt", "xin chào")
         with pytest.raises(TemplateError, match="not a Word document"):
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
 
     def test_missing_template_file(self, tmp_path: Path) -> None:
         """A template path that does not exist is a file error, not a template error."""
         with pytest.raises(SourceUnreadable, match="no such template"):
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=tmp_path / "none.docx")
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=tmp_path / "none.docx")
 
     def test_edited_template_is_rechecked(self, tmp_path: Path) -> None:
         """Fixing a template after an error works without restarting (no stale check)."""
         template = edited_template(tmp_path, "add", "{{ so_van_ban }}")
         with pytest.raises(TemplateError):
-            render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+            render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         shutil.copyfile(template_path("plan"), template)
-        render_plan(load_plan(SEED), tmp_path / "x.docx", template=template)
+        render_plan(load_plan(SEED_PLAN), tmp_path / "x.docx", template=template)
         assert (tmp_path / "x.docx").exists()

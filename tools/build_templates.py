@@ -65,7 +65,6 @@ A4_SHORT, A4_LONG = 11906, 16838
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1418, 1134, 1985, 1134
 HEADER_DISTANCE = FOOTER_DISTANCE = 567
 
-CM = 567  # twips per centimetre, rounded as Word does
 #: Mẫu 1.4: header block about 6.75 cm / 10 cm, signature block about 5.3 cm / 11.1 cm.
 HEADER_COLUMNS = (3827, 5670)
 SIGNATURE_COLUMNS = (3005, 6294)
@@ -109,8 +108,8 @@ STYLES = (
     Style("KH Motto", size=13, bold=True, align=CENTER),
     # The short rules: an empty, low paragraph whose bottom border is the line; the
     # renderer sets its indents from the width of the text above it.
-    Style("KH Rule", size=2, align=CENTER, exact_line=2),
-    Style("KH Motto Rule", size=2, align=CENTER, exact_line=2),
+    Style("KH Rule", size=2, align=CENTER, exact_line=4),
+    Style("KH Motto Rule", size=2, align=CENTER, exact_line=4),
     # mục II.3: number 13, upright; II.4: place and date 13–14, italic.
     Style("KH Number", size=13, align=CENTER, before=6),
     Style("KH Date Line", size=14, italic=True, align=CENTER, before=6),
@@ -277,7 +276,6 @@ def _add_style(doc: DocumentObject, spec: Style) -> None:
     font = style.font
     if spec.size is not None:
         font.size = Pt(spec.size)
-        font.complex_script = None
         _set_cs_size(rpr, spec.size)
     font.bold = spec.bold
     font.italic = spec.italic

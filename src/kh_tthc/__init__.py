@@ -6,7 +6,12 @@
 ('SKHCN', 29)
 """
 
-from kh_tthc.calendar import CalendarError, CalendarRangeError, DateRangeError, WorkCalendar
+from kh_tthc.calendar import (
+    CalendarError,
+    CalendarRangeError,
+    DateRangeError,
+    WorkCalendar,
+)
 from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
@@ -40,7 +45,13 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.plan_file import (
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    read_plan,
+)
 from kh_tthc.model import (
     Authority,
     DateSpan,

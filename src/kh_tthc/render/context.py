@@ -77,7 +77,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 def drop_xml_illegal(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids, silently.
 
-    >>> drop_xml_illegal("A\\x00B")
+    >>> drop_xml_illegal("A\\x01B")
     'AB'
     """
     return _XML_ILLEGAL.sub("", text)
@@ -256,8 +256,9 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
 
     Keys: ``number`` ("1." on the first level, "2.1.1" below), ``title``, ``kind``
     (``group``, ``subgroup`` or ``task``), ``level``, ``lead`` and ``support`` (unit names,
-    one per line), ``deadline`` (the completion-time phrase), ``note``, and ``extra`` (the
-    task's extra columns as a dict, which the shipped template does not print).
+    one per line), ``deadline`` (the completion-time phrase), ``note``, ``indicators``
+    (their labels, "Hồ sơ được số hóa: 100%") and ``extra`` (the task's extra columns as a
+    dict). The shipped template prints neither notes, indicators nor extra columns.
     """
     names = plan.units_by_id
     rows = []
@@ -278,6 +279,9 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
                 if task.deadline is None
                 else xml_safe(str(task.deadline), f"{where} deadline"),
                 "note": xml_safe(task.note, f"{where} note"),
+                "indicators": [
+                    xml_safe(i.label, f"{where} indicator {i.id!r}") for i in task.indicators
+                ],
                 "extra": {
                     xml_safe(k, f"{where} column name"): xml_safe(v, f"{where} column {k!r}")
                     for k, v in task.extra

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import threading
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.parfmt import ParagraphFormat
 from docxtpl import DocxTemplate
-from jinja2 import Environment, TemplateSyntaxError
+from jinja2 import Environment, Template, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaError
 from markupsafe import Markup, escape
 
@@ -179,8 +180,43 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+class _Environment(Environment):
+    """Jinja with the escaping above, compiling each distinct source once.
+
+    docxtpl compiles the template's XML on every render; the XML of one template does not
+    change between renders, so its compiled form is kept (a few, most recent first).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, finalize=_finalize)
+        self._compiled: dict[str, Template] = {}
+        self._lock = threading.Lock()  # renders may run in several threads
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        with self._lock:
+            compiled = self._compiled.pop(source, None)
+        if compiled is None:
+            compiled = super().from_string(source)
+        with self._lock:
+            self._compiled[source] = compiled
+            while len(self._compiled) > 16:
+                del self._compiled[next(iter(self._compiled))]
+        return compiled
+
+
+_ENVIRONMENT = _Environment()
+
+
 def _environment() -> Environment:
-    return Environment(autoescape=True, finalize=_finalize)
+    # docxtpl sets autoescape on the environment it is given; it is already on.
+    return _ENVIRONMENT
 
 
 def _open(template: Path) -> DocxTemplate:

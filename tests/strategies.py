@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from datetime import date
 
@@ -22,13 +23,17 @@ from kh_tthc import (
     Unit,
 )
 from kh_tthc.vn import clean
-from tests.strategies_time import deadlines
+from tests.strategies_time import deadlines as _deadlines
+
+deadlines = functools.cache(_deadlines)
 
 # Vietnamese letters and the punctuation plans use, plus anything else Unicode offers.
 _VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 _ALPHABET = _VI + _VI.upper() + string.digits + " ,.;:-/()&%\"'<>{}"
 
 
+# Strategies are immutable; building them once keeps generation fast.
+@functools.cache
 def texts(min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
     """Cleaned text, mostly Vietnamese, sometimes any Unicode."""
     raw = st.one_of(
@@ -38,6 +43,7 @@ def texts(min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
     return raw.map(clean).filter(lambda s: len(s) >= min_size)
 
 
+@functools.cache
 def names() -> st.SearchStrategy[str]:
     return texts(min_size=1, max_size=40)
 
@@ -45,6 +51,7 @@ def names() -> st.SearchStrategy[str]:
 unit_ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True)
 
 
+@functools.cache
 def task_numbers(max_level: int = 4) -> st.SearchStrategy[TaskNumber]:
     return st.lists(st.integers(1, 30), min_size=1, max_size=max_level).map(
         lambda parts: TaskNumber(tuple(parts))
@@ -72,6 +79,7 @@ def numbered_outline(draw: st.DrawFn, max_tasks: int = 8) -> list[TaskNumber]:
     return [TaskNumber(n) for n in numbers]
 
 
+@functools.cache
 def indicators() -> st.SearchStrategy[Indicator]:
     return st.builds(
         Indicator,
@@ -82,6 +90,7 @@ def indicators() -> st.SearchStrategy[Indicator]:
     )
 
 
+@functools.cache
 def organizations() -> st.SearchStrategy[Organization]:
     return st.builds(
         Organization,
@@ -92,6 +101,7 @@ def organizations() -> st.SearchStrategy[Organization]:
     )
 
 
+@functools.cache
 def signers() -> st.SearchStrategy[Signer]:
     return st.builds(
         Signer,
@@ -102,6 +112,7 @@ def signers() -> st.SearchStrategy[Signer]:
     )
 
 
+@functools.cache
 def issue_dates() -> st.SearchStrategy[IssueDate]:
     return st.dates(date(1990, 1, 1), date(2100, 12, 31)).flatmap(
         lambda d: st.sampled_from(
@@ -114,6 +125,7 @@ def issue_dates() -> st.SearchStrategy[IssueDate]:
     )
 
 
+@functools.cache
 def document_numbers() -> st.SearchStrategy[DocumentNumber]:
     return st.builds(
         DocumentNumber,
@@ -123,6 +135,7 @@ def document_numbers() -> st.SearchStrategy[DocumentNumber]:
     )
 
 
+@functools.cache
 def sections(depth: int = 2) -> st.SearchStrategy[Section]:
     children = st.just(()) if depth <= 1 else st.lists(sections(depth - 1), max_size=2).map(tuple)
     return st.builds(

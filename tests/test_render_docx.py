@@ -35,6 +35,7 @@ from kh_tthc import (
     Task,
     TaskNumber,
     TemplateError,
+    import_docx,
     render_plan,
 )
 from tests.test_render_context import small_plan
@@ -467,6 +468,40 @@ class TestAppendix:
         """Several lead units print on lines of their own."""
         row = doc.tables[-1].rows[1 + [str(t.number) for t in seed_plan.tasks].index("1.3")]
         assert row.cells[2].text.split("\n") == ["- Văn phòng Sở;", "- Các phòng, đơn vị thuộc Sở."]
+
+
+class TestReadsBack:
+    def test_the_importer_reads_the_rendered_plan_back(
+        self, seed_docx: Path, seed_plan: Plan
+    ) -> None:
+        """kh_tthc's own Word importer finds in the rendered document the plan it came from:
+        header, summary, signer, and every task with its number, group flag, units and
+        completion time."""
+        back = import_docx(seed_docx, year=seed_plan.issued.year).plan
+        assert (back.issuer, back.number, back.title) == (
+            seed_plan.issuer,
+            seed_plan.number,
+            seed_plan.title,
+        )
+        assert (back.signer.name, back.signer.authority) == (
+            seed_plan.signer.name,
+            seed_plan.signer.authority,
+        )
+
+        def rows(plan: Plan) -> list[tuple[object, ...]]:
+            return [
+                (
+                    str(t.number),
+                    t.title,
+                    t.group,
+                    plan.unit_names(t.lead),
+                    plan.unit_names(t.support),
+                    str(t.deadline),
+                )
+                for t in plan.tasks
+            ]
+
+        assert rows(back) == rows(seed_plan)
 
 
 class TestGolden:

@@ -45,12 +45,16 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.plan_file import (
-    dump_plan,
-    dumps_plan,
-    load_plan,
-    loads_plan,
-    read_plan,
+from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.docx_import import import_docx
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+from kh_tthc.io.table_import import (
+    EncryptedSource,
+    ImportResult,
+    LegacyWordFormat,
+    NoTaskTable,
+    SourceRejected,
+    UnsafeSource,
 )
 from kh_tthc.model import (
     Authority,
@@ -131,13 +135,17 @@ __all__ = [
     "DeadlineSyntaxError",
     "DeadlineValueError",
     "DocumentNumber",
+    "EncryptedSource",
     "EventForm",
     "Frequency",
     "GroupFigures",
+    "ImportResult",
     "Indicator",
     "IssueDate",
     "KhTthcError",
+    "LegacyWordFormat",
     "LibreOfficeNotFound",
+    "NoTaskTable",
     "Occurrence",
     "OnEvent",
     "Ongoing",
@@ -170,6 +178,7 @@ __all__ = [
     "SendingRuleSyntaxError",
     "Severity",
     "Signer",
+    "SourceRejected",
     "SourceUnreadable",
     "Status",
     "Tally",
@@ -184,6 +193,7 @@ __all__ = [
     "UnitFigures",
     "UnitResult",
     "UnitValue",
+    "UnsafeSource",
     "Unspecified",
     "Window",
     "WorkCalendar",
@@ -198,6 +208,8 @@ __all__ = [
     "dump_progress",
     "dumps_plan",
     "dumps_progress",
+    "import_csv",
+    "import_docx",
     "load_plan",
     "load_progress",
     "loads_plan",

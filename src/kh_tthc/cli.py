@@ -22,7 +22,10 @@ from typing import Any, TextIO
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
-from kh_tthc.io.plan_file import read_plan
+from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.docx_import import import_docx
+from kh_tthc.io.plan_file import FORMATS, dump_plan, read_plan
+from kh_tthc.io.table_import import ImportResult
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
 from kh_tthc.progress import read_progress
@@ -194,6 +197,47 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_DOCX_SUFFIXES = (".docx", ".doc", ".docm")
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def import_source(path: Path, *, year: int | None = None) -> ImportResult:
+    """Import a Word document or a CSV file, chosen by extension, else by content."""
+    suffix = path.suffix.lower()
+    if suffix in _DOCX_SUFFIXES:
+        return import_docx(path, year=year)
+    if suffix in _CSV_SUFFIXES:
+        return import_csv(path, year=year)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        head = b""  # the importer reports the unreadable file
+    if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+        return import_docx(path, year=year)
+    return import_csv(path, year=year)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    source: Path = args.source
+    output: Path = args.output
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"{output}: the output must end in .toml or .json")
+    if output.exists() and not args.force:
+        raise UsageError(f"{output}: already exists; pass --force to replace it")
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise UsageError(f"{output}: is the source file; choose another output")
+    result = import_source(source, year=args.year)
+    dump_plan(result.plan, output)
+    _print_problems(result.warnings, sys.stdout)
+    plan = result.plan
+    print(
+        f"{output}: {len(plan.tasks)} tasks, {len(plan.units)} units imported from {source}, "
+        f"{len(result.warnings)} warning(s)"
+    )
+    return EXIT_OK
+
+
 def _docx_output(path: Path) -> Path:
     """The output of a command that writes a DOCX, checked before any work is done."""
     if path.is_dir():
@@ -308,6 +352,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--width", type=int, default=0, help="cut lines to this many characters (0: no limit)"
     )
     p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser(
+        "import",
+        help="make a plan file from a Word plan's task table or a CSV export of it",
+    )
+    p.add_argument("source", type=Path, metavar="SOURCE", help=".docx (or .doc), .csv or .tsv")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="PLAN", help="plan file to write"
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the plan's year when the source shows none (otherwise a placeholder year)",
+    )
+    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser(
         "render", help="write the plan as a DOCX in the Decree 30/2020 format (and a PDF)"

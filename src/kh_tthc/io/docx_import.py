@@ -1,0 +1,644 @@
+"""Import a plan from a Word document: its task table, and its header where present.
+
+The file is checked before python-docx opens it, because a .docx is a zip of XML parts
+and either can be hostile: every part's declared and actual size is bounded (zip
+bombs), XML parts must be UTF-8 and carry no DOCTYPE or ENTITY declaration (external
+entities, entity expansion), and the number of table rows is bounded. The limits are the
+``MAX_*`` constants below and are documented in ``docs/import.md``.
+
+Then the body is walked in document order. The task table is found by its header row
+(:func:`kh_tthc.io.table_import.match_header`); merged cells are resolved on the table's
+grid, and the rows handed to the shared row logic. Paragraphs and layout tables outside
+the task table give the issuer, number, date, title and signer.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from kh_tthc.errors import Problem, Severity, SourceUnreadable
+from kh_tthc.io.table_import import (
+    MAX_ROWS,
+    Cell,
+    EncryptedSource,
+    Header,
+    ImportResult,
+    LegacyWordFormat,
+    NoTaskTable,
+    RawRow,
+    SourceRejected,
+    UnsafeSource,
+    build_plan,
+    header_help,
+    match_header,
+    match_two_rows,
+    read_front_matter,
+    rows_to_tasks,
+)
+from kh_tthc.vn import clean, nfc
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PARTS",
+    "MAX_UNPACKED_BYTES",
+    "MAX_XML_PART_BYTES",
+    "import_docx",
+]
+
+#: The .docx file itself: a plan with a few logos is well under 5 MiB.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Members of the zip package.
+MAX_PARTS = 1000
+#: All members together, uncompressed, as declared and as actually read.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: One XML part uncompressed; bounds the memory python-docx's parser can take.
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
+#: Seconds LibreOffice may take to convert an old .doc file.
+CONVERT_TIMEOUT = 120
+
+# Element trees come from python-docx, whose lxml base has no type information.
+Element = Any
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
+    """Import a plan from a Word document (.docx; an old .doc is converted first).
+
+    The task table is found by its header row, whatever its exact wording (see
+    ``docs/import.md``); group rows, Roman-numbered sections, merged cells, cells listing
+    several units and header rows repeated on later pages are handled. The issuer,
+    number, date line, title and signer are read from the document's header and
+    signature where they are present; otherwise a placeholder is filled in and reported.
+
+    Args:
+        path: the .docx (or .doc) file.
+        year: the year to assume when the document shows none (no title period, no
+            dated completion time, no date line); without it, a placeholder year.
+
+    Returns:
+        The plan and the warnings a person should read before using it.
+
+    Raises:
+        SourceUnreadable: the file is missing, a directory or not readable.
+        NoTaskTable: the document has no table with a recognisable header row.
+        EncryptedSource: the document is password-protected.
+        LegacyWordFormat: an old .doc file, and LibreOffice is missing or failed.
+        UnsafeSource: the file is too large, unpacks too large, has too many table rows
+            or declares a DOCTYPE or entities.
+        SourceRejected: the file is not a Word document or is damaged.
+    """
+    p = Path(path)
+    data = _read(p)
+    warnings: list[Problem] = []
+    if data.startswith(_CFB_MAGIC):
+        data = _from_compound_file(p, data)
+        warnings.append(
+            Problem(
+                message="converted from the old .doc format with LibreOffice; "
+                "check group rows and merged cells",
+                severity=Severity.WARNING,
+                file=p,
+            )
+        )
+    elif not data.startswith(b"PK"):
+        raise SourceRejected(
+            p,
+            "is not a Word document (.docx): it is not a zip package"
+            + (" (for a CSV file, use import_csv)" if p.suffix.lower() == ".csv" else ""),
+        )
+    _check_package(p, data)
+    document = _open(p, data)
+    return _import(p, document, warnings, year)
+
+
+# -- reading and checking the file --------------------------------------------------
+
+
+def _read(path: Path) -> bytes:
+    if path.is_dir():
+        raise SourceUnreadable(path, "is a directory; expected a .docx file")
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceUnreadable(path, "no such file") from None
+    except OSError as exc:
+        raise SourceUnreadable(path, f"cannot read ({exc.strerror or exc})") from None
+    if not data:
+        raise SourceRejected(path, "is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnsafeSource(path, f"is larger than {_mib(MAX_FILE_BYTES)}, the most kh-tthc reads")
+    return data
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MiB"
+
+
+def _from_compound_file(path: Path, data: bytes) -> bytes:
+    # An OLE compound file: an encrypted .docx, or a Word 97-2003 .doc. Stream names are
+    # stored in UTF-16LE in the file's directory.
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise EncryptedSource(
+            path,
+            "is password-protected; open it in Word, remove the password (File > Info > "
+            "Protect Document) and save it, then import it again",
+        )
+    if "WordDocument".encode("utf-16-le") not in data:
+        raise SourceRejected(path, "is an Office compound file but not a Word document")
+    return _convert_doc(path, data)
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _convert_doc(path: Path, data: bytes) -> bytes:
+    soffice = _soffice()
+    advice = "open it in Word or LibreOffice, save it as .docx and import that"
+    if soffice is None:
+        raise LegacyWordFormat(
+            path,
+            f"is an old Word 97-2003 .doc file and LibreOffice (soffice) is not installed "
+            f"to convert it; {advice}",
+        )
+    with tempfile.TemporaryDirectory(prefix="kh-tthc-") as tmp:
+        folder = Path(tmp)
+        source = folder / "source.doc"
+        source.write_bytes(data)
+        command = [
+            soffice,
+            # A private profile: a LibreOffice window the user has open is not disturbed.
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder / "out"),
+            str(source),
+        ]
+        detail = _run(command)
+        out = folder / "out" / "source.docx"
+        if not out.is_file():
+            raise LegacyWordFormat(
+                path,
+                f"is an old Word 97-2003 .doc file that LibreOffice could not convert "
+                f"({detail or 'no output'}); it may be password-protected or damaged; {advice}",
+            )
+        return _read(out)
+
+
+def _run(command: list[str]) -> str:
+    try:
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so that a timeout ends soffice.bin too
+        )
+    except OSError as exc:
+        return f"cannot start LibreOffice: {exc.strerror or exc}"
+    try:
+        out, _ = proc.communicate(timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return f"took longer than {CONVERT_TIMEOUT} s"
+    text = out.decode("utf-8", "replace").strip()
+    return "" if proc.returncode == 0 else text.splitlines()[-1] if text else "failed"
+
+
+_TR = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?tr[\s>/]")
+_DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ASCII_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252"}
+_WIDE = (
+    ("utf-32-le", b"\xff\xfe\x00\x00"),
+    ("utf-32-be", b"\x00\x00\xfe\xff"),
+    ("utf-16-le", b"\xff\xfe"),
+    ("utf-16-be", b"\xfe\xff"),
+)
+_CHUNK = 1024 * 1024
+_TAIL = 64
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse a package before any XML parser sees it; see the module docstring."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_PARTS:
+                raise UnsafeSource(path, f"has {len(infos)} parts, more than {MAX_PARTS}")
+            declared = sum(i.file_size for i in infos)
+            if declared > MAX_UNPACKED_BYTES:
+                raise UnsafeSource(
+                    path,
+                    f"would unpack to {_mib(declared)}, more than the {_mib(MAX_UNPACKED_BYTES)} "
+                    "limit (a zip bomb?)",
+                )
+            rows = 0
+            total = 0
+            for info in infos:
+                size, part_rows = _check_part(path, zf, info)
+                total += size
+                rows += part_rows
+                if total > MAX_UNPACKED_BYTES:
+                    raise UnsafeSource(
+                        path,
+                        f"unpacks to more than {_mib(MAX_UNPACKED_BYTES)} (a zip bomb?)",
+                    )
+                if rows > MAX_ROWS:
+                    raise UnsafeSource(
+                        path,
+                        f"has more than {MAX_ROWS} table rows, the most kh-tthc imports "
+                        "(a plan's task table has tens or hundreds)",
+                    )
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise SourceRejected(path, f"is damaged or not a .docx file ({exc})") from None
+
+
+def _check_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    size = 0
+    rows = 0
+    is_xml: bool | None = None
+    tail = b""
+    with zf.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if size > info.file_size:
+                raise UnsafeSource(path, f"part {info.filename} is larger than it declares")
+            if is_xml is None:
+                is_xml = _looks_like_xml(path, info.filename, chunk)
+                if is_xml and info.file_size > MAX_XML_PART_BYTES:
+                    raise UnsafeSource(
+                        path,
+                        f"part {info.filename} would unpack to {_mib(info.file_size)}, more "
+                        f"than the {_mib(MAX_XML_PART_BYTES)} limit for one XML part",
+                    )
+            if not is_xml:
+                continue
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise UnsafeSource(
+                    path,
+                    f"part {info.filename} declares a DOCTYPE or entities, which Word never "
+                    "writes; refused so that no external entity is read",
+                )
+            rows += sum(1 for m in _TR.finditer(window) if m.end() > len(tail))
+            if rows > MAX_ROWS:
+                break
+            tail = window[-_TAIL:]
+    return size, rows
+
+
+def _is_wide_xml(head: bytes) -> bool:
+    # XML in UTF-16 or UTF-32 (with or without a byte-order mark) or EBCDIC would hide a
+    # DOCTYPE from a byte scan; a binary part matches these first characters by chance
+    # about once in 2**26.
+    if head.startswith(b"Lo\xa7\x94"):
+        return True
+    for encoding, bom in _WIDE:
+        body = head.removeprefix(bom)
+        width = 4 if "32" in encoding else 2
+        try:
+            start = body[: 2 * width].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(start) == 2 and start[0] == "<" and 32 < ord(start[1]) < 127:
+            return True
+    return False
+
+
+def _looks_like_xml(path: Path, name: str, head: bytes) -> bool:
+    if _is_wide_xml(head):
+        raise UnsafeSource(
+            path, f"part {name} is XML in an encoding other than UTF-8, which Word never writes"
+        )
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not text.startswith(b"<"):
+        return False
+    m = _DECL_ENCODING.match(text)
+    if m and m.group(1).decode("ascii").lower() not in _ASCII_ENCODINGS:
+        raise UnsafeSource(
+            path, f"part {name} declares the encoding {m.group(1).decode('ascii')!r}, not UTF-8"
+        )
+    return True
+
+
+def _open(path: Path, data: bytes) -> Any:
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    # python-docx and lxml raise many kinds of errors for a damaged package (KeyError for
+    # a missing part, ValueError for a non-Word package, XMLSyntaxError...): all of them
+    # mean the same thing to the user.
+    except Exception as exc:
+        reason = str(exc) or type(exc).__name__
+        if "content type" in reason:
+            reason = "it is another kind of Office file"
+        raise SourceRejected(path, f"cannot be read as a Word document ({reason})") from None
+
+
+# -- walking the document -----------------------------------------------------------
+
+
+class _Styles:
+    """Bold from styles: a run is bold by its own formatting, its style or its paragraph's."""
+
+    def __init__(self, document: Any) -> None:
+        self.bold: dict[str, bool | None] = {}
+        self.based_on: dict[str, str] = {}
+        try:
+            root = document.styles.element
+        except Exception:  # a package without styles.xml: python-docx makes defaults
+            root = None
+        if root is None:
+            return
+        for style in root.iterchildren(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            if not sid:
+                continue
+            rpr = style.find(f"{_W}rPr")
+            self.bold[sid] = None if rpr is None else _on_off(rpr.find(f"{_W}b"))
+            based = style.find(f"{_W}basedOn")
+            if based is not None and based.get(f"{_W}val"):
+                self.based_on[sid] = str(based.get(f"{_W}val"))
+
+    def is_bold(self, sid: str | None) -> bool | None:
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            value = self.bold.get(sid)
+            if value is not None:
+                return value
+            sid = self.based_on.get(sid)
+        return None
+
+
+def _on_off(el: Element | None) -> bool | None:
+    if el is None:
+        return None
+    return str(el.get(f"{_W}val", "true")).lower() not in ("0", "false", "off")
+
+
+_SKIP = {
+    f"{_W}{t}"
+    for t in ("del", "moveFrom", "instrText", "delText", "drawing", "pict", "object", "rPr")
+} | {f"{_MC}AlternateContent", f"{_W}pPr"}
+
+
+def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
+    """A paragraph's text ("\\n" for line breaks) and whether all its text is bold."""
+    pstyle = p.find(f"{_W}pPr/{_W}pStyle")
+    para_bold = styles.is_bold(None if pstyle is None else pstyle.get(f"{_W}val"))
+    parts: list[str] = []
+    bold: bool | None = None
+
+    def walk(el: Element, run_bold: bool) -> None:
+        nonlocal bold
+        for child in el.iterchildren():
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == f"{_W}r":
+                walk(child, _run_bold(child, styles, para_bold))
+            elif tag == f"{_W}t":
+                text = child.text or ""
+                parts.append(text)
+                if text.strip():
+                    bold = run_bold if bold is None else bold and run_bold
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}tab":
+                parts.append(" ")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child, run_bold)
+
+    walk(p, bool(para_bold))
+    return nfc("".join(parts)), bold
+
+
+def _run_bold(r: Element, styles: _Styles, para_bold: bool | None) -> bool:
+    own = _on_off(r.find(f"{_W}rPr/{_W}b"))
+    if own is not None:
+        return own
+    rstyle = r.find(f"{_W}rPr/{_W}rStyle")
+    by_style = styles.is_bold(None if rstyle is None else rstyle.get(f"{_W}val"))
+    if by_style is not None:
+        return by_style
+    return bool(para_bold)
+
+
+def _blocks(parent: Element) -> Iterator[Element]:
+    """Paragraphs and tables in order, looking through content controls."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}sdtContent"):
+            yield from _blocks(child)
+
+
+def _children(parent: Element, tag: str) -> Iterator[Element]:
+    """Rows of a table or cells of a row, looking through content controls."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}sdtContent"):
+            yield from _children(child, tag)
+
+
+@frozen
+class _Phys:
+    """A physical cell on the table grid."""
+
+    start: int
+    span: int
+    vmerge: str | None  # "restart", "continue" or None
+    text: str
+    bold: bool
+
+
+def _cell_text(tc: Element, styles: _Styles) -> tuple[str, bool]:
+    lines: list[str] = []
+    bolds: list[bool] = []
+    for block in _blocks(tc):
+        if block.tag == f"{_W}p":
+            text, bold = _paragraph(block, styles)
+            lines.append(text)
+            if bold is not None:
+                bolds.append(bold)
+        else:  # a table inside the cell: keep its text, one line per paragraph
+            for row in _children(block, f"{_W}tr"):
+                for cell in _children(row, f"{_W}tc"):
+                    text, _ = _cell_text(cell, styles)
+                    lines.append(text)
+    return "\n".join(lines).strip(), bool(bolds) and all(bolds)
+
+
+def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
+    for tr in _children(tbl, f"{_W}tr"):
+        before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        col = int(before.get(f"{_W}val", "0")) if before is not None else 0
+        cells: list[_Phys] = []
+        for tc in _children(tr, f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            span, vmerge, hmerge = 1, None, None
+            if tcpr is not None:
+                gs = tcpr.find(f"{_W}gridSpan")
+                if gs is not None:
+                    span = max(1, int(gs.get(f"{_W}val", "1")))
+                vm = tcpr.find(f"{_W}vMerge")
+                if vm is not None:
+                    vmerge = str(vm.get(f"{_W}val", "continue"))
+                hm = tcpr.find(f"{_W}hMerge")
+                if hm is not None:
+                    hmerge = str(hm.get(f"{_W}val", "continue"))
+            text, bold = _cell_text(tc, styles)
+            if hmerge == "continue" and cells:  # the legacy form of a horizontal merge
+                last = cells[-1]
+                cells[-1] = _Phys(last.start, last.span + span, last.vmerge, last.text, last.bold)
+            else:
+                cells.append(_Phys(col, span, vmerge, text, bold))
+            col += span
+        yield cells
+
+
+def _grid_texts(row: list[_Phys], width: int) -> list[str]:
+    texts = [""] * width
+    for c in row:
+        if c.vmerge != "continue" and c.start < width:
+            texts[c.start] = c.text
+    return texts
+
+
+def _header_of(rows: list[list[_Phys]]) -> tuple[int, Header, list[_Phys]] | None:
+    """The header (one row, or two on the grid) and the index of its last row."""
+    for i, row in enumerate(rows[:6]):
+        if i + 1 < len(rows):
+            width = max(
+                c.start + c.span for c in [*row, *rows[i + 1], _Phys(0, 0, None, "", False)]
+            )
+            pair = match_two_rows(_grid_texts(row, width), _grid_texts(rows[i + 1], width))
+            if pair is not None:
+                return i + 1, pair, [_Phys(g, 1, None, "", False) for g in range(width)]
+        header = match_header([c.text for c in row])
+        if header is not None:
+            return i, header, row
+    return None
+
+
+def _logical(
+    row: list[_Phys], header_cells: list[_Phys], above: dict[int, tuple[str, bool]]
+) -> tuple[Cell, ...]:
+    """Map a row's physical cells onto the header's columns."""
+    ends = [c.start + c.span for c in header_cells]
+    last_end = ends[-1] if ends else 0
+
+    def column(start: int) -> int:
+        for j, h in enumerate(header_cells):
+            if start < h.start + h.span:
+                return j
+        return len(header_cells) + (start - last_end)
+
+    texts: dict[int, list[str]] = {}
+    bold: dict[int, bool] = {}
+    merged: set[int] = set()
+    continued: set[int] = set()
+    for c in row:
+        j = column(c.start)
+        text, is_bold = c.text, c.bold
+        if c.vmerge == "continue":
+            text, is_bold = above.get(c.start, ("", False))
+            continued.add(j)
+        else:
+            above[c.start] = (c.text, c.bold)
+        if column(c.start + c.span - 1) != j:
+            merged.add(j)
+        texts.setdefault(j, []).append(text)
+        if text.strip():
+            bold[j] = bold.get(j, True) and is_bold
+    width = max([len(header_cells), *(j + 1 for j in texts)])
+    return tuple(
+        Cell(
+            text="\n".join(t for t in texts.get(j, []) if t),
+            bold=bold.get(j, False),
+            merged=j in merged,
+            continued=j in continued,
+        )
+        for j in range(width)
+    )
+
+
+def _import(path: Path, document: Any, warnings: list[Problem], year: int | None) -> ImportResult:
+    styles = _Styles(document)
+    root = document.element
+    body = root.find(f"{_W}body") if root.tag == f"{_W}document" else None
+    if body is None:  # python-docx accepts any root element in the main part
+        raise SourceRejected(path, "cannot be read as a Word document (it has no body)")
+    lines: list[str] = []
+    header: Header | None = None
+    rows: list[RawRow] = []
+    first_rows: list[str] = []
+    table_no = 0
+    for block in _blocks(body):
+        if block.tag == f"{_W}p":
+            lines.append(_paragraph(block, styles)[0])
+            continue
+        table_no += 1
+        grid = list(_grid_rows(block, styles))
+        found = _header_of(grid)
+        if found is None:
+            if grid:
+                first_rows.append(" | ".join(clean(c.text) for c in grid[0]))
+            lines += [line for row in grid for c in row for line in c.text.splitlines()]
+            continue
+        at, this_header, this_cells = found
+        if header is not None and this_header.roles != header.roles:
+            warnings.append(
+                Problem(
+                    message="looks like another task table but its columns differ from the "
+                    "first one's; not imported: "
+                    + " | ".join(c.header for c in this_header.columns),
+                    severity=Severity.WARNING,
+                    where=f"table {table_no}",
+                    file=path,
+                )
+            )
+            continue
+        if header is None:
+            header = this_header
+        above: dict[int, tuple[str, bool]] = {}
+        for r, row in enumerate(grid[at + 1 :], start=at + 2):
+            cells = _logical(row, this_cells, above)
+            rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
+        lines += [line for row in grid[:at] for c in row for line in c.text.splitlines()]
+    if header is None:
+        seen = f" (first rows of its tables: {'; '.join(first_rows[:3])})" if first_rows else ""
+        raise NoTaskTable(
+            path, f"no task table found: looked for {header_help()}{seen or ' (it has no table)'}"
+        )
+    table = rows_to_tasks(header, rows, path=path)
+    front = read_front_matter(lines)
+    return build_plan(front, table, path=path, year=year, extra_warnings=warnings)

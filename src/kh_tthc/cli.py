@@ -31,6 +31,7 @@ from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxE
 from kh_tthc.progress import read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
+from kh_tthc.schedule import EXPORTS, ScheduleError
 from kh_tthc.vn import format_percent
 
 __all__ = ["main"]
@@ -292,10 +293,6 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
-    # Imported here: the other commands need neither the calendar nor icalendar.
-    from kh_tthc.calendar import WorkCalendar
-    from kh_tthc.schedule import EXPORTS, ScheduleError
-
     plan = load_checked(args.plan, stderr=sys.stderr)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -309,7 +306,6 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         start,
         end,
         as_of=as_of,
-        calendar=WorkCalendar.vietnam(),
         reporting=args.rule,
         soon=args.soon,
     )

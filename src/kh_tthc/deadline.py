@@ -130,6 +130,30 @@ TimeLimit: TypeAlias = WorkingDays | CalendarDays
 # -- the six kinds ------------------------------------------------------------------------
 
 
+class _Undated:
+    """The due dates of a deadline that names none: ongoing, on an event, unrecognised."""
+
+    __slots__ = ()
+
+    def due_dates(
+        self,
+        start: date,
+        end: date,
+        *,
+        calendar: WorkCalendar | None = None,
+        reporting: SendingRule | None = None,
+    ) -> list[date]:
+        """No dates. Ongoing work is never due, work on an event is due when the event
+        happens (see :meth:`OnEvent.due_after`), and unrecognised text says no date the
+        library can read.
+
+        Raises:
+            DateRangeError: ``end`` is before ``start``, as for every kind.
+        """
+        check_range(start, end)
+        return []
+
+
 class OngoingWording(enum.Enum):
     """The words a plan uses for work that never ends; each prints as written."""
 
@@ -140,7 +164,7 @@ class OngoingWording(enum.Enum):
 
 
 @frozen(kw_only=True)
-class Ongoing:
+class Ongoing(_Undated):
     """Work done all the time: "Thường xuyên", "Liên tục".
 
     It has no due date; a schedule lists it once per reporting period, as something to
@@ -156,18 +180,6 @@ class Ongoing:
 
     def __str__(self) -> str:
         return self.wording.value
-
-    def due_dates(
-        self,
-        start: date,
-        end: date,
-        *,
-        calendar: WorkCalendar | None = None,
-        reporting: SendingRule | None = None,
-    ) -> list[date]:
-        """No dates: ongoing work is never due. Raises DateRangeError if end < start."""
-        check_range(start, end)
-        return []
 
 
 class EventForm(enum.Enum):
@@ -210,7 +222,7 @@ def _default_event(self: OnEvent) -> str | None:
 
 
 @frozen(kw_only=True)
-class OnEvent:
+class OnEvent(_Undated):
     """Work done when something happens, with an optional time limit.
 
     ``event`` is the event's text ("phát sinh", "ngày nhận đủ hồ sơ hợp lệ", or for
@@ -286,21 +298,6 @@ class OnEvent:
         if self.limit is None:
             return None
         return self.limit.after(event_date, calendar)
-
-    def due_dates(
-        self,
-        start: date,
-        end: date,
-        *,
-        calendar: WorkCalendar | None = None,
-        reporting: SendingRule | None = None,
-    ) -> list[date]:
-        """No dates: they depend on when the event happens (see :meth:`due_after`).
-
-        Raises DateRangeError if end < start.
-        """
-        check_range(start, end)
-        return []
 
 
 class DateWording(enum.Enum):
@@ -582,7 +579,7 @@ def _verbatim(text: str) -> str:
 
 
 @frozen(kw_only=True)
-class Unspecified:
+class Unspecified(_Undated):
     """A completion time the parser does not recognise, kept verbatim.
 
     This kind is for unrecognised text only: built from a phrase that does parse as
@@ -599,21 +596,6 @@ class Unspecified:
 
     def __str__(self) -> str:
         return self.text
-
-    def due_dates(
-        self,
-        start: date,
-        end: date,
-        *,
-        calendar: WorkCalendar | None = None,
-        reporting: SendingRule | None = None,
-    ) -> list[date]:
-        """No dates: the text says none the library can read.
-
-        Raises DateRangeError if end < start.
-        """
-        check_range(start, end)
-        return []
 
 
 #: A task's completion time: one of the six kinds, told apart by ``.kind``.
@@ -747,11 +729,12 @@ def _parse_clean(s: str) -> _Parsed:
     fixed = _FIXED.get(s.lower().replace("hằng", "hàng"))
     if fixed is not None:
         return fixed
-    for pattern in (_WHEN, _REQUEST):
-        m = pattern.fullmatch(s)
-        if m is not None:
-            form = EventForm.WHEN if pattern is _WHEN else EventForm.ON_REQUEST
-            return OnEvent(form=form, event=m["event"])
+    m = _WHEN.fullmatch(s)
+    if m is not None:
+        return OnEvent(form=EventForm.WHEN, event=m["event"])
+    m = _REQUEST.fullmatch(s)
+    if m is not None:
+        return OnEvent(form=EventForm.ON_REQUEST, event=m["event"])
     for parse in (_parse_limit, _parse_periodic, _parse_date, _parse_period):
         result = parse(s)
         if result is not None:

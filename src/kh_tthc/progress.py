@@ -402,7 +402,7 @@ def _value_problems(plan: Plan, rows: Iterable[ProgressRow]) -> Iterator[Problem
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> str:
+def _read_text(path: Path) -> str:
     try:
         if path.is_dir():
             raise SourceUnreadable(path, "is a directory, not a progress file")
@@ -975,7 +975,7 @@ def read_progress(
     """
     p = Path(path)
     fmt = _format_of(p)
-    return _loads(nfc(_read_bytes(p)), plan, format=fmt, period=period, source=p)
+    return _loads(nfc(_read_text(p)), plan, format=fmt, period=period, source=p)
 
 
 def load_progress(path: str | Path, plan: Plan, *, period: Period | None = None) -> Progress:

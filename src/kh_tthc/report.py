@@ -22,7 +22,7 @@ for Quý IV/2025, 15/9/2025 to 14/12/2025. How each status is derived is written
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -738,7 +738,7 @@ class Report:
         return head + table
 
 
-def _remark_dict(remark: Remark, names: Any) -> dict[str, Any]:
+def _remark_dict(remark: Remark, names: Mapping[str, Unit]) -> dict[str, Any]:
     return {
         "text": remark.text,
         "unit": remark.unit,

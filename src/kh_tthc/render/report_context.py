@@ -22,10 +22,14 @@ Nghị định 30/2020/NĐ-CP as a kế hoạch.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from kh_tthc.model import Section
 from kh_tthc.periods import short_date
+
+# The private helpers are the plan's own rules (the date without its place, the row kinds,
+# units one per line); reusing them keeps a báo cáo printed exactly like a kế hoạch.
 from kh_tthc.render.context import (
     PLAN_FIELDS,
     _date_words,
@@ -215,13 +219,18 @@ def _names(report: Report, unit_ids: Iterable[str]) -> str:
     return "; ".join(report.plan.unit_names(tuple(unit_ids)))
 
 
+def _missed(report: Report, result: TaskResult) -> date | None:
+    """The due day an overdue task missed: the last one passed, or the carried-over one."""
+    return result.carried_over or max((d for d in result.due if d < report.as_of), default=None)
+
+
 def _late_paragraphs(report: Report) -> list[str]:
     paragraphs = []
     overdue, missing = report.overdue, report.not_reported
     if overdue:
         paragraphs.append(f"Có {count(len(overdue))} quá hạn chưa hoàn thành:")
         for r in overdue:
-            due = r.carried_over or max((d for d in r.due if d < report.as_of), default=None)
+            due = _missed(report, r)
             when = "" if due is None else f", hạn {short_date(due)}"
             leads = _names(report, (u.unit for u in r.units if u.lead))
             paragraphs.append(f'- Nhiệm vụ {r.number} "{r.task.title}" ({leads}{when}).')
@@ -295,7 +304,7 @@ def report_sections(report: Report) -> tuple[Section, ...]:
 def _status_text(report: Report, result: TaskResult) -> str:
     text = _sentence(result.status.label).rstrip(".")
     if result.status is TaskStatus.OVERDUE:
-        due = result.carried_over or max((d for d in result.due if d < report.as_of), default=None)
+        due = _missed(report, result)
         if due is not None:
             text += f" (hạn {short_date(due)})"
     elif result.status is TaskStatus.NOT_REPORTED:

@@ -693,10 +693,11 @@ PLAN_COLUMNS = (
 )
 
 
-def build_plan_template() -> DocumentObject:
-    """The kế hoạch template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, then the task table on
-    landscape pages of its own."""
-    doc = new_document("Kế hoạch")
+def build_document(title: str, columns: Sequence[Column]) -> DocumentObject:
+    """A document of Mẫu 1.4 (Nghị định 30/2020/NĐ-CP): header block, type name and
+    summary, body, signature, then an appendix table of ``columns`` on landscape pages of
+    its own. ``title`` is the document's title in its properties."""
+    doc = new_document(title)
     main = doc.sections[0]
     setup_page(main)
     add_page_numbers(main)
@@ -705,14 +706,20 @@ def build_plan_template() -> DocumentObject:
     add_body_loop(doc)
     add_signature_block(doc)
     appendix = add_section(doc, landscape=True)
-    assert sum(c.width for c in PLAN_COLUMNS) == text_width(appendix)
+    assert sum(c.width for c in columns) == text_width(appendix)
     tag(doc, "{%p if tasks %}")
     para(doc, "KH Appendix Label", "Phụ lục")
     para(doc, "KH Appendix Title", "{{ appendix_title }}")
     para(doc, "KH Appendix Reference", "{{ appendix_reference }}")
-    add_table_loop(doc, PLAN_COLUMNS, "tasks")
+    add_table_loop(doc, columns, "tasks")
     tag(doc, "{%p endif %}")
     return doc
+
+
+def build_plan_template() -> DocumentObject:
+    """The kế hoạch template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, then the task table on
+    landscape pages of its own."""
+    return build_document("Kế hoạch", PLAN_COLUMNS)
 
 
 #: The results table of a báo cáo (STT, nhiệm vụ, đơn vị chủ trì, kết quả, tình trạng), on
@@ -730,23 +737,7 @@ REPORT_COLUMNS = (
 def build_report_template() -> DocumentObject:
     """The báo cáo template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP like the kế hoạch, with the
     results of the period's tasks as its appendix table."""
-    doc = new_document("Báo cáo")
-    main = doc.sections[0]
-    setup_page(main)
-    add_page_numbers(main)
-    add_header_block(doc)
-    add_title_block(doc, text_width(main))
-    add_body_loop(doc)
-    add_signature_block(doc)
-    appendix = add_section(doc, landscape=True)
-    assert sum(c.width for c in REPORT_COLUMNS) == text_width(appendix)
-    tag(doc, "{%p if tasks %}")
-    para(doc, "KH Appendix Label", "Phụ lục")
-    para(doc, "KH Appendix Title", "{{ appendix_title }}")
-    para(doc, "KH Appendix Reference", "{{ appendix_reference }}")
-    add_table_loop(doc, REPORT_COLUMNS, "tasks")
-    tag(doc, "{%p endif %}")
-    return doc
+    return build_document("Báo cáo", REPORT_COLUMNS)
 
 
 BUILDERS = {"ke-hoach.docx": build_plan_template, "bao-cao.docx": build_report_template}

@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
+	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
 	mkdir -p out
 	@if command -v soffice >/dev/null 2>&1; then \
 	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx --pdf; \
@@ -23,7 +24,12 @@ demo: $(STAMP)
 	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx; \
 	  echo "LibreOffice (soffice) not found: wrote the DOCX only"; \
 	fi
-	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
+	@# The Quý IV/2025 báo cáo, made the day after its data cut-off, compared with Quý III.
+	$(BIN)/kh-tthc report $(SEED)/plan.toml $(SEED)/progress-2025-Q4.csv --period 2025-Q4 \
+	  --as-of 2025-12-15 --previous $(SEED)/progress-2025-Q3.csv -o out/bao-cao.json
+	@if command -v soffice >/dev/null 2>&1; then PDF=--pdf; fi; \
+	$(BIN)/kh-tthc report $(SEED)/plan.toml $(SEED)/progress-2025-Q4.csv --period 2025-Q4 \
+	  --as-of 2025-12-15 --previous $(SEED)/progress-2025-Q3.csv -o out/bao-cao.docx $$PDF
 
 test: lint typecheck pytest
 

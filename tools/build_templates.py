@@ -693,10 +693,11 @@ PLAN_COLUMNS = (
 )
 
 
-def build_plan_template() -> DocumentObject:
-    """The kế hoạch template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, then the task table on
-    landscape pages of its own."""
-    doc = new_document("Kế hoạch")
+def build_document(title: str, columns: Sequence[Column]) -> DocumentObject:
+    """A document of Mẫu 1.4 (Nghị định 30/2020/NĐ-CP): header block, type name and
+    summary, body, signature, then an appendix table of ``columns`` on landscape pages of
+    its own. ``title`` is the document's title in its properties."""
+    doc = new_document(title)
     main = doc.sections[0]
     setup_page(main)
     add_page_numbers(main)
@@ -705,17 +706,41 @@ def build_plan_template() -> DocumentObject:
     add_body_loop(doc)
     add_signature_block(doc)
     appendix = add_section(doc, landscape=True)
-    assert sum(c.width for c in PLAN_COLUMNS) == text_width(appendix)
+    assert sum(c.width for c in columns) == text_width(appendix)
     tag(doc, "{%p if tasks %}")
     para(doc, "KH Appendix Label", "Phụ lục")
     para(doc, "KH Appendix Title", "{{ appendix_title }}")
     para(doc, "KH Appendix Reference", "{{ appendix_reference }}")
-    add_table_loop(doc, PLAN_COLUMNS, "tasks")
+    add_table_loop(doc, columns, "tasks")
     tag(doc, "{%p endif %}")
     return doc
 
 
-BUILDERS = {"ke-hoach.docx": build_plan_template}
+def build_plan_template() -> DocumentObject:
+    """The kế hoạch template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, then the task table on
+    landscape pages of its own."""
+    return build_document("Kế hoạch", PLAN_COLUMNS)
+
+
+#: The results table of a báo cáo (STT, nhiệm vụ, đơn vị chủ trì, kết quả, tình trạng), on
+#: the same landscape pages; headings of the plan print as in its appendix.
+REPORT_COLUMNS = (
+    Column("STT", 737, "number", "KH Table Center", "KH Group", "KH Group"),
+    Column("Nhiệm vụ", 4706, "title", "KH Table Text", "KH Group", "KH Subgroup"),
+    Column("Đơn vị chủ trì", 2438, "lead", "KH Table Units"),
+    # Left-aligned: a justified cell stretches every line that ends in a line break.
+    Column("Kết quả thực hiện", 4196, "result", "KH Table Units"),
+    Column("Tình trạng", 1642, "status", "KH Table Center"),
+)
+
+
+def build_report_template() -> DocumentObject:
+    """The báo cáo template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP like the kế hoạch, with the
+    results of the period's tasks as its appendix table."""
+    return build_document("Báo cáo", REPORT_COLUMNS)
+
+
+BUILDERS = {"ke-hoach.docx": build_plan_template, "bao-cao.docx": build_report_template}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,13 +8,16 @@ traceback: every problem is printed on a line of its own, the way compilers do.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
@@ -24,9 +27,12 @@ from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.plan_file import FORMATS, dump_plan, read_plan
 from kh_tthc.io.table_import import ImportResult
 from kh_tthc.model import Plan
-from kh_tthc.periods import SendingRule, SendingRuleSyntaxError
-from kh_tthc.render import copy_template, docx_to_pdf, render_plan
+from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
+from kh_tthc.progress import read_progress
+from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
+from kh_tthc.report import Report
 from kh_tthc.schedule import EXPORTS, ScheduleError
+from kh_tthc.vn import format_percent
 
 __all__ = ["main"]
 
@@ -92,6 +98,103 @@ def _cmd_show(args: argparse.Namespace) -> int:
     width = args.width
     for line in outline(plan):
         print(line if width <= 0 or len(line) <= width else line[: width - 1] + "…")
+    return EXIT_OK
+
+
+#: What ``kh-tthc report -o`` can write, by extension.
+REPORT_FORMATS = (".docx", ".json", ".csv")
+
+
+def _period_arg(text: str) -> Period:
+    """A reporting period on the command line: 2025-Q4, "Quý IV/2025", 2025-10, 2025."""
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _load_report(args: argparse.Namespace) -> Report:
+    period: Period = args.period
+    as_of: date = date.today() if args.as_of is None else args.as_of
+    if as_of < period.cutoff().start:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
+            f"({period.cutoff()})"
+        )
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    progress, notes = read_progress(args.progress, plan, period=period)
+    previous = None
+    if args.previous is not None:
+        before, more = read_progress(args.previous, plan, period=period.previous())
+        notes += more
+        # The previous report as it stood once its window had closed.
+        made = before.period.cutoff().end + timedelta(days=1)
+        previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
+    _print_problems(notes, sys.stderr)
+    return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+
+
+def report_csv(report: Report) -> str:
+    """The report's task records as CSV for Excel: a BOM, lists joined with "; "."""
+    records = report.to_records()
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel reads UTF-8 only with it
+    if records:
+        writer = csv.DictWriter(buffer, fieldnames=list(_all_keys(records)), lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: _cell(v) for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def _all_keys(records: list[dict[str, Any]]) -> dict[str, None]:
+    keys: dict[str, None] = {}
+    for record in records:
+        keys.update(dict.fromkeys(record))
+    return keys
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    suffix = out.suffix.lower()
+    if suffix not in REPORT_FORMATS:
+        raise UsageError(
+            f"-o {out}: unknown output extension {out.suffix!r} "
+            f"(expected {', '.join(REPORT_FORMATS)})"
+        )
+    if args.pdf and suffix != ".docx":
+        raise UsageError(f"--pdf needs a .docx output, not {out.name!r}")
+    report = _load_report(args)
+    if suffix == ".docx":
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_report(report, out)
+        for w in caught:
+            print(f"{args.progress}: warning: {w.message}", file=sys.stderr)
+    elif suffix == ".json":
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        atomic_write_text(out, text)
+    else:
+        atomic_write_text(out, report_csv(report))
+    counts = report.counts
+    rate = report.completion_rate
+    print(
+        f"{out}: {report.period.label}, {counts.total} tasks, "
+        f"{'no' if rate is None else format_percent(rate)} done, "
+        f"{len(report.overdue)} overdue, {len(report.not_reported)} not reported"
+    )
+    if args.pdf:
+        pdf = out.with_suffix(".pdf")
+        docx_to_pdf(out, pdf)
+        print(pdf)
     return EXIT_OK
 
 
@@ -277,6 +380,44 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="copy the DOCX template, to restyle it in Word")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
     p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser(
+        "report",
+        help="the progress report (báo cáo) for a period, as .docx, .json or .csv",
+        description="Check a progress file against its plan and write the period's report.",
+    )
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
+    p.add_argument(
+        "--period",
+        required=True,
+        type=_period_arg,
+        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025",
+    )
+    p.add_argument(
+        "--as-of",
+        type=_date_arg,
+        metavar="DATE",
+        help="the day the report is made, 2025-12-15 or 15/12/2025 (default: today)",
+    )
+    p.add_argument(
+        "--previous",
+        type=Path,
+        metavar="PROGRESS",
+        help="the previous period's progress file, to state the change",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="output file; its extension picks the format: .docx, .json or .csv",
+    )
+    p.add_argument(
+        "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
+    )
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser(
         "schedule",

@@ -42,7 +42,7 @@ __all__ = ["TEMPLATES", "copy_template", "render_docx", "render_plan", "template
 StrPath = str | os.PathLike[str]
 
 #: The shipped templates by document kind.
-TEMPLATES = {"plan": "ke-hoach.docx"}
+TEMPLATES = {"plan": "ke-hoach.docx", "report": "bao-cao.docx"}
 
 #: Word's cell margin when a table sets none (0.19 cm).
 _DEFAULT_CELL_MARGIN = 108

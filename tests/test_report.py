@@ -1,0 +1,425 @@
+"""Report figures: derived statuses, counts, attainment, change, and their invariants."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from attrs import evolve
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kh_tthc import (
+    DateSpan,
+    DocumentNumber,
+    Indicator,
+    IssueDate,
+    Organization,
+    Period,
+    Plan,
+    PlanInvalid,
+    Progress,
+    ProgressRow,
+    ProgressStatus,
+    Report,
+    ReportError,
+    Signer,
+    Task,
+    TaskNumber,
+    TaskStatus,
+    Unit,
+    load_progress,
+    parse_deadline,
+)
+from kh_tthc.vn import format_percent
+from tests.conftest import SEED_DIR
+from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, rows_for
+
+Q3 = Period.quarter(2025, 3)
+Q4 = Period.quarter(2025, 4)
+N = TaskNumber.parse
+
+
+def _task(number: str, deadline: str, lead: tuple[str, ...] = (), **kw: object) -> Task:
+    return Task(
+        number=N(number), title=f"Nhiệm vụ {number}", lead=lead, deadline=parse_deadline(deadline),
+        **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+#: A small plan with every kind of completion time, to exercise the derivation rules.
+PLAN = Plan(
+    issuer=Organization(name="Sở Nội vụ", abbreviation="SNV", place="Hà Nội", parent="UBND TP"),
+    number=DocumentNumber.parse("07/KH-SNV"),
+    issued=IssueDate(year=2025, month=8, day=20),
+    title="Cải cách hành chính, hiện đại hóa nền hành chính năm 2025",
+    period=DateSpan(start=date(2025, 9, 1), end=date(2025, 12, 31)),
+    signer=Signer(title="Giám đốc", name="Trần Văn B"),
+    units=tuple(Unit(id=i, name=f"Phòng {i.upper()}") for i in "abc"),
+    tasks=(
+        Task(number=N("1"), title="Nhóm một", group=True),
+        _task("1.1", "Trước ngày 30/10/2025", ("a",)),
+        _task("1.2", "Thường xuyên", ("a", "b"), support=("c",)),
+        _task("1.3", "Trước ngày 10/9/2025", ("a",)),
+        _task("1.4", "Năm 2025", ("b",),
+              indicators=(Indicator(id="hs", name="Hồ sơ trực tuyến", target=200, unit="hồ sơ"),)),
+        Task(number=N("2"), title="Nhóm hai", group=True),
+        _task("2.1", "Định kỳ hàng quý", ("a",)),
+        _task("2.2", "Thường xuyên"),
+        _task("2.3", "Khi có phát sinh", ("c",)),
+    ),
+)  # fmt: skip
+
+
+def row(task: str, unit: str, status: ProgressStatus, completed: date | None = None) -> ProgressRow:
+    return ProgressRow(task=N(task), unit=unit, status=status, completed=completed)
+
+
+def report(
+    *rows: ProgressRow,
+    as_of: date = date(2025, 12, 15),
+    period: Period = Q4,
+    previous: Report | None = None,
+    plan: Plan = PLAN,
+) -> Report:
+    progress = Progress(period=period, rows=rows)
+    return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+
+
+def status(r: Report, task: str) -> TaskStatus | None:
+    result = r.result(task)
+    return None if result is None else result.status
+
+
+D, IP, NS = ProgressStatus.DONE, ProgressStatus.IN_PROGRESS, ProgressStatus.NOT_STARTED
+NA, DL = ProgressStatus.NOT_APPLICABLE, ProgressStatus.DONE_LATE
+
+
+class TestDueTask:
+    """Task 1.1 is due 30/10/2025, inside the Quý IV window (15/9–14/12)."""
+
+    def test_due_day_in_window(self) -> None:
+        assert report().result("1.1").due == (date(2025, 10, 30),)  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [(date(2025, 10, 30), TaskStatus.NOT_REPORTED), (date(2025, 10, 31), TaskStatus.OVERDUE)],
+    )
+    def test_no_row(self, as_of: date, expected: TaskStatus) -> None:
+        """Without a row the task is not reported until its due day has passed, then overdue."""
+        assert status(report(as_of=as_of), "1.1") is expected
+
+    @pytest.mark.parametrize("reported", [IP, NS])
+    def test_unfinished_after_due_day_is_overdue(self, reported: ProgressStatus) -> None:
+        assert status(report(row("1.1", "a", reported), as_of=date(2025, 11, 1)), "1.1") is (
+            TaskStatus.OVERDUE
+        )
+        assert status(report(row("1.1", "a", reported), as_of=date(2025, 10, 20)), "1.1") is (
+            TaskStatus(reported.value)
+        )
+
+    @pytest.mark.parametrize(
+        ("reported", "completed", "expected"),
+        [
+            (D, None, TaskStatus.DONE),
+            (D, date(2025, 10, 30), TaskStatus.DONE),
+            (D, date(2025, 10, 31), TaskStatus.DONE_LATE),
+            (DL, None, TaskStatus.DONE_LATE),
+            (NA, None, TaskStatus.NOT_APPLICABLE),
+        ],
+    )
+    def test_done_is_never_overdue(
+        self, reported: ProgressStatus, completed: date | None, expected: TaskStatus
+    ) -> None:
+        """Done counts as done, or done late when finished after the due day."""
+        r = report(row("1.1", "a", reported, completed), as_of=date(2025, 12, 15))
+        assert status(r, "1.1") is expected
+
+
+class TestSeveralLeads:
+    """Task 1.2 is ongoing, led by units a and b, supported by c."""
+
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            (D, D, TaskStatus.DONE),
+            (D, DL, TaskStatus.DONE_LATE),
+            (D, IP, TaskStatus.IN_PROGRESS),
+            (D, NS, TaskStatus.IN_PROGRESS),
+            (NS, NS, TaskStatus.NOT_STARTED),
+            (NA, NA, TaskStatus.NOT_APPLICABLE),
+            (NA, D, TaskStatus.DONE),
+            (D, None, TaskStatus.NOT_REPORTED),
+        ],
+    )
+    def test_combined(
+        self, a: ProgressStatus, b: ProgressStatus | None, expected: TaskStatus
+    ) -> None:
+        rows = [row("1.2", "a", a)] + ([] if b is None else [row("1.2", "b", b)])
+        assert status(report(*rows), "1.2") is expected
+
+    def test_support_alone_does_not_report_for_the_leads(self) -> None:
+        """A support unit's row is shown but the leads still owe theirs."""
+        result = report(row("1.2", "c", D)).result("1.2")
+        assert result is not None
+        assert result.status is TaskStatus.NOT_REPORTED
+        assert [(u.unit, u.lead, u.status) for u in result.units] == [
+            ("a", True, TaskStatus.NOT_REPORTED),
+            ("b", True, TaskStatus.NOT_REPORTED),
+            ("c", False, TaskStatus.DONE),
+        ]
+
+    def test_ongoing_is_never_overdue(self) -> None:
+        assert status(report(as_of=date(2026, 3, 1)), "1.2") is TaskStatus.NOT_REPORTED
+
+
+class TestScope:
+    def test_task_due_in_an_earlier_window_is_left_out(self) -> None:
+        """1.3 was due 10/9 (Quý III window): without news it is not in the Quý IV report."""
+        assert report().result("1.3") is None
+
+    def test_carried_over_when_still_open(self) -> None:
+        """Not done in the previous report: carried into this one, and overdue."""
+        q3 = report(row("1.3", "a", IP), period=Q3, as_of=date(2025, 9, 15))
+        assert status(q3, "1.3") is TaskStatus.OVERDUE
+        q4 = report(previous=q3)
+        result = q4.result("1.3")
+        assert result is not None
+        assert (result.status, result.carried_over, result.due) == (
+            TaskStatus.OVERDUE,
+            date(2025, 9, 10),
+            (),
+        )
+
+    def test_settled_in_previous_report_stays_out(self) -> None:
+        q3 = report(row("1.3", "a", D), period=Q3, as_of=date(2025, 9, 15))
+        assert report(previous=q3).result("1.3") is None
+
+    def test_late_completion_reported_now(self) -> None:
+        """A row for it in this period brings it in: finished after the due day is late."""
+        r = report(row("1.3", "a", D, date(2025, 9, 20)))
+        assert status(r, "1.3") is TaskStatus.DONE_LATE
+
+    def test_due_after_the_window(self) -> None:
+        """ "Năm 2025" is due 31/12, after the window: in the report, not yet due."""
+        result = report(row("1.4", "b", IP), as_of=date(2026, 1, 10)).result("1.4")
+        assert result is not None
+        assert (result.status, result.due) == (TaskStatus.IN_PROGRESS, ())
+
+    def test_periodic_due_on_sending_day(self) -> None:
+        """The Quý III report is due 16/9/2025, two working days after the 14/9 cut-off."""
+        r = report(row("2.1", "a", IP), as_of=date(2025, 9, 17))
+        result = r.result("2.1")
+        assert result is not None
+        assert (result.due, result.status) == ((date(2025, 9, 16),), TaskStatus.OVERDUE)
+
+    def test_task_without_units_is_led_by_whoever_reports(self) -> None:
+        assert status(report(row("2.2", "b", D)), "2.2") is TaskStatus.DONE
+        assert status(report(), "2.2") is TaskStatus.NOT_REPORTED
+
+    def test_headings_without_deadline_are_not_tasks(self) -> None:
+        assert [str(r.number) for r in report().tasks] == ["1.1", "1.2", "1.4", "2.1", "2.2", "2.3"]
+
+
+class TestErrors:
+    def test_progress_for_another_period(self) -> None:
+        progress = Progress(period=Q3, rows=())
+        with pytest.raises(ReportError, match="the progress is for Quý III/2025, not Quý IV/2025"):
+            Report(plan=PLAN, period=Q4, progress=progress, as_of=date(2025, 12, 15))
+
+    def test_as_of_before_the_window(self) -> None:
+        with pytest.raises(ReportError, match=r"before the reporting window starts \(15/9/2025"):
+            report(as_of=date(2025, 9, 14))
+
+    def test_previous_must_come_before(self) -> None:
+        later = report()
+        with pytest.raises(ReportError, match="does not come before"):
+            report(period=Q3, as_of=date(2025, 9, 15), previous=later)
+
+    def test_previous_of_another_plan(self) -> None:
+        q3 = report(period=Q3, as_of=date(2025, 9, 15))
+        other = evolve(PLAN, title="Khác")
+        with pytest.raises(ReportError, match="another plan"):
+            report(previous=q3, plan=other)
+
+    def test_rows_are_checked_against_the_plan(self) -> None:
+        with pytest.raises(PlanInvalid, match="unknown unit 'z'"):
+            report(row("1.1", "z", D))
+
+    def test_previous_must_be_a_report(self) -> None:
+        with pytest.raises(TypeError, match="previous must be a Report"):
+            Report(
+                plan=PLAN,
+                period=Q4,
+                progress=Progress(period=Q4),
+                as_of=date(2025, 12, 15),
+                previous="Q3",  # type: ignore[arg-type]
+            )
+
+
+@pytest.fixture(scope="module")
+def q4() -> Report:
+    """The example Quý IV report, made on 15/12/2025, with Quý III as the previous one."""
+    q3 = load_progress(SEED_DIR / "progress-2025-Q3.csv", SEED)
+    previous = Report(plan=SEED, period=Q3, progress=q3, as_of=date(2025, 9, 15))
+    progress = load_progress(SEED_DIR / "progress-2025-Q4.csv", SEED)
+    return Report(
+        plan=SEED, period=Q4, progress=progress, as_of=date(2025, 12, 15), previous=previous
+    )
+
+
+class TestSeedQ4:
+    """Figures counted by hand from examples/.../progress-2025-Q4.csv."""
+
+    def test_counts(self, q4: Report) -> None:
+        assert q4.counts.as_dict() == {
+            "done": 7,
+            "done_late": 1,
+            "in_progress": 10,
+            "not_started": 1,
+            "overdue": 0,
+            "not_reported": 1,
+            "not_applicable": 2,
+        }
+        assert format_percent(q4.completion_rate or 0) == "40%"
+
+    def test_statuses(self, q4: Report) -> None:
+        assert status(q4, "2.6.1") is TaskStatus.NOT_REPORTED  # co-pakn sent nothing
+        assert status(q4, "2.5") is TaskStatus.DONE_LATE
+        assert status(q4, "1.3") is TaskStatus.IN_PROGRESS  # one lead done, one in progress
+        assert status(q4, "2.4") is TaskStatus.IN_PROGRESS  # no lead in the plan; cds reported
+        assert [str(r.number) for r in q4.not_reported] == ["2.6.1"]
+        assert q4.overdue == ()
+
+    def test_by_unit(self, q4: Report) -> None:
+        vp = next(f for f in q4.by_unit if f.unit.id == "vp")
+        assert (vp.tally.total, vp.tally.done, vp.tally[TaskStatus.NOT_APPLICABLE]) == (17, 8, 1)
+        assert vp.tally.completion_rate == 0.5
+        soan_thao = next(f for f in q4.by_unit if f.unit.id == "soan-thao")
+        assert soan_thao.tally.completion_rate is None  # its only task did not arise
+
+    def test_by_group(self, q4: Report) -> None:
+        assert [(str(g.task.number), g.tally.total, g.tally.done) for g in q4.by_group] == [
+            ("1", 3, 1),
+            ("2", 12, 4),
+            ("3", 7, 3),
+        ]
+
+    def test_attainment(self, q4: Report) -> None:
+        so_hoa, dong_bo = q4.attainment
+        assert [(u.unit, u.value) for u in so_hoa.by_unit] == [("vp", 95.5), ("co-tthc", 89.5)]
+        assert so_hoa.actual == 92.5
+        assert so_hoa.text == "92,5% (chỉ tiêu 100%), đạt 92,5% chỉ tiêu"
+        assert (dong_bo.actual, format_percent(dong_bo.ratio or 0)) == (98.7, "98,7%")
+
+    def test_change_since_q3(self, q4: Report) -> None:
+        change = q4.change
+        assert change is not None
+        assert change.completion_rate == pytest.approx(8 / 20 - 2 / 19)
+        assert dict(change.counts)[TaskStatus.DONE] == 7 - 2
+        assert [str(n) for n in change.newly_done] == ["1.1", "2.2.4", "2.3.1", "2.5", "3.1", "3.5"]
+
+    def test_remarks(self, q4: Report) -> None:
+        assert [(r.unit, str(r.task)) for r in q4.difficulties] == [
+            ("co-tthc", "2.2.3"),
+            ("co-tthc", "2.3.3"),
+            ("vp-mot-cua", "3.3"),
+            ("vp", "3.7"),
+        ]
+        assert len(q4.proposals) == 4
+
+    def test_document_fields(self, q4: Report) -> None:
+        assert q4.summary == (
+            "Kết quả thực hiện Kế hoạch kiểm soát thủ tục hành chính quý IV năm 2025"
+        )
+        assert q4.window_phrase == "từ ngày 15/9/2025 đến ngày 14/12/2025"
+        assert str(q4.document_number) == "/BC-SKHCN"
+        assert q4.issue_date.line("Thái Nguyên") == "Thái Nguyên, ngày    tháng 12 năm 2025"
+
+    def test_records(self, q4: Report) -> None:
+        records = q4.to_records()
+        assert len(records) == 22
+        rec = next(r for r in records if r["number"] == "2.3.3")
+        assert rec["so-hoa"] == 92.5
+        assert rec["lead"] == ["Văn phòng Sở", "Các phòng, đơn vị thuộc Sở có thủ tục hành chính"]
+        assert rec["result"].startswith("Văn phòng Sở: Số hóa 1.178/1.234 hồ sơ")
+        assert (rec["status"], rec["status_label"]) == ("in_progress", "đang thực hiện")
+
+    def test_html(self, q4: Report) -> None:
+        html = q4._repr_html_()
+        assert html.count("<tr>") == 1 + 22
+        assert "tỷ lệ hoàn thành 40%" in html
+
+    def test_to_dict_is_json(self, q4: Report) -> None:
+        import json
+
+        data = json.loads(json.dumps(q4.to_dict()))
+        assert data["window"] == {"start": "2025-09-15", "end": "2025-12-14"}
+        assert data["change"]["previous"] == "2025-Q3"
+
+    def test_frame(self, q4: Report) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = q4.to_frame()
+        assert isinstance(frame, pd.DataFrame)
+        assert frame.loc["2.3.3", "so-hoa"] == 92.5
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+as_of_days = st.dates(date(2025, 9, 15), date(2026, 3, 31))
+
+
+class TestProperties:
+    @given(rows_for(SEED, SEED_PAIRS), as_of_days)
+    def test_counts_add_up_to_tasks_due(self, rows: tuple[ProgressRow, ...], as_of: date) -> None:
+        """Every task with a completion time is due in the seed's Quý IV, counted once."""
+        r = report(*rows, as_of=as_of, plan=SEED)
+        due = sum(1 for t in SEED.tasks if t.deadline is not None)
+        assert r.counts.total == due == 22
+        assert sum(g.tally.total for g in r.by_group) == due
+
+    @given(rows_for(PLAN, _pairs(PLAN)), as_of_days)
+    def test_counts_add_up_small_plan(self, rows: tuple[ProgressRow, ...], as_of: date) -> None:
+        """In the small plan, 1.3 (due before the window) counts only when a row names it."""
+        r = report(*rows, as_of=as_of)
+        due = 6 + any(x.task == N("1.3") for x in rows)
+        assert r.counts.total == len(r.tasks) == due
+        assert sum(n for _, n in r.counts.items()) == due
+
+    @given(rows_for(PLAN, _pairs(PLAN)), as_of_days)
+    def test_done_is_never_overdue(self, rows: tuple[ProgressRow, ...], as_of: date) -> None:
+        """A unit that reports done is never overdue, nor a task all of whose leads did."""
+        r = report(*rows, as_of=as_of)
+        for result in r.tasks:
+            for u in result.units:
+                if u.row is not None and u.row.status.is_done:
+                    assert u.status.is_done
+            leads = [u for u in result.units if u.lead]
+            if leads and all(u.row is not None and u.row.status.is_done for u in leads):
+                assert result.status.is_done
+
+    @given(rows_for(PLAN, _pairs(PLAN)), as_of_days, st.randoms(use_true_random=False))
+    def test_row_order_does_not_matter(
+        self, rows: tuple[ProgressRow, ...], as_of: date, rnd: object
+    ) -> None:
+        """Shuffling the rows changes no figure."""
+        shuffled = list(rows)
+        rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+        assert report(*shuffled, as_of=as_of).to_dict() == report(*rows, as_of=as_of).to_dict()
+
+    @given(rows_for(SEED, SEED_PAIRS))
+    def test_rates_are_ratios(self, rows: tuple[ProgressRow, ...]) -> None:
+        r = report(*rows, plan=SEED)
+        for tally in [r.counts, *(f.tally for f in r.by_unit), *(g.tally for g in r.by_group)]:
+            rate = tally.completion_rate
+            assert rate is None or 0 <= rate <= 1
+            assert (rate is None) == (tally.applicable == 0)
+
+    @given(rows_for(PLAN, _pairs(PLAN)), st.integers(0, 120))
+    def test_later_as_of_never_undoes_overdue(
+        self, rows: tuple[ProgressRow, ...], days: int
+    ) -> None:
+        """Time only moves tasks towards overdue: what is overdue stays overdue later."""
+        early = report(*rows, as_of=date(2025, 10, 1))
+        late = report(*rows, as_of=date(2025, 10, 1) + timedelta(days=days))
+        assert {r.number for r in early.overdue} <= {r.number for r in late.overdue}

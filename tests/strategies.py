@@ -24,6 +24,7 @@ from kh_tthc import (
 )
 from kh_tthc.vn import clean
 from tests.strategies_time import deadlines as _deadlines
+from tests.strategies_time import sending_rules
 
 deadlines = functools.cache(_deadlines)
 
@@ -187,4 +188,5 @@ def plans(draw: st.DrawFn) -> Plan:
         recipients=tuple(draw(st.lists(names(), max_size=4))),
         archive=tuple(draw(st.lists(names(), min_size=1, max_size=2))),
         appendix_title=draw(texts()),
+        reporting=draw(st.none() | sending_rules()),
     )

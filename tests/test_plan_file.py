@@ -65,6 +65,38 @@ def _seed_with(tmp_path: Path, old: str, new: str, name: str = "plan.toml") -> P
     return path
 
 
+class TestReportingRule:
+    def test_plan_file_sets_the_sending_rule(self, tmp_path: Path) -> None:
+        """A plan's own `reporting` rule dates its periodic reports in the schedule."""
+        from datetime import date
+
+        from kh_tthc import Period, SendingRule
+
+        text = SEED_PLAN.read_text("utf-8").replace(
+            'archive = ["VT", "VP"]',
+            'archive = ["VT", "VP"]\nreporting = "ngày 20 tháng cuối kỳ"',
+        )
+        path = tmp_path / "plan.toml"
+        path.write_text(text, "utf-8")
+        plan = load_plan(path)
+        rule = SendingRule.parse("day 20 of the last month")
+        assert plan.reporting == rule
+        due = {
+            o.due
+            for o in plan.schedule(as_of=date(2025, 10, 1))
+            if str(o.task.number) == "2.5" and o.label == "Quý IV/2025"
+        }
+        assert due == {rule.deadline(Period.quarter(2025, 4))}
+        assert due != {SendingRule.default().deadline(Period.quarter(2025, 4))}
+
+    def test_unknown_rule_is_reported(self) -> None:
+        text = SEED_PLAN.read_text("utf-8").replace(
+            'archive = ["VT", "VP"]', 'archive = ["VT", "VP"]\nreporting = "sometimes"'
+        )
+        with pytest.raises(PlanInvalid, match="reporting"):
+            loads_plan(text)
+
+
 class TestBadFiles:
     def test_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(SourceUnreadable, match="no such file"):

@@ -20,12 +20,12 @@ from attrs import field, frozen
 
 from kh_tthc.deadline import Deadline
 from kh_tthc.errors import TaskNumberError
+from kh_tthc.periods import SendingRule
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
 
 if TYPE_CHECKING:
     from kh_tthc.calendar import WorkCalendar
     from kh_tthc.deadline import Frequency
-    from kh_tthc.periods import SendingRule
     from kh_tthc.schedule import Schedule
 
 __all__ = [
@@ -469,6 +469,9 @@ class Plan:
     #: Copies kept ("Lưu: VT, VP."): the records office first, then the drafting unit.
     archive: tuple[str, ...] = field(default=("VT",), converter=_clean_tuple)
     appendix_title: str = field(default="", converter=clean)
+    #: How the sending deadline of a periodic report is set; None means
+    #: :meth:`SendingRule.default` (2 working days after the Decree 09 cut-off).
+    reporting: SendingRule | None = None
     source: Source | None = field(default=None, eq=False, repr=False)
 
     @property

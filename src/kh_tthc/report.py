@@ -363,7 +363,8 @@ class Report:
         as_of: The day the report is made: due days before it have passed.
         previous: The report for an earlier period of the same plan, for the change.
         calendar: The working calendar for due days; the national one when None.
-        reporting: The sending rule for periodic tasks; the default when None.
+        reporting: The sending rule for periodic tasks; when None, the plan's own rule
+            (``Plan.reporting``), else :meth:`SendingRule.default`.
         number: The báo cáo's number; a draft "/BC-<issuer>" when None.
         issued: Its date; the month of ``as_of``, day left blank, when None.
         title: The subject after "Kết quả thực hiện Kế hoạch"; taken from the plan's
@@ -755,7 +756,8 @@ def _derive(report: Report) -> Iterator[TaskResult]:
     window = report.window
     start = max(window.start, plan.period.start)
     end = min(window.end, plan.period.end)
-    options: dict[str, Any] = {"calendar": report.calendar, "reporting": report.reporting}
+    rule = report.reporting if report.reporting is not None else plan.reporting
+    options: dict[str, Any] = {"calendar": report.calendar, "reporting": rule}
     previous = report.previous
     for task in plan.tasks:
         deadline = task.deadline

@@ -282,7 +282,8 @@ def build_schedule(
         end: Last day of the window; the plan's last day when None.
         as_of: The day statuses are told from.
         calendar: The working calendar; the national one when None.
-        reporting: The sending rule of periodic reports; :meth:`SendingRule.default` when
+        reporting: The sending rule of periodic reports; the plan's ``reporting``, else
+            :meth:`SendingRule.default`, when
             None.
         report_every: How often ongoing work is reported on; quarterly by default, as the
             seed plan's section IV asks ("định kỳ ... báo cáo (quý, năm)").
@@ -309,7 +310,7 @@ def build_schedule(
     last = plan.period.end if end is None else end
     check_range(first, last)
     cal = calendar if calendar is not None else WorkCalendar.vietnam()
-    rule = reporting if reporting is not None else SendingRule.default()
+    rule = reporting if reporting is not None else plan.reporting or SendingRule.default()
     every = Periodic(frequencies=(report_every,))
     soon_limit = cal.add_working_days(as_of, soon) if soon > 0 else as_of
     expanded: dict[Deadline, tuple[_Item, ...]] = {}

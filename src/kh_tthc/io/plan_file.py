@@ -38,6 +38,7 @@ from kh_tthc.model import (
     TaskNumber,
     Unit,
 )
+from kh_tthc.periods import SendingRule
 from kh_tthc.validate import check_plan
 from kh_tthc.vn import nfc
 
@@ -75,6 +76,7 @@ _TOP_KEYS = (
     "recipients",
     "archive",
     "appendix_title",
+    "reporting",
 )
 _REQUIRED = ("number", "issued", "title", "period", "issuer", "signer")
 
@@ -177,6 +179,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(DocumentNumber, str)
     conv.register_structure_hook(IssueDate, _text_hook(IssueDate.parse))
     conv.register_unstructure_hook(IssueDate, str)
+    conv.register_structure_hook(SendingRule, _text_hook(SendingRule.parse))
+    conv.register_unstructure_hook(SendingRule, str)
     conv.register_structure_hook(Authority, _text_hook(Authority.parse))
     conv.register_unstructure_hook(Authority, lambda a: a.name)
     conv.register_structure_hook_func(_is_deadline_type, _structure_deadline)

@@ -212,12 +212,15 @@ class TestPage:
         assert all(not p.text.strip() for p in first.paragraphs)
 
     def test_appendix_numbers_its_own_pages_from_one(self, doc: Document) -> None:
-        """The appendix restarts at 1, and its first page shows its number too."""
+        """The appendix restarts at 1 and, like page 1, hides the number on its first page."""
         appendix = doc.sections[1]
         numbering = appendix._sectPr.find(qn("w:pgNumType"))
         assert numbering is not None
         assert numbering.get(qn("w:start")) == "1"
-        assert not appendix.different_first_page_header_footer
+        assert appendix.different_first_page_header_footer
+        first = appendix.first_page_header
+        assert not list(first._element.iter(qn("w:instrText")))
+        assert all(not p.text.strip() for p in first.paragraphs)
         # Linked: it prints the same PAGE header as the main section.
         assert appendix.header.is_linked_to_previous
 

@@ -83,11 +83,12 @@ class TestPages:
             assert sorted((round(w * 25.4 / 72), round(h * 25.4 / 72))) == [210, 297]
 
     def test_page_numbers(self, seed_pdf: tuple[Path, Path]) -> None:
-        """No number on page 1; "2" on page 2; the appendix counts again from 1."""
+        """No number on page 1; "2" on page 2; the appendix counts again from 1 and, like
+        page 1, starts with its heading rather than a number."""
         pdf = seed_pdf[1]
         firsts = [page_text(pdf, n).split()[0] for n in range(1, len(page_sizes(pdf)) + 1)]
         assert firsts[0] == "UBND"
-        assert firsts[1:] == ["2", "1", "2", "3", "4"]
+        assert firsts[1:] == ["2", "Phụ", "2", "3", "4"]
 
     def test_header_row_on_every_appendix_page(self, seed_pdf: tuple[Path, Path]) -> None:
         """The table's header row repeats at the top of each landscape page."""

@@ -390,15 +390,17 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
 def add_section(doc: DocumentObject, *, landscape: bool) -> Section:
     """A new section on a new page, with its own page numbering from 1.
 
-    Nghị định 30/2020/NĐ-CP, Phụ lục I: an appendix is numbered on its own. python-docx
-    copies "different first page" from the previous section; it is unset here so that the
-    appendix's pages are all numbered, 1 first.
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục I.6: an appendix is numbered on its own, and
+    like the document's page 1 its first page shows no number. python-docx copies
+    "different first page" from the previous section; it is set explicitly here so that
+    the rule does not hang on that copy, and the first-page header stays linked to the
+    main section's empty one.
     """
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     # The paragraph python-docx added to carry the previous section's properties.
     doc.paragraphs[-1].style = "KH Section Break"
     setup_page(section, landscape=landscape)
-    section.different_first_page_header_footer = False
+    section.different_first_page_header_footer = True
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(

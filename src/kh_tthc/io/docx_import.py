@@ -29,7 +29,8 @@ from typing import Any
 
 from attrs import frozen
 
-from kh_tthc.errors import Problem, Severity, SourceUnreadable
+from kh_tthc.errors import Problem, Severity
+from kh_tthc.io.source import read_bytes
 from kh_tthc.io.table_import import (
     MAX_ROWS,
     Cell,
@@ -131,20 +132,13 @@ def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    if path.is_dir():
-        raise SourceUnreadable(path, "is a directory; expected a .docx file")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except OSError as exc:
-        raise SourceUnreadable(path, f"cannot read ({exc.strerror or exc})") from None
-    if not data:
-        raise SourceRejected(path, "is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise UnsafeSource(path, f"is larger than {_mib(MAX_FILE_BYTES)}, the most kh-tthc reads")
-    return data
+    return read_bytes(
+        path,
+        what="a .docx file",
+        limit=MAX_FILE_BYTES,
+        too_large=UnsafeSource,
+        empty=SourceRejected,
+    )
 
 
 def _mib(n: int) -> str:

@@ -335,7 +335,7 @@ class TestBadInput:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """An old .doc file without LibreOffice to convert it says to save it as .docx."""
-        monkeypatch.setattr(docx_import, "_soffice", lambda: None)
+        monkeypatch.setenv("KH_TTHC_SOFFICE", str(tmp_path / "no-soffice"))
         (tmp_path / "old.doc").write_bytes(_cfb("WordDocument", "1Table"))
         with pytest.raises(LegacyWordFormat, match=r"save it as \.docx"):
             import_docx(tmp_path / "old.doc")

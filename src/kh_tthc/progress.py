@@ -27,9 +27,10 @@ from typing import Any
 import tomli_w
 from attrs import field, frozen
 
-from kh_tthc.errors import PlanFileError, PlanInvalid, Problem, Severity, SourceUnreadable
+from kh_tthc.errors import PlanInvalid, Problem, Severity, SourceUnreadable
 from kh_tthc.io.atomic import atomic_write_text
 from kh_tthc.io.plan_file import _toml_error
+from kh_tthc.io.source import read_text
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
 from kh_tthc.periods import Period, PeriodError
 from kh_tthc.vn import clean, fold, nfc
@@ -52,6 +53,8 @@ FORMATS = {".csv": "csv", ".toml": "toml"}
 
 #: Files larger than this are refused before parsing: a year of rows is far smaller.
 MAX_BYTES = 5 * 1024 * 1024
+
+_EXCEL_HINT = "in Excel, save as 'CSV UTF-8 (Comma delimited)'"
 
 
 def _key(text: str) -> str:
@@ -400,34 +403,6 @@ def _value_problems(plan: Plan, rows: Iterable[ProgressRow]) -> Iterator[Problem
 
 
 # -- reading ---------------------------------------------------------------------------------
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise SourceUnreadable(path, "is a directory, not a progress file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanFileError(
-                path, f"file is {size:,} bytes; a progress file is at most {MAX_BYTES:,} bytes"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except PermissionError:
-        raise SourceUnreadable(path, "permission denied") from None
-    except OSError as exc:
-        raise SourceUnreadable(path, exc.strerror or str(exc)) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError(
-            path,
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); in Excel, "
-            "save as 'CSV UTF-8 (Comma delimited)'",
-            line=line,
-        ) from None
 
 
 def _format_of(path: Path) -> str:
@@ -975,7 +950,8 @@ def read_progress(
     """
     p = Path(path)
     fmt = _format_of(p)
-    return _loads(nfc(_read_text(p)), plan, format=fmt, period=period, source=p)
+    text = read_text(p, what="a progress file", limit=MAX_BYTES, hint=_EXCEL_HINT)
+    return _loads(text, plan, format=fmt, period=period, source=p)
 
 
 def load_progress(path: str | Path, plan: Plan, *, period: Period | None = None) -> Progress:

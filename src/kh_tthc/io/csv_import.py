@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from kh_tthc.errors import SourceUnreadable
+from kh_tthc.io.source import read_bytes
 from kh_tthc.io.table_import import (
     Cell,
     Header,
@@ -63,7 +63,10 @@ def import_csv(path: str | Path, *, year: int | None = None) -> ImportResult:
         SourceRejected: the file is empty or not UTF-8/UTF-16 text.
     """
     p = Path(path)
-    text = _decode(p, _read(p))
+    data = read_bytes(
+        p, what="a .csv file", limit=MAX_CSV_BYTES, too_large=UnsafeSource, empty=SourceRejected
+    )
+    text = _decode(p, data)
     if not text.strip():
         raise SourceRejected(p, "is empty")
     delimiter, start, at, header = _find_header(p, text)
@@ -76,23 +79,6 @@ def import_csv(path: str | Path, *, year: int | None = None) -> ImportResult:
             rows.append(RawRow(cells=tuple(Cell(text=c) for c in cells), line=line))
     table = rows_to_tasks(header, rows, path=p)
     return build_plan(read_front_matter(above), table, path=p, year=year)
-
-
-def _read(path: Path) -> bytes:
-    if path.is_dir():
-        raise SourceUnreadable(path, "is a directory; expected a .csv file")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_CSV_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except OSError as exc:
-        raise SourceUnreadable(path, f"cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_CSV_BYTES:
-        raise UnsafeSource(path, f"is larger than {MAX_CSV_BYTES // 1024 // 1024} MiB")
-    if not data.strip():
-        raise SourceRejected(path, "is empty")
-    return data
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -15,11 +15,7 @@ the task table give the issuer, number, date, title and signer.
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import signal
-import subprocess
 import tempfile
 import zipfile
 import zlib
@@ -29,7 +25,8 @@ from typing import Any
 
 from attrs import frozen
 
-from kh_tthc.errors import Problem, Severity, SourceUnreadable
+from kh_tthc.errors import LibreOfficeNotFound, Problem, Severity
+from kh_tthc.io.source import read_bytes
 from kh_tthc.io.table_import import (
     MAX_ROWS,
     Cell,
@@ -48,6 +45,7 @@ from kh_tthc.io.table_import import (
     read_front_matter,
     rows_to_tasks,
 )
+from kh_tthc.soffice import ConversionFailed, convert
 from kh_tthc.vn import clean, nfc
 
 __all__ = [
@@ -131,20 +129,13 @@ def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    if path.is_dir():
-        raise SourceUnreadable(path, "is a directory; expected a .docx file")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except OSError as exc:
-        raise SourceUnreadable(path, f"cannot read ({exc.strerror or exc})") from None
-    if not data:
-        raise SourceRejected(path, "is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise UnsafeSource(path, f"is larger than {_mib(MAX_FILE_BYTES)}, the most kh-tthc reads")
-    return data
+    return read_bytes(
+        path,
+        what="a .docx file",
+        limit=MAX_FILE_BYTES,
+        too_large=UnsafeSource,
+        empty=SourceRejected,
+    )
 
 
 def _mib(n: int) -> str:
@@ -165,67 +156,26 @@ def _from_compound_file(path: Path, data: bytes) -> bytes:
     return _convert_doc(path, data)
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def _convert_doc(path: Path, data: bytes) -> bytes:
-    soffice = _soffice()
     advice = "open it in Word or LibreOffice, save it as .docx and import that"
-    if soffice is None:
-        raise LegacyWordFormat(
-            path,
-            f"is an old Word 97-2003 .doc file and LibreOffice (soffice) is not installed "
-            f"to convert it; {advice}",
-        )
     with tempfile.TemporaryDirectory(prefix="kh-tthc-") as tmp:
-        folder = Path(tmp)
-        source = folder / "source.doc"
+        source = Path(tmp, "source.doc")
         source.write_bytes(data)
-        command = [
-            soffice,
-            # A private profile: a LibreOffice window the user has open is not disturbed.
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder / "out"),
-            str(source),
-        ]
-        detail = _run(command)
-        out = folder / "out" / "source.docx"
-        if not out.is_file():
+        try:
+            with convert(source, "docx:MS Word 2007 XML", timeout=CONVERT_TIMEOUT) as out:
+                return _read(out)
+        except LibreOfficeNotFound:
+            raise LegacyWordFormat(
+                path,
+                f"is an old Word 97-2003 .doc file and LibreOffice (soffice) is not installed "
+                f"to convert it; {advice}",
+            ) from None
+        except ConversionFailed as exc:
             raise LegacyWordFormat(
                 path,
                 f"is an old Word 97-2003 .doc file that LibreOffice could not convert "
-                f"({detail or 'no output'}); it may be password-protected or damaged; {advice}",
-            )
-        return _read(out)
-
-
-def _run(command: list[str]) -> str:
-    try:
-        proc = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # so that a timeout ends soffice.bin too
-        )
-    except OSError as exc:
-        return f"cannot start LibreOffice: {exc.strerror or exc}"
-    try:
-        out, _ = proc.communicate(timeout=CONVERT_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return f"took longer than {CONVERT_TIMEOUT} s"
-    text = out.decode("utf-8", "replace").strip()
-    return "" if proc.returncode == 0 else text.splitlines()[-1] if text else "failed"
+                f"({exc.reason}); it may be password-protected or damaged; {advice}",
+            ) from None
 
 
 _TR = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?tr[\s>/]")

@@ -24,6 +24,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.atomic import atomic_write_text
+from kh_tthc.io.source import read_text
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -364,32 +365,6 @@ def _format_of(path: Path) -> str:
     return fmt
 
 
-def _read_text(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise SourceUnreadable(path, "is a directory, not a plan file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanFileError(
-                path, f"file is {size:,} bytes; a plan file is at most {MAX_BYTES:,} bytes"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except PermissionError:
-        raise SourceUnreadable(path, "permission denied") from None
-    except OSError as exc:
-        raise SourceUnreadable(path, exc.strerror or str(exc)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError(
-            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line=line
-        ) from None
-    return nfc(text)
-
-
 def loads_plan(text: str, *, format: str = "toml", source: Path | None = None) -> Plan:
     """Parse a plan from the text of a TOML or JSON plan file.
 
@@ -448,7 +423,7 @@ def read_plan(path: str | Path) -> tuple[Plan, tuple[Problem, ...]]:
     """
     p = Path(path)
     fmt = _format_of(p)
-    plan = loads_plan(_read_text(p), format=fmt, source=p)
+    plan = loads_plan(read_text(p, what="a plan file", limit=MAX_BYTES), format=fmt, source=p)
     return plan, check_plan(plan)
 
 

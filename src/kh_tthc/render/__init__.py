@@ -1,8 +1,8 @@
 """Plans as official documents: DOCX in the Nghị định 30/2020/NĐ-CP format, and PDF.
 
 ``context`` turns the model into plain data (pure) and ``report_context`` a report (with
-its prose), ``docx`` is the only module that uses
-docxtpl, ``pdf`` drives LibreOffice, and ``templates/`` holds the DOCX templates built by
+its prose), ``docx`` is the only module that uses docxtpl, ``pdf`` converts to PDF through
+:mod:`kh_tthc.soffice`, and ``templates/`` holds the DOCX templates built by
 ``tools/build_templates.py``.
 """
 

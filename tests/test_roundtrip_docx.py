@@ -33,10 +33,22 @@ from kh_tthc.vn import clean, fold
 from tests.strategies import numbered_outline
 from tests.strategies_time import deadlines
 
+
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 # Words as plans write them; no "-" or ";" at the edges, which mark list items in a cell.
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằắặầấậèẻéẹềếệìíịòỏóọồốộờớợùủúụừứựỳýỵ"
 _WORD = st.text(alphabet=_LETTERS + _LETTERS.upper() + "0123456789", min_size=1, max_size=9)
-_TEXT = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_TEXT = (
+    st.lists(_WORD, min_size=1, max_size=8)
+    .map(" ".join)
+    # Text all in capitals is read back in ordinary case, with a warning to check it: a
+    # document does not say how a name printed in capitals is spelt (docs/import.md).
+    .filter(lambda s: not _all_capitals(s))
+)
 
 SIGNERS = (
     Signer(title="Giám đốc", name="Trần Văn C"),

@@ -154,6 +154,48 @@ class _Undated:
         return []
 
 
+class _Dated:
+    """The due date of a deadline that names one day: a date, or a period's last day.
+
+    The day stays as written even when it is a day off: the signed plan says so, and
+    moving a period's last day forward would leave the period. :meth:`falls_on_day_off`
+    lets a schedule flag it.
+    """
+
+    __slots__ = ()
+
+    @property
+    def due_day(self) -> date:
+        raise NotImplementedError
+
+    def falls_on_day_off(self, calendar: WorkCalendar | None = None) -> bool:
+        """Whether the due day is a day off, so that a schedule can flag it.
+
+        >>> parse_deadline("Ngày 02/5/2025").falls_on_day_off()
+        True
+        >>> parse_deadline("Tháng 8/2026").falls_on_day_off()  # 31/8/2026 swapped off
+        True
+        """
+        return not _calendar(calendar).is_working_day(self.due_day)
+
+    def due_dates(
+        self,
+        start: date,
+        end: date,
+        *,
+        calendar: WorkCalendar | None = None,
+        reporting: SendingRule | None = None,
+    ) -> list[date]:
+        """The due day when it lies in ``start``..``end``.
+
+        Raises:
+            DateRangeError: ``end`` is before ``start``, as for every kind.
+        """
+        check_range(start, end)
+        day = self.due_day
+        return [day] if start <= day <= end else []
+
+
 class OngoingWording(enum.Enum):
     """The words a plan uses for work that never ends; each prints as written."""
 
@@ -315,7 +357,7 @@ def _four_digit_year(_: object, __: object, day: date) -> None:
 
 
 @frozen(kw_only=True)
-class ByDate:
+class ByDate(_Dated):
     """Work due by a day the plan names: "Trước ngày 15/12/2025", "Ngày 20/11/2025".
 
     The due date is the day as written, even when it is a day off: the signed plan says
@@ -338,32 +380,14 @@ class ByDate:
     def __str__(self) -> str:
         return f"{self.wording.value} {short_date(self.day)}"
 
-    def falls_on_day_off(self, calendar: WorkCalendar | None = None) -> bool:
-        """Whether the day named is a day off, so that a schedule can flag it.
-
-        >>> parse_deadline("Ngày 02/5/2025").falls_on_day_off()
-        True
-        """
-        return not _calendar(calendar).is_working_day(self.day)
-
-    def due_dates(
-        self,
-        start: date,
-        end: date,
-        *,
-        calendar: WorkCalendar | None = None,
-        reporting: SendingRule | None = None,
-    ) -> list[date]:
-        """The day itself when it lies in ``start``..``end``.
-
-        Raises DateRangeError if end < start.
-        """
-        check_range(start, end)
-        return [self.day] if start <= self.day <= end else []
+    @property
+    def due_day(self) -> date:
+        """The day the plan names."""
+        return self.day
 
 
 @frozen(kw_only=True)
-class ByPeriod:
+class ByPeriod(_Dated):
     """Work due within a period: "Năm 2025", "Quý IV/2025", "6 tháng đầu năm 2026".
 
     The due date is the period's last day, kept as it is even on a day off (moving it
@@ -383,29 +407,10 @@ class ByPeriod:
     def __str__(self) -> str:
         return self.period.label
 
-    def falls_on_day_off(self, calendar: WorkCalendar | None = None) -> bool:
-        """Whether the period's last day is a day off, so that a schedule can flag it.
-
-        >>> parse_deadline("Tháng 8/2026").falls_on_day_off()  # 31/8/2026 swapped off
-        True
-        """
-        return not _calendar(calendar).is_working_day(self.period.end)
-
-    def due_dates(
-        self,
-        start: date,
-        end: date,
-        *,
-        calendar: WorkCalendar | None = None,
-        reporting: SendingRule | None = None,
-    ) -> list[date]:
-        """The period's last day when it lies in ``start``..``end``.
-
-        Raises DateRangeError if end < start.
-        """
-        check_range(start, end)
-        last = self.period.end
-        return [last] if start <= last <= end else []
+    @property
+    def due_day(self) -> date:
+        """The period's last day."""
+        return self.period.end
 
 
 class Frequency(enum.Enum):

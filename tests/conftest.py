@@ -13,7 +13,11 @@ from kh_tthc import Plan, load_plan
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "examples" / "skhcn-thai-nguyen-2025"
 SEED_PLAN = SEED_DIR / "plan.toml"
-SEED_TEXT = ROOT.parent / "shared" / "seed" / "ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt"
+_SEED_NAME = "ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt"
+#: The text export of the signed plan, kept with the tests so they run in any checkout.
+SEED_TEXT = ROOT / "tests" / "data" / "seed" / _SEED_NAME
+#: The workspace's own copy, beside the project, when there is one.
+SHARED_SEED_TEXT = ROOT.parent / "shared" / "seed" / _SEED_NAME
 
 # Whole plans are large inputs by nature; their generation is slow, not wrong.
 _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]

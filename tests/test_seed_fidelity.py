@@ -1,27 +1,18 @@
 """The example plan file carries the real document word for word.
 
 ``examples/skhcn-thai-nguyen-2025/plan.toml`` was typed from the text export of the signed
-Word plan in ``../shared/seed/``; these tests compare the two so that a slip in the data
-(a title cut short, a unit misspelt, a deadline changed) cannot go unnoticed.
+Word plan (``../shared/seed/``, copied to ``tests/data/seed/``); these tests compare the
+two so that a slip in the data (a title cut short, a unit misspelt, a deadline changed)
+cannot go unnoticed.
 """
 
 from __future__ import annotations
 
-import os
 import re
-
-import pytest
 
 from kh_tthc import Plan
 from kh_tthc.vn import clean, fold
-from tests.conftest import SEED_TEXT
-
-if not SEED_TEXT.is_file():  # pragma: no cover - only outside the project's workspace
-    if os.environ.get("CI"):
-        raise RuntimeError(f"the seed document is missing: {SEED_TEXT}")
-    pytest.skip(
-        f"the seed document is not beside the project ({SEED_TEXT})", allow_module_level=True
-    )
+from tests.conftest import SEED_TEXT, SHARED_SEED_TEXT
 
 
 def _seed() -> str:
@@ -97,3 +88,11 @@ def test_body_and_signature_are_the_seeds(seed_plan: Plan) -> None:
     texts.append(f"- Lưu: {', '.join(seed_plan.archive)}.")
     missing = [t for t in texts if t not in SEED]
     assert missing == []
+
+
+def test_the_copy_is_the_workspace_seed() -> None:
+    """The copy kept with the tests is the seed document itself, where both exist."""
+    text = SEED_TEXT.read_text("utf-8")
+    assert "Nguyễn Thị Thuỷ" in text
+    if SHARED_SEED_TEXT.is_file():
+        assert SHARED_SEED_TEXT.read_text("utf-8") == text

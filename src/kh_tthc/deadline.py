@@ -34,6 +34,7 @@ from kh_tthc.periods import (
     SendingRule,
     parse_period_text,
     short_date,
+    year_problem,
 )
 from kh_tthc.vn import clean, fold, nfc, pad2
 
@@ -688,8 +689,8 @@ def _parse_date(s: str) -> _Parsed:
         if m is None:
             continue
         year_digits = m["y"]
-        if len(year_digits) != 4 or year_digits[0] == "0":
-            return f"a year has four digits, not {year_digits!r}"
+        if (problem := year_problem(year_digits)) is not None:
+            return problem
         day, month = _number(m["d"]), _number(m["m"])
         written = f"{m['d']}/{m['m']}/{year_digits}"
         if day is None or month is None:

@@ -391,6 +391,17 @@ def _small_int(digits: str) -> int | None:
     return int(digits) if len(digits) <= 6 else None
 
 
+def year_problem(digits: str) -> str | None:
+    """Why ``digits`` cannot be the year of a plan ("20255", "025"), or None if it can.
+
+    >>> year_problem("2025") is None, year_problem("20255")
+    (True, "a year has four digits, not '20255'")
+    """
+    if len(digits) != 4 or digits[0] == "0":
+        return f"a year has four digits, not {digits!r}"
+    return None
+
+
 def parse_period_text(s: str) -> Period | str | None:
     """Read a period from cleaned text: the period, a reason it is impossible, or None.
 
@@ -403,8 +414,8 @@ def parse_period_text(s: str) -> Period | str | None:
         if m is None:
             continue
         year_digits = m["y"]
-        if len(year_digits) != 4 or year_digits[0] == "0":
-            return f"a year has four digits, not {year_digits!r}"
+        if (problem := year_problem(year_digits)) is not None:
+            return problem
         year = int(year_digits)
         groups = m.groupdict()
         if groups.get("h") is not None:

@@ -27,10 +27,10 @@ from typing import Any
 import tomli_w
 from attrs import field, frozen
 
-from kh_tthc.errors import PlanInvalid, Problem, Severity, SourceUnreadable
+from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.io.atomic import atomic_write_text
 from kh_tthc.io.plan_file import _toml_error
-from kh_tthc.io.source import read_text
+from kh_tthc.io.source import format_of, read_text
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
 from kh_tthc.periods import Period, PeriodError
 from kh_tthc.vn import clean, fold, nfc
@@ -403,15 +403,6 @@ def _value_problems(plan: Plan, rows: Iterable[ProgressRow]) -> Iterator[Problem
 
 
 # -- reading ---------------------------------------------------------------------------------
-
-
-def _format_of(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise SourceUnreadable(
-            path, f"unknown progress file extension {path.suffix!r} (expected .csv or .toml)"
-        )
-    return fmt
 
 
 class _Collector:
@@ -949,7 +940,7 @@ def read_progress(
         PlanInvalid: the rows have errors; ``problems`` lists every one with its line.
     """
     p = Path(path)
-    fmt = _format_of(p)
+    fmt = format_of(p, FORMATS, what="progress file")
     text = read_text(p, what="a progress file", limit=MAX_BYTES, hint=_EXCEL_HINT)
     return _loads(text, plan, format=fmt, period=period, source=p)
 
@@ -1062,4 +1053,6 @@ def dump_progress(progress: Progress, plan: Plan, path: str | Path) -> None:
         SourceUnreadable: the extension is unknown or the folder cannot be written.
     """
     p = Path(path)
-    atomic_write_text(p, dumps_progress(progress, plan, format=_format_of(p)))
+    atomic_write_text(
+        p, dumps_progress(progress, plan, format=format_of(p, FORMATS, what="progress file"))
+    )

@@ -22,9 +22,9 @@ import tomli_w
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from kh_tthc.deadline import Deadline, parse_deadline
-from kh_tthc.errors import PlanFileError, PlanInvalid, Problem, SourceUnreadable
+from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.atomic import atomic_write_text
-from kh_tthc.io.source import read_text
+from kh_tthc.io.source import format_of, read_text
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -356,15 +356,6 @@ class _Lines:
         return self.tasks[index] if index < len(self.tasks) else None
 
 
-def _format_of(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise SourceUnreadable(
-            path, f"unknown plan file extension {path.suffix!r} (expected .toml or .json)"
-        )
-    return fmt
-
-
 def loads_plan(text: str, *, format: str = "toml", source: Path | None = None) -> Plan:
     """Parse a plan from the text of a TOML or JSON plan file.
 
@@ -422,7 +413,7 @@ def read_plan(path: str | Path) -> tuple[Plan, tuple[Problem, ...]]:
         PlanInvalid: the data does not describe a plan.
     """
     p = Path(path)
-    fmt = _format_of(p)
+    fmt = format_of(p, FORMATS, what="plan file")
     plan = loads_plan(read_text(p, what="a plan file", limit=MAX_BYTES), format=fmt, source=p)
     return plan, check_plan(plan)
 
@@ -471,4 +462,4 @@ def dump_plan(plan: Plan, path: str | Path) -> None:
         SourceUnreadable: the extension is unknown or the folder cannot be written.
     """
     p = Path(path)
-    atomic_write_text(p, dumps_plan(plan, format=_format_of(p)))
+    atomic_write_text(p, dumps_plan(plan, format=format_of(p, FORMATS, what="plan file")))

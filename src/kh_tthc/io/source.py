@@ -9,12 +9,13 @@ UTF-8.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from kh_tthc.errors import PlanFileError, SourceUnreadable
 from kh_tthc.vn import nfc
 
-__all__ = ["decode_utf8", "read_bytes", "read_text"]
+__all__ = ["decode_utf8", "format_of", "read_bytes", "read_text"]
 
 _MIB = 1024 * 1024
 
@@ -82,3 +83,18 @@ def read_text(path: Path, *, what: str, limit: int, hint: str = "") -> str:
     A file above ``limit`` is a :class:`~kh_tthc.errors.PlanFileError`, like its content.
     """
     return decode_utf8(read_bytes(path, what=what, limit=limit), path, hint=hint)
+
+
+def format_of(path: Path, formats: Mapping[str, str], *, what: str) -> str:
+    """The format a file's extension names, such as "toml" for ``plan.toml``.
+
+    Raises:
+        SourceUnreadable: the extension is not one of ``formats``.
+    """
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        expected = " or ".join(formats)
+        raise SourceUnreadable(
+            path, f"unknown {what} extension {path.suffix!r} (expected {expected})"
+        )
+    return fmt

@@ -19,6 +19,7 @@ __all__ = [
     "DeadlineSyntaxError",
     "KhTthcError",
     "LibreOfficeNotFound",
+    "OutputRefused",
     "PdfConversionError",
     "PlanFileError",
     "PlanInvalid",
@@ -104,6 +105,12 @@ class SourceUnreadable(KhTthcError, OSError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class OutputRefused(SourceUnreadable):
+    """An output that may not be written: it is one of the command's inputs (or links to
+    one), or it exists and replacing it needs ``--force``. Nothing was written (exit 2).
+    """
 
 
 class PlanFileError(KhTthcError, ValueError):

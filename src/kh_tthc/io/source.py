@@ -1,23 +1,91 @@
-"""Reading an input file: bounded in size, with the errors a person can act on.
+"""The one door in: reading an input file, bounded, with errors a person can act on.
 
-Every reader of a file from outside (plan and progress files, CSV and Word imports) goes
-through :func:`read_bytes`, so that a directory, a missing or unreadable file and a file
-too large are reported the same way, and no file is read past its limit. Text files are
-then decoded by :func:`decode_utf8`, which names the line of the first byte that is not
-UTF-8.
+Every reader of a file from outside (plan and progress files, templates, CSV and Word
+imports) goes through :func:`read_bytes`, so that a directory, a named pipe, a device, a
+missing or unreadable file and a file too large are reported the same way, nothing blocks
+and no file is read past its limit. Text files are then decoded by :func:`decode_utf8`,
+which names the line of the first byte that is not UTF-8. Packages (DOCX templates) are
+checked by :func:`check_package` before anything unpacks them. The limits are listed in
+``docs/security.md``.
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import stat
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from kh_tthc.errors import PlanFileError, SourceUnreadable
+from kh_tthc.errors import KhTthcError, PlanFileError, SourceUnreadable
 from kh_tthc.vn import nfc
 
-__all__ = ["decode_utf8", "format_of", "read_bytes", "read_text"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INT_DIGITS",
+    "MAX_PACKAGE_PARTS",
+    "MAX_PACKAGE_UNPACKED",
+    "check_package",
+    "check_regular",
+    "decode_utf8",
+    "format_of",
+    "read_bytes",
+    "read_text",
+]
 
 _MIB = 1024 * 1024
+_CHUNK = 1024 * 1024
+
+#: Deepest nesting of tables and arrays a plan or progress file may have.
+MAX_DEPTH = 32
+#: Most digits an integer in a plan or progress file may have.
+MAX_INT_DIGITS = 30
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _refuse(path: Path, mode: int, what: str) -> SourceUnreadable:
+    return SourceUnreadable(path, f"is {_kind(mode)}, not {what}; kh-tthc reads regular files only")
+
+
+def _os_error(path: Path, exc: OSError) -> SourceUnreadable:
+    if isinstance(exc, FileNotFoundError):
+        return SourceUnreadable(path, "no such file")
+    if isinstance(exc, PermissionError):
+        return SourceUnreadable(path, "permission denied")
+    if exc.errno == errno.ELOOP:
+        return SourceUnreadable(path, "too many levels of symbolic links")
+    return SourceUnreadable(path, f"cannot read ({exc.strerror or exc})")
+
+
+def check_regular(path: Path, *, what: str) -> os.stat_result:
+    """The file's status, when ``path`` names a regular file (through any symbolic links).
+
+    A named pipe would block the reader forever and a device such as ``/dev/zero`` never
+    ends, so both are refused here, before anything opens them.
+
+    Raises:
+        SourceUnreadable: the file is missing, unreadable, or not a regular file.
+    """
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise _refuse(path, status.st_mode, what)
+    return status
 
 
 def read_bytes(
@@ -28,7 +96,12 @@ def read_bytes(
     too_large: type[PlanFileError] = PlanFileError,
     empty: type[PlanFileError] | None = None,
 ) -> bytes:
-    """The bytes of ``path``, reading at most ``limit`` + 1 of them.
+    """The bytes of ``path``, a regular file, reading at most ``limit`` + 1 of them.
+
+    The one door every input file of the library comes through. The file is checked
+    before it is opened (only regular files: a FIFO, a device, a socket or a directory is
+    refused without blocking), opened without blocking, and checked again on the open
+    descriptor, so a file swapped between the two steps is refused too.
 
     Args:
         path: the file.
@@ -38,24 +111,44 @@ def read_bytes(
         empty: the error raised when it has none; ``None`` accepts an empty file.
 
     Raises:
-        SourceUnreadable: the file is missing, a directory or not readable.
+        SourceUnreadable: the file is missing, not a regular file or not readable.
     """
-    if path.is_dir():
-        raise SourceUnreadable(path, f"is a directory, not {what}")
+    path = Path(path)
+    check_regular(path, what=what)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as f:
-            data = f.read(limit + 1)
-    except FileNotFoundError:
-        raise SourceUnreadable(path, "no such file") from None
-    except PermissionError:
-        raise SourceUnreadable(path, "permission denied") from None
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise SourceUnreadable(path, f"cannot read ({exc.strerror or exc})") from None
+        raise _os_error(path, exc) from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise _refuse(path, status.st_mode, what)
+        if status.st_size > limit:
+            raise too_large(path, _too_large(what, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     if len(data) > limit:
-        raise too_large(path, f"is larger than kh-tthc accepts for {what} (at most {_size(limit)})")
+        raise too_large(path, _too_large(what, limit))
     if empty is not None and not data:
         raise empty(path, "is empty")
     return data
+
+
+def _too_large(what: str, limit: int) -> str:
+    return f"is larger than kh-tthc accepts for {what} (at most {_size(limit)})"
 
 
 def _size(n: int) -> str:
@@ -98,3 +191,48 @@ def format_of(path: Path, formats: Mapping[str, str], *, what: str) -> str:
             path, f"unknown {what} extension {path.suffix!r} (expected {expected})"
         )
     return fmt
+
+
+#: Most members a DOCX package (a template) may hold.
+MAX_PACKAGE_PARTS = 1000
+#: Most bytes a DOCX package may unpack to, all members together.
+MAX_PACKAGE_UNPACKED = 200 * _MIB
+
+
+def check_package(
+    data: bytes,
+    path: Path,
+    *,
+    what: str,
+    error: type[KhTthcError] = PlanFileError,
+    max_parts: int = MAX_PACKAGE_PARTS,
+    max_unpacked: int = MAX_PACKAGE_UNPACKED,
+) -> None:
+    """Check a zip package (a .docx) before anything unpacks it.
+
+    A member's declared size bounds what Python's ``zipfile`` will inflate from it, so
+    summing the declared sizes bounds the whole unpacking: a zip bomb is refused here.
+
+    Raises:
+        ``error``: the data is not a zip package, has too many members, or would unpack to
+            more than ``max_unpacked`` bytes.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise _package_error(error, path, f"is not {what} (not a zip package)") from None
+    if len(infos) > max_parts:
+        raise _package_error(error, path, f"has {len(infos)} parts, more than {max_parts}")
+    total = sum(max(info.file_size, 0) for info in infos)
+    if total > max_unpacked:
+        raise _package_error(
+            error,
+            path,
+            f"would unpack to {_size(total)}, more than the {_size(max_unpacked)} "
+            "kh-tthc accepts (a zip bomb?)",
+        )
+
+
+def _package_error(error: type[KhTthcError], path: Path, message: str) -> KhTthcError:
+    return error(path, message)

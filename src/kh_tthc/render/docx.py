@@ -5,10 +5,18 @@ as character references, so a title holding "&", "<", "{{ }}" or "{% %}" prints 
 and never corrupts the file or reaches Jinja. After rendering, the short rules of the
 header are sized from the text above them (:mod:`kh_tthc.render.styles`), and a document
 without an appendix loses its empty landscape section.
+
+A template is code written by someone else, so it runs in Jinja's sandbox with bounds
+(docs/templates.md, docs/security.md): no access to Python internals, no other template
+loaded, ranges, repetition, calls and output limited, and every failure while rendering
+reported as a :class:`~kh_tthc.errors.TemplateError` naming the template and the place.
+The template file itself is read through the one door in, under the package limits.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
 import shutil
@@ -27,10 +35,14 @@ from docx.text.parfmt import ParagraphFormat
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaError
+from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
 from markupsafe import Markup, escape
 
-from kh_tthc.errors import SourceUnreadable, TemplateError
-from kh_tthc.io.atomic import atomic_path
+from kh_tthc.errors import KhTthcError, PlanFileError, SourceUnreadable, TemplateError
+from kh_tthc.io.output import Inputs, output_path
+from kh_tthc.io.source import check_package, read_bytes
 from kh_tthc.model import Plan
 from kh_tthc.render.context import PLAN_FIELDS, drop_xml_illegal, plan_context
 from kh_tthc.render.metrics import text_width_pt
@@ -47,6 +59,21 @@ TEMPLATES = {"plan": "ke-hoach.docx", "report": "bao-cao.docx"}
 #: Word's cell margin when a table sets none (0.19 cm).
 _DEFAULT_CELL_MARGIN = 108
 
+#: The largest template file read (a restyled template is a few dozen KiB).
+MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+#: The most a template may unpack to, all its parts together.
+MAX_TEMPLATE_UNPACKED = 50 * 1024 * 1024
+#: The most items all ``range()`` calls of one render may produce together.
+MAX_RANGE_ITEMS = 100_000
+#: The most calls (macros, methods, filters called as functions) one render may make.
+MAX_CALLS = 1_000_000
+#: The longest text or list one operation of a template may make (``*``, a namespace).
+MAX_VALUE_LENGTH = 1_000_000
+#: The largest number a template may pass to a call or use as a power.
+MAX_NUMBER_ARGUMENT = 1_000_000
+#: The most characters a rendered part of the document may have.
+MAX_OUTPUT_CHARS = 400 * 1024 * 1024
+
 
 def template_path(kind: str = "plan") -> Path:
     """The shipped template for a kind of document ("plan": the kế hoạch).
@@ -58,7 +85,7 @@ def template_path(kind: str = "plan") -> Path:
     return Path(str(files("kh_tthc.render").joinpath("templates", TEMPLATES[kind])))
 
 
-def copy_template(path: StrPath, *, kind: str = "plan") -> Path:
+def copy_template(path: StrPath, *, kind: str = "plan", inputs: Inputs = ()) -> Path:
     """Write a copy of the shipped template to ``path``, to restyle in Word.
 
     Change fonts, spacing and borders through the "KH …" styles; keep the ``{{ … }}`` and
@@ -73,12 +100,14 @@ def copy_template(path: StrPath, *, kind: str = "plan") -> Path:
         SourceUnreadable: the folder is missing or not writable, or ``path`` is a folder.
     """
     source = template_path(kind)
-    with atomic_path(Path(path)) as tmp:
+    with output_path(Path(path), inputs=inputs) as tmp:
         shutil.copyfile(source, tmp)
     return Path(path)
 
 
-def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -> Path:
+def render_plan(
+    plan: Plan, path: StrPath, *, template: StrPath | None = None, inputs: Inputs = ()
+) -> Path:
     """Write ``plan`` as an official kế hoạch DOCX (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 
     Page 1 carries the header block of sample Mẫu 1.4, the type name and summary, then the
@@ -90,16 +119,21 @@ def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -
         path: the ``.docx`` to write. Written atomically: on any failure the previous file
             is left as it was and no partial file remains.
         template: a restyled copy of the shipped template (:func:`copy_template`).
+        inputs: other files the caller read (the plan file), which ``path`` must not be;
+            the template is always one.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
 
     Raises:
         PlanInvalid: the plan has errors; ``problems`` lists them all.
-        TemplateError: the template is not a DOCX, has a broken tag, or its variables do
-            not match the plan's (``missing``, ``unknown``).
-        SourceUnreadable: the output folder is missing or not writable, the output is a
-            folder, or the template file cannot be read.
+        TemplateError: the template is not a DOCX, is larger than the limits, has a
+            broken or forbidden tag, fails while rendering (an error in an expression, a
+            bound of the sandbox), or its variables do not match the plan's (``missing``,
+            ``unknown``).
+        OutputRefused: ``path`` is the template or one of ``inputs``.
+        SourceUnreadable: the output folder is missing or not writable (a full disk
+            included), the output is a folder, or the template file cannot be read.
 
     Warns:
         RenderWarning: control characters were dropped from some text.
@@ -117,6 +151,7 @@ def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -
         template=template_path("plan") if template is None else template,
         required=PLAN_FIELDS,
         title=f"{plan.type_name}: {plan.title}",
+        inputs=inputs,
     )
 
 
@@ -127,6 +162,7 @@ def render_docx(
     template: StrPath,
     required: Iterable[str] = (),
     title: str = "",
+    inputs: Inputs = (),
 ) -> Path:
     """Render ``template`` with ``context`` into ``path``, atomically.
 
@@ -136,27 +172,18 @@ def render_docx(
         template: the DOCX template.
         required: variables the template must use (else ``TemplateError``).
         title: the document's title in its properties (File > Info in Word).
+        inputs: files the caller read, which ``path`` must not be (the template is one).
 
     Raises:
         TemplateError: see :func:`render_plan`.
+        OutputRefused: see :func:`render_plan`.
         SourceUnreadable: see :func:`render_plan`.
     """
     template = Path(template)
-    with atomic_path(Path(path)) as tmp:
-        tpl = _open(template)
-        _check_variables(tpl, template, context, frozenset(required))
-        try:
-            tpl.render(dict(context), jinja_env=_environment(), autoescape=True)
-        except TemplateSyntaxError as exc:
-            raise TemplateError(
-                template, f"broken Jinja tag: {exc.message}", where=_locate(tpl, exc)
-            ) from None
-        except JinjaError as exc:
-            raise TemplateError(
-                template,
-                f"the template failed while rendering: {exc.message}",
-                where=_locate(tpl, exc),
-            ) from None
+    with output_path(Path(path), inputs=(*inputs, template)) as tmp:
+        tpl, digest = _open(template)
+        _check_variables(tpl, template, digest, context, frozenset(required))
+        _render(tpl, template, context)
         document = tpl.docx
         _size_rules(document)
         _drop_empty_last_section(document)
@@ -180,17 +207,142 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-class _Environment(Environment):
-    """Jinja with the escaping above, compiling each distinct source once.
+class _Budget(threading.local):
+    """What one render (in one thread) has used of the sandbox's bounds."""
+
+    def __init__(self) -> None:
+        self.range_items = 0
+        self.calls = 0
+
+    def reset(self) -> None:
+        self.range_items = 0
+        self.calls = 0
+
+
+_BUDGET = _Budget()
+
+
+class _Bounded(Exception):
+    """A bound of the sandbox was reached; the message says which."""
+
+
+def _bounded_range(*args: Any) -> range:
+    if not all(isinstance(a, int) for a in args):
+        raise _Bounded("range() takes whole numbers")
+    items = range(*args)
+    _BUDGET.range_items += len(items)
+    if _BUDGET.range_items > MAX_RANGE_ITEMS:
+        raise _Bounded(f"range() made more than {MAX_RANGE_ITEMS:,} items in all")
+    return items
+
+
+def _check_length(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_VALUE_LENGTH:
+        raise _Bounded(f"a value longer than {MAX_VALUE_LENGTH:,} items or characters")
+    return value
+
+
+class _Namespace(Namespace):
+    def __setitem__(self, name: str, value: Any) -> None:
+        super().__setitem__(name, _check_length(value))
+
+
+#: A format with a huge width or precision: "{:>999999999}", "%999999999s".
+_WIDE_FORMAT = re.compile(r"[{%][^{}%]*?\d{7,}")
+
+
+def _check_number(value: Any) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT:
+        raise _Bounded(f"a number larger than {MAX_NUMBER_ARGUMENT:,} passed to a call")
+
+
+def _check_format(value: Any) -> None:
+    if isinstance(value, str) and _WIDE_FORMAT.search(value):
+        raise _Bounded("a format with a width of more than 6 digits")
+
+
+def _sized(size: int, count: Any) -> None:
+    if isinstance(count, int) and size * count > MAX_VALUE_LENGTH:
+        raise _Bounded(f"a value longer than {MAX_VALUE_LENGTH:,} items or characters")
+
+
+def _bounded_concat(pieces: Iterable[str]) -> str:
+    out: list[str] = []
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        if total > MAX_OUTPUT_CHARS:
+            raise _Bounded(f"the document part grew beyond {MAX_OUTPUT_CHARS:,} characters")
+        out.append(piece)
+    return "".join(out)
+
+
+_FORBIDDEN_NODES = {
+    nodes.Include: "{% include %}",
+    nodes.Extends: "{% extends %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from … import %}",
+}
+
+
+class _Environment(SandboxedEnvironment):
+    """Jinja's sandbox with the escaping above and bounds, compiling each source once.
+
+    The sandbox refuses Python's internals (``__class__``, ``__subclasses__``…), so a
+    template cannot reach the operating system. There is no loader: a template is one
+    file, and ``include``, ``extends`` and ``import`` are refused when it is parsed.
 
     docxtpl compiles the template's XML on every render; the XML of one template does not
     change between renders, so its compiled form is kept (a few, most recent first).
     """
 
+    intercepted_binops = frozenset({"*", "**", "//", "%"})
+
     def __init__(self) -> None:
         super().__init__(autoescape=True, finalize=_finalize)
+        self.globals["range"] = _bounded_range
+        self.globals["namespace"] = _Namespace
+        self.globals.pop("lipsum", None)  # makes text on demand; no document needs it
+        self.concat = _bounded_concat  # type: ignore[method-assign]
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _bounded_filter(function, checks_value=name == "format")
         self._compiled: dict[str, Template] = {}
         self._lock = threading.Lock()  # renders may run in several threads
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            if isinstance(left, (str, list, tuple)):
+                _sized(len(left), right)
+            elif isinstance(right, (str, list, tuple)):
+                _sized(len(right), left)
+        elif operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 64:
+                raise _Bounded("a power above 64")
+        elif operator == "%":
+            _check_format(left)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _BUDGET.calls += 1
+        if _BUDGET.calls > MAX_CALLS:
+            raise _Bounded(f"more than {MAX_CALLS:,} calls")
+        for value in (*args, *kwargs.values()):
+            _check_number(value)
+        if getattr(__obj, "__name__", "") in ("format", "format_map"):
+            _check_format(getattr(__obj, "__self__", None))  # "{:>999999999}".format(x)
+        return _check_length(super().call(__context, __obj, *args, **kwargs))
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for kind, tag in _FORBIDDEN_NODES.items():
+            for node in tree.find_all(kind):
+                raise TemplateSyntaxError(
+                    f"{tag} is not allowed: a kh-tthc template is a single file",
+                    node.lineno,
+                    name,
+                    filename,
+                )
+        return tree
 
     def from_string(
         self,
@@ -211,6 +363,25 @@ class _Environment(Environment):
         return compiled
 
 
+
+def _bounded_filter(function: Any, *, checks_value: bool) -> Any:
+    # Filters are called directly by compiled templates, not through the sandbox's call:
+    # their numbers are checked here ("center(999999999)", "indent(999999999)").
+    value_at = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if checks_value and len(args) > value_at:
+            _check_format(args[value_at])
+        for value in (*args[value_at + 1 :], *kwargs.values()):
+            _check_number(value)
+        return _check_length(function(*args, **kwargs))
+
+    for attribute in ("jinja_pass_arg", "__name__", "__doc__"):
+        if hasattr(function, attribute):
+            setattr(bounded, attribute, getattr(function, attribute))
+    return bounded
+
+
 _ENVIRONMENT = _Environment()
 
 
@@ -219,33 +390,82 @@ def _environment() -> Environment:
     return _ENVIRONMENT
 
 
-def _open(template: Path) -> DocxTemplate:
-    if template.is_dir():
-        raise SourceUnreadable(template, "is a directory; expected a .docx template")
-    if not template.exists():
+_NOT_DOCX = "not a Word document (.docx); save it from Word as 'Word Document'"
+
+
+def _open(template: Path) -> tuple[DocxTemplate, str]:
+    """The template, read through the one door in and checked as a package first."""
+    if not template.exists() and not template.is_symlink():
         raise SourceUnreadable(template, "no such template file")
-    tpl = DocxTemplate(template)
+    try:
+        data = read_bytes(template, what="a .docx template", limit=MAX_TEMPLATE_BYTES)
+    except PlanFileError as exc:
+        raise TemplateError(template, exc.problem.message) from None
+    check_package(
+        data,
+        template,
+        what="a Word document (.docx)",
+        error=TemplateError,
+        max_unpacked=MAX_TEMPLATE_UNPACKED,
+    )
+    tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.init_docx()
-    except OSError as exc:
-        raise SourceUnreadable(template, f"cannot read ({exc.strerror or exc})") from None
     # lxml's XMLSyntaxError is a SyntaxError.
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OSError):
+        raise TemplateError(template, _NOT_DOCX) from None
+    return tpl, hashlib.sha256(data).hexdigest()
+
+
+def _render(tpl: DocxTemplate, template: Path, context: Mapping[str, Any]) -> None:
+    """Render, turning every failure of the template's code into a TemplateError."""
+    _BUDGET.reset()
+    try:
+        tpl.render(dict(context), jinja_env=_environment(), autoescape=True)
+    except TemplateSyntaxError as exc:
         raise TemplateError(
-            template, "not a Word document (.docx); save it from Word as 'Word Document'"
+            template, f"broken Jinja tag: {exc.message}", where=_locate(tpl, exc)
         ) from None
-    return tpl
+    except KhTthcError:
+        raise
+    except JinjaError as exc:
+        # SecurityError (a forbidden attribute), UndefinedError and the like.
+        raise TemplateError(
+            template,
+            f"the template failed while rendering: {exc.message}",
+            where=_locate(tpl, exc),
+        ) from None
+    except _Bounded as exc:
+        raise TemplateError(
+            template, f"the template went beyond a limit: {exc}", where=_locate(tpl, exc)
+        ) from None
+    except RecursionError as exc:
+        raise TemplateError(
+            template, "the template calls itself too deeply", where=_locate(tpl, exc)
+        ) from None
+    except MemoryError:
+        raise TemplateError(template, "the template needed more memory than there is") from None
+    except Exception as exc:  # ZeroDivisionError, TypeError, OverflowError...: its code
+        raise TemplateError(
+            template,
+            f"the template failed while rendering: {type(exc).__name__}: {exc}",
+            where=_locate(tpl, exc),
+        ) from None
+    finally:
+        _BUDGET.reset()
 
 
-#: Variables used by a template file, keyed by (path, modification time, size).
-_USED: dict[tuple[str, int, int], frozenset[str]] = {}
+#: Variables used by a template, keyed by the SHA-256 of its file.
+_USED: dict[str, frozenset[str]] = {}
 
 
 def _check_variables(
-    tpl: DocxTemplate, template: Path, context: Mapping[str, Any], required: frozenset[str]
+    tpl: DocxTemplate,
+    template: Path,
+    key: str,
+    context: Mapping[str, Any],
+    required: frozenset[str],
 ) -> None:
-    stat = template.stat()
-    key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
     used = _USED.get(key)
     if used is None:
         unclosed = _unclosed_tag(tpl)
@@ -336,7 +556,7 @@ def _template_line(error: BaseException) -> int | None:
     return line if isinstance(line, int) else None
 
 
-def _locate(tpl: DocxTemplate, error: JinjaError) -> str:
+def _locate(tpl: DocxTemplate, error: BaseException) -> str:
     """The text of the paragraph holding the tag Jinja stumbled on, and its part."""
     env = _environment()
     parts = [(name, _source(tpl, root)) for name, root in _parts(tpl)]

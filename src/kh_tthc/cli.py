@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.csv_import import import_csv
+from kh_tthc.io.csv_safe import escape_cell
 from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.guard import terminal_safe
 from kh_tthc.io.output import check_output, write_output
@@ -164,12 +165,16 @@ def _all_keys(records: list[dict[str, Any]]) -> dict[str, None]:
     return keys
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
+    # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe);
+    # numbers stay numbers.
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return escape_cell("; ".join(str(v) for v in value))
     if value is None:
         return ""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value if isinstance(value, (int, float)) else escape_cell(str(value))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -159,11 +159,11 @@ class PlanInvalid(KhTthcError, ValueError):
 class TaskNumberError(KhTthcError, ValueError):
     """A task number is not of the form "2", "2.1", "2.1.1"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, reason: str = "") -> None:
         self.text = text
-        super().__init__(
-            f"invalid task number {text!r} (expected numbers joined by dots, such as '2.1.1')"
-        )
+        self.reason = reason
+        why = reason or "expected numbers joined by dots, such as '2.1.1'"
+        super().__init__(f"invalid task number {text!r} ({why})")
 
 
 class DeadlineSyntaxError(KhTthcError, ValueError):

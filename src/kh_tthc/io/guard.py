@@ -25,23 +25,22 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
+from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.source import MAX_DEPTH, MAX_INT_DIGITS
 
 __all__ = [
-    "FIRST_YEAR",
-    "LAST_YEAR",
+    "check_data",
+    "check_text",
     "date_problem",
     "terminal_safe",
     "text_problem",
     "tree_problems",
     "visible",
 ]
-
-#: The years a date in a file may fall in: those of the working-day calendar.
-FIRST_YEAR = 1901
-LAST_YEAR = 2100
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _FORBIDDEN = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
@@ -156,3 +155,30 @@ def terminal_safe(text: str) -> str:
     'Rà soát\\\\x1b[31m\\\\u202e'
     """
     return _TERMINAL.sub(_escape, text)
+
+
+def check_data(data: Any, source: Path | None) -> None:
+    """Refuse parsed file data that breaks the rules, listing every place.
+
+    Raises:
+        PlanInvalid: one problem per place, named by its key path.
+    """
+    problems = [
+        Problem(message=message, where=where, file=source) for where, message in tree_problems(data)
+    ]
+    if problems:
+        raise PlanInvalid(problems)
+
+
+def check_text(text: str, source: Path | None) -> None:
+    """Refuse a text file holding control or bidirectional characters, naming the line.
+
+    Raises:
+        PlanFileError: with the line and column of the first such character.
+    """
+    m = _FORBIDDEN.search(text)
+    if m is None:
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    raise PlanFileError(source, f"the text {text_problem(m.group())}", line=line, column=column)

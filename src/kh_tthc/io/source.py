@@ -173,9 +173,17 @@ def decode_utf8(data: bytes, path: Path | None, *, hint: str = "") -> str:
 def read_text(path: Path, *, what: str, limit: int, hint: str = "") -> str:
     """A UTF-8 text file, bounded: :func:`read_bytes`, then :func:`decode_utf8`.
 
+    The text may not hold control characters (other than tab and line ends) or
+    bidirectional controls: no plan or progress file needs them, and they hide what a
+    line says (see :mod:`kh_tthc.io.guard`).
+
     A file above ``limit`` is a :class:`~kh_tthc.errors.PlanFileError`, like its content.
     """
-    return decode_utf8(read_bytes(path, what=what, limit=limit), path, hint=hint)
+    from kh_tthc.io.guard import check_text  # guard reads this module's limits
+
+    text = decode_utf8(read_bytes(path, what=what, limit=limit), path, hint=hint)
+    check_text(text, path)
+    return text
 
 
 def format_of(path: Path, formats: Mapping[str, str], *, what: str) -> str:

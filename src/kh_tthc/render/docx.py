@@ -363,7 +363,6 @@ class _Environment(SandboxedEnvironment):
         return compiled
 
 
-
 def _bounded_filter(function: Any, *, checks_value: bool) -> Any:
     # Filters are called directly by compiled templates, not through the sandbox's call:
     # their numbers are checked here ("center(999999999)", "indent(999999999)").

@@ -41,7 +41,7 @@ from jinja2.utils import Namespace
 from markupsafe import Markup, escape
 
 from kh_tthc.errors import KhTthcError, PlanFileError, SourceUnreadable, TemplateError
-from kh_tthc.io.output import Inputs, output_path
+from kh_tthc.io.output import Inputs, check_output, output_path, write_output
 from kh_tthc.io.source import check_package, read_bytes
 from kh_tthc.model import Plan
 from kh_tthc.render.context import PLAN_FIELDS, drop_xml_illegal, plan_context
@@ -180,17 +180,21 @@ def render_docx(
         SourceUnreadable: see :func:`render_plan`.
     """
     template = Path(template)
-    with output_path(Path(path), inputs=(*inputs, template)) as tmp:
-        tpl, digest = _open(template)
-        _check_variables(tpl, template, digest, context, frozenset(required))
-        _render(tpl, template, context)
-        document = tpl.docx
-        _size_rules(document)
-        _drop_empty_last_section(document)
-        if title:
-            document.core_properties.title = drop_xml_illegal(title)[:255]
-        tpl.save(str(tmp))
-    return Path(path)
+    inputs = (*inputs, template)
+    check_output(path, inputs=inputs)  # before the work, so nothing is wasted
+    tpl, digest = _open(template)
+    _check_variables(tpl, template, digest, context, frozenset(required))
+    _render(tpl, template, context)
+    document = tpl.docx
+    _size_rules(document)
+    _drop_empty_last_section(document)
+    if title:
+        document.core_properties.title = drop_xml_illegal(title)[:255]
+    # Saved in memory, then written by the one writer: a full disk fails in one place,
+    # and no half-closed zip file is left for the garbage collector to trip on.
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return write_output(path, buffer.getvalue(), inputs=inputs)
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ __all__ = [
     "DeadlineSyntaxError",
     "KhTthcError",
     "LibreOfficeNotFound",
+    "LimitExceeded",
     "OutputRefused",
     "PdfConversionError",
     "PlanFileError",
@@ -210,6 +211,13 @@ class TemplateError(KhTthcError, ValueError):
         place = "" if self.path is None else f"{self.path}: "
         at = f" ({where})" if where else ""
         super().__init__(f"{place}{message}{at}")
+
+
+class LimitExceeded(KhTthcError, ValueError):
+    """An input larger than kh-tthc handles safely, refused before the work starts.
+
+    The limits and their values are listed in docs/security.md.
+    """
 
 
 class PdfConversionError(KhTthcError, RuntimeError):

@@ -6,8 +6,8 @@ loaded: what the process uses by then, plus 500 MB; a MemoryError fails the exam
 
 Not collected on its own (no ``test_`` prefix): ``tests/hostile/test_fuzz.py`` runs it in a
 process of its own, so the memory limit binds that process only, with a short budget in
-``make test``; ``make fuzz`` runs it longer and with fresh random examples (``KH_TTHC_FUZZ_RANDOM=1``).
-``KH_TTHC_FUZZ_EXAMPLES`` sets the number of examples per target.
+``make test``; ``make fuzz`` runs it longer and with fresh random examples
+(``KH_TTHC_FUZZ_RANDOM=1``). ``KH_TTHC_FUZZ_EXAMPLES`` sets the examples per target.
 """
 
 from __future__ import annotations

@@ -40,7 +40,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 from markupsafe import Markup, escape
 
-from kh_tthc.errors import KhTthcError, PlanFileError, SourceUnreadable, TemplateError
+from kh_tthc.errors import (
+    KhTthcError,
+    LimitExceeded,
+    PlanFileError,
+    SourceUnreadable,
+    TemplateError,
+)
 from kh_tthc.io.output import Inputs, check_output, output_path, write_output
 from kh_tthc.io.source import check_package, read_bytes
 from kh_tthc.model import Plan
@@ -49,7 +55,15 @@ from kh_tthc.render.metrics import text_width_pt
 from kh_tthc.render.styles import MOTTO_RULE_STYLE, SHORT_RULE_RATIO, SHORT_RULE_STYLE
 from kh_tthc.validate import validate_plan
 
-__all__ = ["TEMPLATES", "copy_template", "render_docx", "render_plan", "template_path"]
+__all__ = [
+    "MAX_RENDER_ROWS",
+    "TEMPLATES",
+    "check_rows",
+    "copy_template",
+    "render_docx",
+    "render_plan",
+    "template_path",
+]
 
 StrPath = str | os.PathLike[str]
 
@@ -59,6 +73,10 @@ TEMPLATES = {"plan": "ke-hoach.docx", "report": "bao-cao.docx"}
 #: Word's cell margin when a table sets none (0.19 cm).
 _DEFAULT_CELL_MARGIN = 108
 
+#: The most appendix rows rendered into one document. docxtpl builds the whole document in
+#: memory (about 16 KiB per row); 50,000 rows peaked at 882 MiB, so this keeps a render
+#: well under 1 GB (docs/performance.md, "Memory").
+MAX_RENDER_ROWS = 40_000
 #: The largest template file read (a restyled template is a few dozen KiB).
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 #: The most a template may unpack to, all its parts together.
@@ -72,7 +90,7 @@ MAX_VALUE_LENGTH = 1_000_000
 #: The largest number a template may pass to a call or use as a power.
 MAX_NUMBER_ARGUMENT = 1_000_000
 #: The most characters a rendered part of the document may have.
-MAX_OUTPUT_CHARS = 400 * 1024 * 1024
+MAX_OUTPUT_CHARS = 128 * 1024 * 1024
 
 
 def template_path(kind: str = "plan") -> Path:
@@ -127,6 +145,7 @@ def render_plan(
 
     Raises:
         PlanInvalid: the plan has errors; ``problems`` lists them all.
+        LimitExceeded: the plan has more than :data:`MAX_RENDER_ROWS` tasks.
         TemplateError: the template is not a DOCX, is larger than the limits, has a
             broken or forbidden tag, fails while rendering (an error in an expression, a
             bound of the sandbox), or its variables do not match the plan's (``missing``,
@@ -144,6 +163,7 @@ def render_plan(
     >>> render_plan(load_plan("examples/skhcn-thai-nguyen-2025/plan.toml"), out).exists()
     True
     """
+    check_rows(len(plan.tasks))  # before the work, which grows with the rows
     validate_plan(plan)
     return render_docx(
         plan_context(plan),
@@ -153,6 +173,19 @@ def render_plan(
         title=f"{plan.type_name}: {plan.title}",
         inputs=inputs,
     )
+
+
+def check_rows(rows: int) -> None:
+    """Refuse, before any work, a document with more appendix rows than can be rendered.
+
+    Raises:
+        LimitExceeded: ``rows`` is above :data:`MAX_RENDER_ROWS`.
+    """
+    if rows > MAX_RENDER_ROWS:
+        raise LimitExceeded(
+            f"the document would have {rows:,} rows in its appendix; kh-tthc renders at most "
+            f"{MAX_RENDER_ROWS:,} in one document (memory), so split the plan"
+        )
 
 
 def render_docx(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kh_tthc.io.output import Inputs
-from kh_tthc.render.docx import StrPath, render_docx, template_path
+from kh_tthc.render.docx import StrPath, check_rows, render_docx, template_path
 from kh_tthc.render.report_context import REPORT_FIELDS, report_context
 from kh_tthc.report import Report
 
@@ -37,6 +37,8 @@ def render_report(
     Raises:
         TemplateError: the template is not a DOCX, has a broken or forbidden tag, fails
             while rendering, or its variables do not match the report's.
+        LimitExceeded: the plan has more tasks than a document can hold
+            (:data:`kh_tthc.render.docx.MAX_RENDER_ROWS`).
         OutputRefused: ``path`` is the template or one of ``inputs``.
         SourceUnreadable: the output folder is missing or not writable (a full disk
             included), the output is a folder, or the template cannot be read.
@@ -54,6 +56,7 @@ def render_report(
     >>> render_report(report, out).exists()
     True
     """
+    check_rows(len(report.plan.tasks))
     return render_docx(
         report_context(report),
         path,

@@ -24,7 +24,7 @@ from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, Sou
 from kh_tthc.io.csv_import import import_csv
 from kh_tthc.io.csv_safe import escape_cell
 from kh_tthc.io.docx_import import import_docx
-from kh_tthc.io.guard import terminal_safe
+from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import check_regular, format_of
@@ -307,13 +307,14 @@ def _date_arg(text: str) -> date:
     """A date on the command line: 2025-10-15 or 15/10/2025."""
     m = _DMY.fullmatch(text.strip())
     try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        return date.fromisoformat(text.strip())
+        day = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a date: {text!r} (expected 2025-10-15 or 15/10/2025)"
         ) from None
+    if reason := date_problem(day):
+        raise argparse.ArgumentTypeError(reason)
+    return day
 
 
 def _rule_arg(text: str) -> SendingRule:

@@ -33,6 +33,7 @@ __all__ = [
     "format_of",
     "read_bytes",
     "read_text",
+    "text_encoding",
 ]
 
 _MIB = 1024 * 1024
@@ -168,6 +169,32 @@ def decode_utf8(data: bytes, path: Path | None, *, hint: str = "") -> str:
         line = data[: exc.start].count(b"\n") + 1
         message = f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         raise PlanFileError(path, f"{message}; {hint}" if hint else message, line=line) from None
+
+
+def text_encoding(data: bytes) -> str:
+    """The encoding of a text file from another program: UTF-8 unless it says otherwise.
+
+    A byte-order mark decides; without one, UTF-16 is recognised only when most of the
+    second (or first) bytes of the first 4 KiB are zero, as UTF-16 text of Latin letters
+    is. A stray NUL in a UTF-8 file does not make it UTF-16: the reader then refuses the
+    NUL as a control character, naming its line.
+
+    >>> text_encoding("Rà soát".encode("utf-16-le")), text_encoding(b"a,b\\x00,c\\n")
+    ('utf-16-le', 'utf-8')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd >= 0.6 * pairs and even < 0.1 * pairs:
+            return "utf-16-le"
+        if even >= 0.6 * pairs and odd < 0.1 * pairs:
+            return "utf-16-be"
+    return "utf-8"
 
 
 def read_text(path: Path, *, what: str, limit: int, hint: str = "") -> str:

@@ -27,7 +27,7 @@ from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
-from kh_tthc.io.source import check_regular, format_of
+from kh_tthc.io.source import format_of, read_head
 from kh_tthc.io.table_import import ImportResult
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
@@ -232,15 +232,11 @@ def import_source(path: Path, *, year: int | None = None) -> ImportResult:
         return import_csv(path, year=year)
     head = b""  # the importer reports a missing or unreadable file
     try:
-        # Only a regular file is opened: a named pipe would block here.
-        check_regular(path, what="a .docx or .csv file")
-        with path.open("rb") as f:
-            head = f.read(8)
+        # Through the door: a named pipe or a device is refused, never opened blocking.
+        head = read_head(path, 8, what="a .docx or .csv file")
     except SourceUnreadable as exc:
         if "no such file" not in exc.reason and "permission" not in exc.reason:
             raise
-    except OSError:
-        pass
     if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
         return import_docx(path, year=year)
     return import_csv(path, year=year)

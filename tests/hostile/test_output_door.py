@@ -325,3 +325,16 @@ class TestDurability:
             assert tmp.name.endswith(".tmp")
             shutil.copyfile(SEED_PLAN, tmp)
         assert (tmp_path / "x.docx").read_bytes() == SEED_PLAN.read_bytes()
+
+
+class TestUnwritableText:
+    def test_lone_surrogate_from_python(self, tmp_path: Path) -> None:
+        """A plan built in Python with "\\ud800" is refused by the writer, nothing written."""
+        from attrs import evolve
+
+        from kh_tthc import PlanFileError, dump_plan
+
+        plan = evolve(load_plan(SEED_PLAN), title="x\ud800")
+        with pytest.raises(PlanFileError, match=r"lone surrogate \(U\+D800\)"):
+            dump_plan(plan, tmp_path / "p.json")
+        assert list(tmp_path.iterdir()) == []

@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kh_tthc.errors import OutputRefused, SourceUnreadable
+from kh_tthc.errors import OutputRefused, PlanFileError, SourceUnreadable
 
 __all__ = ["check_output", "output_path", "write_output"]
 
@@ -211,7 +211,18 @@ def write_output(
     Raises:
         OutputRefused: ``path`` is an input, or exists and ``replace`` is false.
         SourceUnreadable: the folder is missing or the write failed (a full disk...).
+        PlanFileError: the text holds a lone surrogate, which cannot be written as UTF-8.
     """
+    if isinstance(content, str):
+        try:
+            content = content.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # Only a lone surrogate cannot be encoded; files read by kh-tthc never hold one.
+            char = f"U+{ord(exc.object[exc.start]):04X}"
+            raise PlanFileError(
+                Path(path),
+                f"the text to write holds a lone surrogate ({char}), which no file can hold",
+            ) from None
     with output_path(path, inputs=inputs, replace=replace) as tmp:
         if isinstance(content, str):
             _write_all(tmp, content.encode("utf-8"))

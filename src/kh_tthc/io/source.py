@@ -32,6 +32,7 @@ __all__ = [
     "decode_utf8",
     "format_of",
     "read_bytes",
+    "read_head",
     "read_text",
     "text_encoding",
 ]
@@ -89,6 +90,41 @@ def check_regular(path: Path, *, what: str) -> os.stat_result:
     return status
 
 
+def _open_regular(path: Path, what: str) -> int:
+    """A descriptor of ``path``, opened without blocking, once it is known to be regular."""
+    check_regular(path, what=what)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    try:
+        status = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise _os_error(path, exc) from None
+    if not stat.S_ISREG(status.st_mode):  # swapped between the check and the open
+        os.close(fd)
+        raise _refuse(path, status.st_mode, what)
+    return fd
+
+
+def read_head(path: Path, size: int, *, what: str) -> bytes:
+    """The first ``size`` bytes of ``path``, through the same checks as :func:`read_bytes`.
+
+    Raises:
+        SourceUnreadable: the file is missing, not a regular file or not readable.
+    """
+    fd = _open_regular(Path(path), what)
+    try:
+        return os.read(fd, size)
+    except OSError as exc:
+        raise _os_error(Path(path), exc) from None
+    finally:
+        os.close(fd)
+
+
 def read_bytes(
     path: Path,
     *,
@@ -115,17 +151,9 @@ def read_bytes(
         SourceUnreadable: the file is missing, not a regular file or not readable.
     """
     path = Path(path)
-    check_regular(path, what=what)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise _os_error(path, exc) from None
+    fd = _open_regular(path, what)
     try:
         status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise _refuse(path, status.st_mode, what)
         if status.st_size > limit:
             raise too_large(path, _too_large(what, limit))
         chunks: list[bytes] = []

@@ -321,6 +321,8 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        check_output(args.output, inputs=(args.plan,))  # before any work
     plan = load_checked(args.plan, stderr=sys.stderr)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -342,8 +344,6 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
             agenda = agenda.for_unit(args.unit, role=args.role)
         except ScheduleError as exc:
             raise UsageError(str(exc)) from None
-    if args.output is not None:
-        check_output(args.output, inputs=(args.plan,))
     output = EXPORTS[args.format](agenda)
     if args.output is None:
         if isinstance(output, bytes):

@@ -267,6 +267,21 @@ class TestStructure:
 
 
 class TestTerminal:
+    def test_show_never_prints_escape_sequences(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A title holding ESC sequences and U+202E: `show` exits 1, nothing raw printed."""
+        data = seed_json_data()
+        data["tasks"][3]["title"] = "\x1b[2J\x1b[31mĐÃ XONG\u202e"
+        path = tmp_path / "p.json"
+        path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+        code = main(["show", str(path)])
+        captured = capsys.readouterr()
+        printed = captured.out + captured.err
+        assert code == 1
+        assert "\x1b" not in printed
+        assert "\u202e" not in printed
+
     def test_escape_in_a_key_is_shown_not_obeyed(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -111,25 +111,33 @@ class TestSandbox:
             assert "024" in z.read("word/document.xml").decode("utf-8")
 
 
-def _bomb(path: Path) -> Path:
-    """A DOCX-looking zip whose one part unpacks to 300 MB of zeros."""
+def _bomb(path: Path, parts: int, mib: int) -> Path:
+    """A DOCX-looking zip of ``parts`` members, each unpacking to ``mib`` MiB of zeros."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        with z.open("word/document.xml", "w", force_zip64=True) as member:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(300):
-                member.write(chunk)
+        for index in range(parts):
+            name = "word/document.xml" if index == 0 else f"word/media/part{index}.xml"
+            with z.open(name, "w", force_zip64=True) as member:
+                for _ in range(mib):
+                    member.write(b"\0" * (1 << 20))
     path.write_bytes(buffer.getvalue())
     return path
 
 
 class TestTemplateFile:
-    def test_zip_bomb_refused_before_unpacking(self, tmp_path: Path) -> None:
-        """A small template that would unpack to 300 MB is refused by the package limits."""
-        bomb = _bomb(tmp_path / "bomb.docx")
-        assert bomb.stat().st_size < 2 * 1024 * 1024
-        with pytest.raises(TemplateError, match="would unpack to"):
+    @pytest.mark.parametrize(
+        ("parts", "mib", "message"),
+        [(1, 300, "that unpacks to 300 MiB"), (10, 8, "would unpack to 80.0 MiB")],
+        ids=["one-part", "many-parts"],
+    )
+    def test_zip_bomb_refused_before_unpacking(
+        self, tmp_path: Path, parts: int, mib: int, message: str
+    ) -> None:
+        """A template of under 1 MiB that would unpack to 80–300 MiB is refused unopened."""
+        bomb = _bomb(tmp_path / "bomb.docx", parts, mib)
+        assert bomb.stat().st_size < 1024 * 1024
+        with pytest.raises(TemplateError, match=message):
             render_plan(load_plan(SEED_PLAN), tmp_path / "o.docx", template=bomb)
 
     def test_symlink_to_dev_zero(self, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from kh_tthc.vn import nfc
 __all__ = [
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
+    "MAX_PACKAGE_MEMBER",
     "MAX_PACKAGE_PARTS",
     "MAX_PACKAGE_UNPACKED",
     "check_package",
@@ -181,7 +182,9 @@ def _too_large(what: str, limit: int) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n // _MIB} MiB" if n % _MIB == 0 else f"{n:,} bytes"
+    if n % _MIB == 0:
+        return f"{n // _MIB} MiB"
+    return f"{n / _MIB:.1f} MiB" if n >= _MIB else f"{n:,} bytes"
 
 
 def decode_utf8(data: bytes, path: Path | None, *, hint: str = "") -> str:
@@ -260,6 +263,8 @@ def format_of(path: Path, formats: Mapping[str, str], *, what: str) -> str:
 MAX_PACKAGE_PARTS = 1000
 #: Most bytes a DOCX package may unpack to, all members together.
 MAX_PACKAGE_UNPACKED = 200 * _MIB
+#: Most bytes one member of a package may unpack to (the import's limit for an XML part).
+MAX_PACKAGE_MEMBER = 16 * _MIB
 
 
 def check_package(
@@ -270,6 +275,7 @@ def check_package(
     error: type[KhTthcError] = PlanFileError,
     max_parts: int = MAX_PACKAGE_PARTS,
     max_unpacked: int = MAX_PACKAGE_UNPACKED,
+    max_member: int = MAX_PACKAGE_MEMBER,
 ) -> None:
     """Check a zip package (a .docx) before anything unpacks it.
 
@@ -277,8 +283,9 @@ def check_package(
     summing the declared sizes bounds the whole unpacking: a zip bomb is refused here.
 
     Raises:
-        ``error``: the data is not a zip package, has too many members, or would unpack to
-            more than ``max_unpacked`` bytes.
+        ``error``: the data is not a zip package, has too many members, a member that
+            would unpack to more than ``max_member`` bytes, or would unpack to more than
+            ``max_unpacked`` bytes in all.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -287,6 +294,14 @@ def check_package(
         raise _package_error(error, path, f"is not {what} (not a zip package)") from None
     if len(infos) > max_parts:
         raise _package_error(error, path, f"has {len(infos)} parts, more than {max_parts}")
+    largest = max(infos, key=lambda info: info.file_size, default=None)
+    if largest is not None and largest.file_size > max_member:
+        raise _package_error(
+            error,
+            path,
+            f"has a part ({largest.filename}) that unpacks to {_size(largest.file_size)}, "
+            f"more than the {_size(max_member)} kh-tthc accepts for one part",
+        )
     total = sum(max(info.file_size, 0) for info in infos)
     if total > max_unpacked:
         raise _package_error(

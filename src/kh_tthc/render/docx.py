@@ -304,14 +304,16 @@ def _sized(size: int, count: Any) -> None:
 
 
 def _bounded_concat(pieces: Iterable[str]) -> str:
-    out: list[str] = []
+    # Written into one buffer as they come: a list of millions of small strings, as
+    # "".join builds, would cost several times the text itself.
+    out = io.StringIO()
     total = 0
     for piece in pieces:
         total += len(piece)
         if total > MAX_OUTPUT_CHARS:
             raise _Bounded(f"the document part grew beyond {MAX_OUTPUT_CHARS:,} characters")
-        out.append(piece)
-    return "".join(out)
+        out.write(piece)
+    return out.getvalue()
 
 
 _FORBIDDEN_NODES = {

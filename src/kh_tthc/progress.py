@@ -18,7 +18,6 @@ import enum
 import io
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -29,7 +28,9 @@ from attrs import field, frozen
 
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.io.atomic import atomic_write_text
-from kh_tthc.io.plan_file import _toml_error
+from kh_tthc.io.csv_safe import escape_row, unescape_cell
+from kh_tthc.io.guard import check_data
+from kh_tthc.io.plan_file import parse_toml
 from kh_tthc.io.source import format_of, read_text
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
 from kh_tthc.periods import Period, PeriodError
@@ -700,7 +701,7 @@ def _loads_csv(
         except csv.Error as exc:
             out.add(f"invalid CSV: {exc}", start)
             break
-        cells = [clean(c) for c in cells]
+        cells = [clean(unescape_cell(c)) for c in cells]  # the "'" our CSV writers add
         if not any(cells):
             continue
         if cells[0].startswith("#"):
@@ -805,10 +806,8 @@ _TOML_ROW = (
 def _loads_toml(
     text: str, plan: Plan, period: Period | None, source: Path | None
 ) -> tuple[Progress, tuple[Problem, ...]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, source) from None
+    data = parse_toml(text, source)
+    check_data(data, source)  # text, numbers, dates and depth: io/guard.py
     out = _Collector(plan)
     lines = [s.strip() for s in text.splitlines()]
     row_lines = [n for n, s in enumerate(lines, start=1) if s == "[[rows]]"]
@@ -1006,16 +1005,13 @@ def dumps_progress(progress: Progress, plan: Plan, *, format: str = "csv") -> st
     )
     titles = {t.number: t.title for t in plan.tasks}
     for r in progress.rows:
+        text = [titles.get(r.task, ""), r.unit, r.status.label, r.result]
         writer.writerow(
             [
                 str(r.task),
-                titles.get(r.task, ""),
-                r.unit,
-                r.status.label,
-                r.result,
+                *escape_row(text),  # no formula for a spreadsheet to run (io/csv_safe)
                 "" if r.completed is None else r.completed.strftime("%d/%m/%Y"),
-                r.difficulty,
-                r.proposal,
+                *escape_row([r.difficulty, r.proposal]),
                 *("" if (v := r.value(i)) is None else _csv_number(v) for i in indicators),
             ]
         )

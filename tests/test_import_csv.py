@@ -21,8 +21,8 @@ from kh_tthc import (
     import_csv,
     load_plan,
 )
-from kh_tthc.io import csv_import
-from kh_tthc.io.table_import import MAX_ROWS
+from kh_tthc.importing import MAX_ROWS
+from kh_tthc.importing import csv as csv_import
 from tests.fixtures_docx import SEED_HEADER, SEED_ROWS
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"

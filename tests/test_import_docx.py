@@ -29,7 +29,7 @@ from kh_tthc import (
     parse_deadline,
     read_plan,
 )
-from kh_tthc.io import docx_import
+from kh_tthc.importing import docx as docx_import
 from tests.fixtures_docx import (
     UP,
     C,

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kh_tthc import TaskNumber, check_plan
-from kh_tthc.io.table_import import (
+from kh_tthc.importing import (
     MAX_ROWS,
     Cell,
     FrontMatter,
@@ -389,11 +389,13 @@ def test_task_number_is_kept_as_written() -> None:
     ]
 
 
-@pytest.mark.parametrize("module", ["table_import", "docx_import", "csv_import"])
+@pytest.mark.parametrize(
+    "module", ["headers", "rows", "units", "tasks", "front_matter", "result", "docx", "csv"]
+)
 def test_docstring_examples(module: str) -> None:
     """The examples in the import modules' docstrings run as written."""
     import doctest
     import importlib
 
-    result = doctest.testmod(importlib.import_module(f"kh_tthc.io.{module}"))
+    result = doctest.testmod(importlib.import_module(f"kh_tthc.importing.{module}"))
     assert result.failed == 0

@@ -7,7 +7,7 @@ entities, entity expansion), and the number of table rows is bounded. The limits
 ``MAX_*`` constants below and are documented in ``docs/import.md``.
 
 Then the body is walked in document order. The task table is found by its header row
-(:func:`kh_tthc.io.table_import.match_header`); merged cells are resolved on the table's
+(:func:`kh_tthc.importing.headers.match_header`); merged cells are resolved on the table's
 grid, and the rows handed to the shared row logic. Paragraphs and layout tables outside
 the task table give the issuer, number, date, title and signer.
 """
@@ -26,25 +26,19 @@ from typing import Any
 from attrs import frozen
 
 from kh_tthc.errors import LibreOfficeNotFound, Problem, Severity
-from kh_tthc.io.source import read_bytes
-from kh_tthc.io.table_import import (
-    MAX_ROWS,
-    Cell,
+from kh_tthc.importing.errors import (
     EncryptedSource,
-    Header,
-    ImportResult,
     LegacyWordFormat,
     NoTaskTable,
-    RawRow,
     SourceRejected,
     UnsafeSource,
-    build_plan,
-    header_help,
-    match_header,
-    match_two_rows,
-    read_front_matter,
-    rows_to_tasks,
 )
+from kh_tthc.importing.front_matter import read_front_matter
+from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
+from kh_tthc.importing.result import ImportResult, build_plan
+from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
+from kh_tthc.importing.tasks import rows_to_tasks
+from kh_tthc.io.source import read_bytes
 from kh_tthc.soffice import ConversionFailed, convert
 from kh_tthc.vn import clean, nfc
 

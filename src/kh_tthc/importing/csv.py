@@ -4,7 +4,7 @@ Excel writes "CSV UTF-8" (UTF-8 with a byte-order mark), plain "CSV" (UTF-8 here
 code page on Windows) and "Unicode Text" (UTF-16, tab-separated); lists use "," or ";"
 depending on the regional settings. The encoding is read from the byte-order mark, and
 the delimiter is the one under which a recognisable header row appears. The rows then go
-through the same logic as a Word table's (:mod:`kh_tthc.io.table_import`); rows above the
+through the same logic as a Word table's (:mod:`kh_tthc.importing`); rows above the
 header (a title, "Số: ...") are read like a document's header lines.
 """
 
@@ -16,22 +16,13 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from kh_tthc.importing.errors import NoTaskTable, SourceRejected, UnsafeSource
+from kh_tthc.importing.front_matter import read_front_matter
+from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
+from kh_tthc.importing.result import ImportResult, build_plan
+from kh_tthc.importing.rows import Cell, RawRow
+from kh_tthc.importing.tasks import rows_to_tasks
 from kh_tthc.io.source import read_bytes
-from kh_tthc.io.table_import import (
-    Cell,
-    Header,
-    ImportResult,
-    NoTaskTable,
-    RawRow,
-    SourceRejected,
-    UnsafeSource,
-    build_plan,
-    header_help,
-    match_header,
-    match_two_rows,
-    read_front_matter,
-    rows_to_tasks,
-)
 from kh_tthc.vn import clean, nfc
 
 __all__ = ["MAX_CSV_BYTES", "import_csv"]

@@ -517,3 +517,9 @@ def test_fuzz_document_part(tmp_path: Path, small_docx: bytes, data: st.DataObje
     except KhTthcError:
         return
     assert not [p for p in check_plan(result.plan) if p.is_error]
+
+
+def test_a_clean_table_gives_no_grid_warning(tmp_path: Path) -> None:
+    """The grid checks say nothing about an ordinary table, merged cells included."""
+    for path in (merged_docx(tmp_path / "m.docx"), two_row_header_docx(tmp_path / "t.docx")):
+        assert not [w for w in import_docx(path).warnings if "w:grid" in w.message]

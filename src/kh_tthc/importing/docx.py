@@ -19,7 +19,7 @@ import re
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -441,18 +441,78 @@ def _cell_text(tc: Element, styles: _Styles) -> tuple[str, bool]:
     return "\n".join(lines).strip(), bool(bolds) and all(bolds)
 
 
-def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
-    for tr in _children(tbl, f"{_W}tr"):
-        before = tr.find(f"{_W}trPr/{_W}gridBefore")
-        col = int(before.get(f"{_W}val", "0")) if before is not None else 0
+#: Columns of a table's grid: real tables have a dozen; attributes pointing further
+#: (``w:gridSpan="999999999"``) are clamped to the grid, with a warning.
+MAX_GRID_COLUMNS = 64
+
+
+class _Grid:
+    """A table's grid width and the checks on the grid attributes of its rows and cells.
+
+    ``w:gridBefore``, ``w:gridAfter`` and ``w:gridSpan`` are counts of grid columns
+    (ECMA-376 Part 1, 17.4.14, 17.4.13 and 17.4.17). A value that is not a whole number,
+    is negative, or reaches past the grid is replaced by the nearest value that keeps the
+    row's cells on the grid, and reported; so a hostile file can neither allocate
+    millions of columns nor stop the import, and no cell is pushed off its column.
+    """
+
+    def __init__(self, tbl: Element, table_no: int, warn: _Warn) -> None:
+        declared = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+        self.width = min(declared, MAX_GRID_COLUMNS) if declared else MAX_GRID_COLUMNS
+        self.table_no = table_no
+        self.warn = warn
+
+    def value(self, el: Element | None, default: int, row: int, what: str) -> int:
+        """The attribute's whole-number value; the default (warned) when it is not one."""
+        if el is None or el.get(f"{_W}val") is None:
+            return default
+        raw = str(el.get(f"{_W}val"))
+        try:
+            n = int(raw.strip())
+        except ValueError:
+            self.say(row, f"{what} {raw!r} is not a number; read as {default}")
+            return default
+        if n < default:
+            self.say(row, f"{what} {raw!r} is below {default}; read as {default}")
+            return default
+        return n
+
+    def fit(self, value: int, room: int, floor: int, row: int, what: str) -> int:
+        """``value`` cut to ``room`` (never below ``floor``), warned when cut."""
+        if value <= room:
+            return value
+        cut = max(floor, room)
+        self.say(row, f"{what} {value} reaches past the table's grid; read as {cut}")
+        return cut
+
+    def say(self, row: int, message: str) -> None:
+        self.warn(f"table {self.table_no}, row {row}", message)
+
+
+_Warn = Callable[[str, str], None]
+
+
+def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[list[_Phys]]:
+    for r, tr in enumerate(_children(tbl, f"{_W}tr"), start=1):
+        tcs = list(_children(tr, f"{_W}tc"))
+        # A row with more cells than the grid declares widens it: each cell takes at
+        # least one column. Beyond MAX_GRID_COLUMNS cells are reported, not read.
+        limit = min(max(grid.width, len(tcs)), MAX_GRID_COLUMNS)
+        trpr = tr.find(f"{_W}trPr")
+        before = grid.value(
+            None if trpr is None else trpr.find(f"{_W}gridBefore"), 0, r, "w:gridBefore"
+        )
+        after = grid.value(
+            None if trpr is None else trpr.find(f"{_W}gridAfter"), 0, r, "w:gridAfter"
+        )
+        col = grid.fit(before, limit - len(tcs), 0, r, "w:gridBefore")
+        grid.fit(after, limit - len(tcs), 0, r, "w:gridAfter")
         cells: list[_Phys] = []
-        for tc in _children(tr, f"{_W}tc"):
+        for i, tc in enumerate(tcs):
             tcpr = tc.find(f"{_W}tcPr")
             span, vmerge, hmerge = 1, None, None
             if tcpr is not None:
-                gs = tcpr.find(f"{_W}gridSpan")
-                if gs is not None:
-                    span = max(1, int(gs.get(f"{_W}val", "1")))
+                span = grid.value(tcpr.find(f"{_W}gridSpan"), 1, r, "w:gridSpan")
                 vm = tcpr.find(f"{_W}vMerge")
                 if vm is not None:
                     vmerge = str(vm.get(f"{_W}val", "continue"))
@@ -460,6 +520,11 @@ def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
                 if hm is not None:
                     hmerge = str(hm.get(f"{_W}val", "continue"))
             text, bold = _cell_text(tc, styles)
+            if col >= limit:
+                grid.say(r, f"a cell past column {limit} is not read: {clean(text)[:80]!r}")
+                continue
+            remaining = len(tcs) - i - 1
+            span = grid.fit(span, limit - col - remaining, 1, r, "w:gridSpan")
             if hmerge == "continue" and cells:  # the legacy form of a horizontal merge
                 last = cells[-1]
                 cells[-1] = _Phys(last.start, last.span + span, last.vmerge, last.text, last.bold)
@@ -546,12 +611,16 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
     rows: list[RawRow] = []
     first_rows: list[str] = []
     table_no = 0
+
+    def warn(where: str, message: str) -> None:
+        warnings.append(Problem(message=message, severity=Severity.WARNING, where=where, file=path))
+
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             lines.append(_paragraph(block, styles)[0])
             continue
         table_no += 1
-        grid = list(_grid_rows(block, styles))
+        grid = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))
         found = _header_of(grid)
         if found is None:
             if grid:

@@ -43,6 +43,16 @@ _PERIODS = (
 )
 
 
+#: What a title cites rather than names as its period: a full date ("ngày 22 tháng 12
+#: năm 2024", "ngày 22/12/2024", "22/12/2024") or a document number with its year
+#: ("30/2020/NĐ-CP").
+_CITED = re.compile(
+    r"\b(?:ngay\s+)?\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\b"
+    r"|\b(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b"
+    r"|\b\d+\s*/\s*\d{4}\s*/\s*[\w-]+"
+)
+
+
 def _months(year: int, first: int, last: int) -> DateSpan:
     end = calendar.monthrange(year, last)[1]
     return DateSpan(start=date(year, first, 1), end=date(year, last, end))
@@ -55,8 +65,18 @@ def period_from_text(text: str) -> DateSpan | None:
     '2025-09-01/2025-12-31'
     >>> str(period_from_text("Kế hoạch cải cách hành chính giai đoạn 2021 - 2025"))
     '2021-01-01/2025-12-31'
+
+    A date or a document number cited in the title is not the plan's period: "thực hiện
+    Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024" says when that resolution was
+    signed, not when this plan runs.
+
+    >>> period_from_text("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024") is None
+    True
+    >>> str(period_from_text("Thực hiện Nghị quyết 57 ngày 22/12/2024 trong năm 2025"))
+    '2025-01-01/2025-12-31'
     """
-    key = re.sub(r"\s*([-–/])\s*", lambda m: "-" if m.group(1) != "/" else "/", fold(text))
+    key = _CITED.sub(" ", fold(text))
+    key = re.sub(r"\s*([-–/])\s*", lambda m: "-" if m.group(1) != "/" else "/", key)
     for pattern, kind in _PERIODS:
         for m in pattern.finditer(key):
             a, b = int(m.group(1)) if kind != "quarter" else from_roman(m.group(1)), 0

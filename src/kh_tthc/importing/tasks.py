@@ -17,7 +17,7 @@ from kh_tthc.errors import KhTthcError, Problem, Severity
 from kh_tthc.importing.errors import UnsafeSource
 from kh_tthc.importing.headers import Column, Header, Role, match_header
 from kh_tthc.importing.rows import MAX_ROWS, PLACEHOLDER, RawRow
-from kh_tthc.importing.units import BULLETS, UnitTable, split_units
+from kh_tthc.importing.units import BULLETS, UnitTable, read_units
 from kh_tthc.model import Task, TaskNumber, Unit
 from kh_tthc.vn import clean, fold, from_roman
 
@@ -120,7 +120,9 @@ class _Reader:
         self.i_lead = header.index(Role.LEAD)
         self.i_support = header.index(Role.SUPPORT)
         self.i_deadline = header.index(Role.DEADLINE)
-        self.i_extra = [i for i, c in enumerate(header.columns) if c.role is Role.EXTRA]
+        self.i_extra = [
+            i for i, c in enumerate(header.columns) if c.role in (Role.EXTRA, Role.RESULT)
+        ]
         self.extra_names = self._extra_names()
 
     def _extra_names(self) -> dict[int, str]:
@@ -215,8 +217,17 @@ class _Reader:
         self.extra_names = self._extra_names()
 
     def _fill(self, draft: _Draft, row: RawRow) -> None:
-        draft.lead += self.units.ids(split_units(row.text(self.i_lead)))
-        draft.support += self.units.ids(split_units(row.text(self.i_support)))
+        draft.lead += self._unit_ids(draft, row, self.i_lead)
+        support = self._unit_ids(draft, row, self.i_support)
+        for unit_id in support:
+            if unit_id in draft.lead:
+                self.warn(
+                    row,
+                    f"{self.units.name(unit_id)!r} is named both to lead and to support; "
+                    "kept as lead only",
+                    draft.number,
+                )
+        draft.support += support
         text = clean(row.text(self.i_deadline))
         if text:
             self._set_deadline(draft, row, text)
@@ -230,6 +241,17 @@ class _Reader:
                 draft.extra = [(k, f"{v}; {value}" if k == name else v) for k, v in draft.extra]
             else:
                 draft.extra.append((name, value))
+
+    def _unit_ids(self, draft: _Draft, row: RawRow, column: int | None) -> tuple[str, ...]:
+        names, unsure = read_units(row.text(column))
+        for name in unsure:
+            self.warn(
+                row,
+                f"kept {name!r} as one unit: the part after the comma does not begin "
+                "with the name of a body (Bộ, Sở, Phòng...); split the cell if it is two",
+                draft.number,
+            )
+        return self.units.ids(names)
 
     def _set_deadline(self, draft: _Draft, row: RawRow, text: str) -> None:
         if draft.deadline is not None:

@@ -34,6 +34,8 @@ class FrontMatter:
     signer: Signer | None = None
     #: Fields written in capitals in the source whose ordinary case was guessed.
     guessed_case: tuple[tuple[str, str], ...] = ()
+    #: (field, message): what was read but cannot be kept as written.
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(\d*\s*/\s*[^\s/]+-\S+)", re.IGNORECASE)
@@ -43,10 +45,37 @@ _DATE_LINE = re.compile(
     r"\s*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
-_NOT_ISSUER = ("cong hoa xa hoi chu nghia viet nam", "đoc lap tu do hanh phuc", "du thao")
-_TYPE_NAMES = ("ke hoach", "chuong trinh", "ke hoach hanh đong")
+#: Capitals in the header that are not the issuer: the national motto, and the Party's
+#: name that stands in its place on the right of a Party document (Hướng dẫn
+#: 36-HD/VPTW, mục 1.3).
+_NOT_ISSUER = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "đoc lap tu do hanh phuc",
+    "du thao",
+    "đang cong san viet nam",
+)
+_TYPE_NAMES = (
+    "ke hoach",
+    "chuong trinh",
+    "ke hoach hanh đong",
+    "chuong trinh hanh đong",
+    "nghi quyet",
+    "quyet đinh",
+    "chi thi",
+    "bao cao",
+    "đe an",
+)
+#: A Party document's number: "Số 402-CV/VPĐU", or blank in a draft, "Số: - CV/ĐU"
+#: (Hướng dẫn 36-HD/VPTW, mục 1.4).
+_PARTY_NUMBER = re.compile(r"^Số\s*:?\s*(\d*)\s*-\s*([A-ZĐ]{1,6})\s*/\s*(\S+)")
+#: "V/v ...": the summary of a letter (công văn) in place of a title.
+_SUBJECT = re.compile(r"^V/v\s*:?\s*(\S.*)$", re.IGNORECASE)
+#: The authority line above "Căn cứ" ("BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ"), which
+#: ends a title (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+_AUTHORITY_LINE = ("bo truong ", "chu tich ", "giam đoc ", "thu truong ", "thu tuong ")
 _STOP_TITLE = re.compile(r"^(căn cứ|thực hiện|i\.|1\.|phần|-{3,}|_{3,})|:$", re.IGNORECASE)
-_SIGN = re.compile(r"^(KT|TM|Q|TL|TUQ)\s*\.\s*(.+)$")
+# "KT. GIÁM ĐỐC"; the Party writes "T/M BAN THƯỜNG VỤ" (Hướng dẫn 36-HD/VPTW).
+_SIGN = re.compile(r"^(?:(KT|TM|Q|TL|TUQ)\s*\.|(T/M|K/T|T/L))\s*(.+)$")
 
 
 def _is_upper(text: str) -> bool:
@@ -102,6 +131,8 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
     text_lines = [line for line in text_lines if line]
     values: dict[str, object] = {}
     capitals: list[str] = []
+    notes: list[tuple[str, str]] = []
+    party_number = ""
     header_done = False
     recipients_seen = False
     i = 0
@@ -112,6 +143,18 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             with contextlib.suppress(ValueError):
                 values["number"] = DocumentNumber.parse(m.group(1).replace(" ", ""))
             header_done = True
+        elif not party_number and (m := _PARTY_NUMBER.match(line)):
+            party_number = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
+            notes.append(
+                (
+                    "number",
+                    f"the Party's number {party_number!r} (number-type/issuer, Hướng dẫn "
+                    "36-HD/VPTW) has no place in a plan file's State number; not kept",
+                )
+            )
+            header_done = True
+        elif "title" not in values and (m := _SUBJECT.match(line)):
+            values["title"] = m.group(1)
         elif "issued" not in values and (m := _DATE_LINE.match(line)):
             try:
                 values["issued"] = IssueDate(
@@ -131,6 +174,11 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
                 nxt = text_lines[j]
                 if _STOP_TITLE.search(nxt) or _DATE_LINE.match(nxt):
                     break
+                if _is_upper(nxt) and (
+                    (capitals and _key(nxt) == _key(capitals[-1]))
+                    or _key(nxt).startswith(_AUTHORITY_LINE)
+                ):
+                    break  # "CHÍNH PHỦ", "BỘ TRƯỞNG BỘ ...": who decides, above "Căn cứ"
                 title.append(nxt)
                 j += 1
             if title:
@@ -150,12 +198,27 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             values["title"] = rest
             header_done = True
         elif key == "phu luc" or key.startswith("phu luc "):
-            if "appendix_title" not in values and i + 1 < len(text_lines):
+            same_line = re.match(r"^phụ lục\s*[\w.]*\s*[:.]\s*(\S.*)$", line, re.IGNORECASE)
+            if "appendix_title" not in values and same_line:
+                values["appendix_title"] = same_line.group(1)  # "Phụ lục 1: DANH MỤC..."
+            elif "appendix_title" not in values and i + 1 < len(text_lines):
                 nxt = text_lines[i + 1]
                 if not nxt.startswith("("):
                     values["appendix_title"] = nxt
         elif "signer" not in values and (m := _SIGN.match(line)) and _is_upper(line):
-            values["signer"] = _signer(m.group(1), m.group(2), text_lines[i + 1 : i + 4])
+            following = text_lines[i + 1 : i + 4]
+            if following and _SIGN.match(following[0]):
+                # "TM. CHÍNH PHỦ" over "KT. THỦ TƯỚNG": a plan keeps one authority.
+                notes.append(
+                    (
+                        "signer",
+                        f"signed {line!r} above {following[0]!r}; a plan file keeps one "
+                        "authority, the second; add the first by hand in a template",
+                    )
+                )
+            else:
+                authority = m.group(1) or m.group(2).replace("/", "")
+                values["signer"] = _signer(authority, m.group(3), following)
         elif key.startswith("noi nhan"):
             recipients_seen = True
         elif (
@@ -187,7 +250,11 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             values[field_name], found = spelling.recase(text)
             if not found:
                 guessed.append((field_name, text))
-    return FrontMatter(**values, guessed_case=tuple(guessed))  # type: ignore[arg-type]
+    return FrontMatter(
+        **values,  # type: ignore[arg-type]
+        guessed_case=tuple(guessed),
+        notes=tuple(notes),
+    )
 
 
 class _Spelling:
@@ -251,7 +318,7 @@ def _signer(authority: str | None, head_line: str, following: Sequence[str]) -> 
             if title is not None or authority is None:
                 return None
             title = position_case(line)
-        elif not line.startswith("(") and not line.endswith(":"):
+        elif not line.startswith(("(", "[")) and not line.endswith(":"):
             if authority is None:
                 return Signer(title=head, name=line)
             return Signer(

@@ -156,6 +156,8 @@ def build_plan(
         issued = IssueDate(year=period.start.year)
         missing("issued", f"no date line found; the issue date is set to {issued}")
 
+    for where, note in front.notes:
+        warnings.append(Problem(message=note, severity=Severity.WARNING, where=where, file=path))
     number = front.number
     if number is None:
         code = PLACEHOLDER_CODE

@@ -73,6 +73,8 @@ COMMA_NAMES: tuple[str, ...] = (
 )
 
 _BODY_KEYS = sorted({fold(w) for w, _ in BODY_WORDS}, key=len, reverse=True)
+#: What "các ..." may gather besides bodies: "các bộ, ngành, địa phương".
+_GATHERED_KEYS = (*_BODY_KEYS, "nganh", "đia phuong", "đon vi", "co quan", "to chuc", "tinh")
 _COMMA_KEYS = tuple(fold(n) for n in COMMA_NAMES)
 
 
@@ -81,8 +83,9 @@ def _names_a_body(part: str) -> bool:
     ("Bộ Tài chính", "Thanh tra Chính phủ"), a collective ("các bộ, ngành") or an
     acronym ("VTV", "TTXVN")."""
     key = fold(part)
+    rest = key[4:]
     if key.startswith("cac ") and any(
-        key[4:].startswith(w + " ") or key[4:] == w for w in _BODY_KEYS
+        rest == w or rest.startswith(w + " ") for w in _GATHERED_KEYS
     ):
         return True  # a collective: "các bộ, ngành và địa phương"
     if not part[:1].isupper():
@@ -123,7 +126,9 @@ def _split_commas(item: str, unsure: list[str]) -> list[str]:
             continue
         joined = f"{out[-1]}, {part}"
         known = any(k in fold(joined) for k in _COMMA_KEYS)
-        if not known and not fold(out[-1]).startswith("cac ") and _names_a_body(out[-1]):
+        before = fold(out[-1])
+        generic = before.startswith("cac ") or before in _BODY_KEYS  # "Bộ, ngành, địa phương"
+        if not known and not generic and _names_a_body(out[-1]):
             unsure.append(joined)
         out[-1] = joined
     return out

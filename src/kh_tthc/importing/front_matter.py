@@ -205,6 +205,8 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
                 nxt = text_lines[i + 1]
                 if not nxt.startswith("("):
                     values["appendix_title"] = nxt
+                    i += 1  # the appendix title is not the issuer of a bare appendix
+            header_done = True
         elif "signer" not in values and (m := _SIGN.match(line)) and _is_upper(line):
             following = text_lines[i + 1 : i + 4]
             if following and _SIGN.match(following[0]):
@@ -230,7 +232,10 @@ def read_front_matter(lines: Iterable[str]) -> FrontMatter:
             # A head signing in their own name has no "KT." line: "GIÁM ĐỐC" / name.
             values["signer"] = _signer(None, line, text_lines[i + 1 : i + 3])
         elif not header_done and _is_upper(line) and key not in _NOT_ISSUER:
-            capitals.append(line)
+            if capitals and re.search(r"(\s(VÀ|CỦA)|[,-])$", capitals[-1]):
+                capitals[-1] = f"{capitals[-1]} {line}"  # "BỘ KHOA HỌC VÀ" / "CÔNG NGHỆ"
+            else:
+                capitals.append(line)
         if "number" not in values and (m := _ANNEX_NUMBER.search(line)):
             with contextlib.suppress(ValueError):
                 values["annex_number"] = DocumentNumber.parse(m.group(1).replace(" ", ""))
@@ -269,7 +274,11 @@ class _Spelling:
         self.words: dict[str, str] = {}
         lower: set[str] = set()
         for line in self.lines:
-            for word in line.split(" ")[1:]:
+            words = line.split(" ")
+            for k, word in enumerate(words[1:], start=1):
+                near = words[k - 1 : k + 2]
+                if _is_upper(word) and sum(_is_upper(w) or w.isupper() for w in near) > 1:
+                    continue  # a run of capitals ("Phụ lục 1: DANH MỤC ..."), not a spelling
                 if word[:1].isupper():
                     self.words.setdefault(word.casefold(), word)
                 else:
@@ -287,7 +296,7 @@ class _Spelling:
         for line in self.lines:
             folded = line.casefold()
             at = folded.find(key)
-            if at >= 0 and len(folded) == len(line):
+            if at >= 0 and len(folded) == len(line) and not _is_upper(line[at : at + len(text)]):
                 return line[at : at + len(text)], True
         words = ordinary_case(text).split(" ")
         return " ".join([words[0], *(self.words.get(w.casefold(), w) for w in words[1:])]), False

@@ -162,7 +162,10 @@ def build_plan(
     if number is None:
         code = PLACEHOLDER_CODE
         number = DocumentNumber(type_code="KH", issuer_code=code)
-        missing("number", f"no 'Số: .../KH-...' line found; the number is set to '{number}'")
+        if any(where == "number" for where, _ in front.notes):
+            missing("number", f"set to '{number}'")
+        else:
+            missing("number", f"no 'Số: .../KH-...' line found; the number is set to '{number}'")
 
     issuer_name = front.issuer
     if issuer_name is None:

@@ -40,7 +40,7 @@ from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
 from kh_tthc.importing.tasks import rows_to_tasks
 from kh_tthc.io.source import read_bytes
 from kh_tthc.soffice import ConversionFailed, convert
-from kh_tthc.vn import clean, nfc
+from kh_tthc.vn import clean, nfc, to_roman
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -307,11 +307,15 @@ def _open(path: Path, data: bytes) -> Any:
 
 
 class _Styles:
-    """Bold from styles: a run is bold by its own formatting, its style or its paragraph's."""
+    """What the document's formatting says about its text: bold (by the run's own
+    formatting, its style or its paragraph's), the font of each run, and the numbers of
+    automatically numbered paragraphs."""
 
     def __init__(self, document: Any) -> None:
         self.bold: dict[str, bool | None] = {}
+        self.font: dict[str, str | None] = {}
         self.based_on: dict[str, str] = {}
+        self.numbering = _Numbering(document)
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: python-docx makes defaults
@@ -324,19 +328,148 @@ class _Styles:
                 continue
             rpr = style.find(f"{_W}rPr")
             self.bold[sid] = None if rpr is None else _on_off(rpr.find(f"{_W}b"))
+            self.font[sid] = None if rpr is None else _font_of(rpr)
             based = style.find(f"{_W}basedOn")
             if based is not None and based.get(f"{_W}val"):
                 self.based_on[sid] = str(based.get(f"{_W}val"))
 
     def is_bold(self, sid: str | None) -> bool | None:
+        value = self._inherited(self.bold, sid)
+        return None if value is None else bool(value)
+
+    def font_of(self, sid: str | None) -> str | None:
+        value = self._inherited(self.font, sid)
+        return None if value is None else str(value)
+
+    def _inherited(self, table: dict[str, Any], sid: str | None) -> Any:
         seen: set[str] = set()
         while sid and sid not in seen:
             seen.add(sid)
-            value = self.bold.get(sid)
+            value = table.get(sid)
             if value is not None:
                 return value
             sid = self.based_on.get(sid)
         return None
+
+
+def _font_of(rpr: Element) -> str | None:
+    """The font a run's properties name for Latin text (``w:rFonts``)."""
+    fonts = rpr.find(f"{_W}rFonts")
+    if fonts is None:
+        return None
+    for attribute in ("ascii", "hAnsi", "cs"):
+        name = fonts.get(f"{_W}{attribute}")
+        if name:
+            return str(name)
+    return None
+
+
+def _run_text(text: str, font: str | None) -> str:
+    """A run's text as read. The font is kept here so that text typed in a legacy
+    Vietnamese font (TCVN3 ``.VnTime``, ``VNI-Times``) can be converted to Unicode at
+    this one place."""
+    del font  # used by the legacy-font conversion
+    return text
+
+
+class _Numbering:
+    """The numbers Word shows for automatically numbered paragraphs (``w:numPr``).
+
+    The number is not in the text: it is computed from ``numbering.xml`` as Word does
+    (ECMA-376 Part 1, 17.9): each abstract numbering keeps a counter per level, starting
+    at the level's ``w:start``; a level counting up restarts the levels below it; a
+    ``w:num`` with ``w:lvlOverride/w:startOverride`` restarts its levels once; the label
+    is ``w:lvlText`` with ``%1``, ``%2``... replaced by the counters in each level's
+    ``w:numFmt``. Bullets read as "-". Unknown ids and bad values give no number.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.abstract_of: dict[str, str] = {}
+        self.overrides: dict[str, dict[int, int]] = {}
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered automatically
+            return
+        for abstract in root.iterchildren(f"{_W}abstractNum"):
+            aid = str(abstract.get(f"{_W}abstractNumId"))
+            levels: dict[int, tuple[int, str, str]] = {}
+            for lvl in abstract.iterchildren(f"{_W}lvl"):
+                ilvl = _int(lvl.get(f"{_W}ilvl"))
+                if ilvl is None or not 0 <= ilvl <= 8:
+                    continue
+                start = _int(_val(lvl.find(f"{_W}start"))) or 0
+                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{_W}lvlText")) or ""
+                levels[ilvl] = (max(0, min(start, 10**6)), fmt, text)
+            self.levels[aid] = levels
+        for num in root.iterchildren(f"{_W}num"):
+            nid = str(num.get(f"{_W}numId"))
+            ref = _val(num.find(f"{_W}abstractNumId"))
+            if ref is None:
+                continue
+            self.abstract_of[nid] = ref
+            for override in num.iterchildren(f"{_W}lvlOverride"):
+                level = _int(override.get(f"{_W}ilvl"))
+                restart = _int(_val(override.find(f"{_W}startOverride")))
+                if level is not None and restart is not None and 0 <= level <= 8:
+                    self.overrides.setdefault(nid, {})[level] = max(0, min(restart, 10**6))
+
+    def label(self, p: Element) -> str | None:
+        """The number Word shows before paragraph ``p``, or None if it has none."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            return None
+        nid = _val(num_pr.find(f"{_W}numId"))
+        ilvl = _int(_val(num_pr.find(f"{_W}ilvl"))) or 0
+        aid = self.abstract_of.get(nid or "")
+        levels = self.levels.get(aid or "", {})
+        if aid is None or ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(aid, {})
+        if nid is not None and nid not in self.started:
+            self.started.add(nid)
+            for level, start in self.overrides.get(nid, {}).items():
+                counters[level] = start - 1
+        start, fmt, text = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return ""
+
+        def number(m: re.Match[str]) -> str:
+            level = int(m.group(1)) - 1
+            lstart, lfmt, _ = levels.get(level, (1, "decimal", ""))
+            return _format_number(counters.get(level, lstart), lfmt)
+
+        return re.sub(r"%([1-9])", number, text)
+
+
+def _val(el: Element | None) -> str | None:
+    return None if el is None or el.get(f"{_W}val") is None else str(el.get(f"{_W}val"))
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return None if text is None else int(text)
+    except ValueError:
+        return None
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
+        roman = to_roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        letter = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(n)
 
 
 def _on_off(el: Element | None) -> bool | None:
@@ -345,29 +478,59 @@ def _on_off(el: Element | None) -> bool | None:
     return str(el.get(f"{_W}val", "true")).lower() not in ("0", "false", "off")
 
 
+# Tracked deletions (w:del, w:moveFrom) are dropped and insertions (w:ins, w:moveTo)
+# read as text, as the document reads once every change is accepted; a content
+# control's properties hold no text of the document.
 _SKIP = {
     f"{_W}{t}"
-    for t in ("del", "moveFrom", "instrText", "delText", "drawing", "pict", "object", "rPr")
+    for t in (
+        "del",
+        "moveFrom",
+        "instrText",
+        "delText",
+        "drawing",
+        "pict",
+        "object",
+        "rPr",
+        "sdtPr",
+        "sdtEndPr",
+    )
 } | {f"{_MC}AlternateContent", f"{_W}pPr"}
 
 
+def _placeholder(sdt: Element) -> bool:
+    """A content control still showing its placeholder ("Click or tap here to enter
+    text."): what it shows is not the document's text."""
+    return sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
 def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
-    """A paragraph's text ("\\n" for line breaks) and whether all its text is bold."""
+    """A paragraph's text ("\\n" for line breaks), its automatic number first, and
+    whether all its text is bold."""
     pstyle = p.find(f"{_W}pPr/{_W}pStyle")
-    para_bold = styles.is_bold(None if pstyle is None else pstyle.get(f"{_W}val"))
-    parts: list[str] = []
+    style_id = None if pstyle is None else pstyle.get(f"{_W}val")
+    para_bold = styles.is_bold(style_id)
+    para_font = styles.font_of(style_id)
+    label = styles.numbering.label(p)
+    parts: list[str] = [f"{label} "] if label else []
     bold: bool | None = None
 
-    def walk(el: Element, run_bold: bool) -> None:
+    def walk(el: Element, run_bold: bool, font: str | None) -> None:
         nonlocal bold
         for child in el.iterchildren():
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
+            if tag == f"{_W}sdt" and _placeholder(child):
+                continue
             if tag == f"{_W}r":
-                walk(child, _run_bold(child, styles, para_bold))
+                rpr = child.find(f"{_W}rPr")
+                rstyle = None if rpr is None else rpr.find(f"{_W}rStyle")
+                own = None if rpr is None else _font_of(rpr)
+                by_style = styles.font_of(None if rstyle is None else rstyle.get(f"{_W}val"))
+                walk(child, _run_bold(child, styles, para_bold), own or by_style or para_font)
             elif tag == f"{_W}t":
-                text = child.text or ""
+                text = _run_text(child.text or "", font)
                 parts.append(text)
                 if text.strip():
                     bold = run_bold if bold is None else bold and run_bold
@@ -378,9 +541,9 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
             else:
-                walk(child, run_bold)
+                walk(child, run_bold, font)
 
-    walk(p, bool(para_bold))
+    walk(p, bool(para_bold), para_font)
     return nfc("".join(parts)), bold
 
 
@@ -492,9 +655,13 @@ class _Grid:
 _Warn = Callable[[str, str], None]
 
 
-def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[list[_Phys]]:
+def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int, list[_Phys]]]:
+    """Each row (its number in the table, from 1) as cells on the grid; a row whose
+    deletion is tracked (``w:trPr/w:del``) is left out, as once the change is accepted."""
     for r, tr in enumerate(_children(tbl, f"{_W}tr"), start=1):
-        tcs = list(_children(tr, f"{_W}tc"))
+        if tr.find(f"{_W}trPr/{_W}del") is not None:
+            continue
+        tcs = [tc for tc in _children(tr, f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
         # A row with more cells than the grid declares widens it: each cell takes at
         # least one column. Beyond MAX_GRID_COLUMNS cells are reported, not read.
         limit = min(max(grid.width, len(tcs)), MAX_GRID_COLUMNS)
@@ -531,7 +698,11 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[list[_Phy
             else:
                 cells.append(_Phys(col, span, vmerge, text, bold))
             col += span
-        yield cells
+        yield r, cells
+
+
+def _width(grid: list[list[_Phys]]) -> int:
+    return max((c.start + c.span for row in grid for c in row), default=0)
 
 
 def _grid_texts(row: list[_Phys], width: int) -> list[str]:
@@ -615,13 +786,27 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
     def warn(where: str, message: str) -> None:
         warnings.append(Problem(message=message, severity=Severity.WARNING, where=where, file=path))
 
+    task_cells: list[_Phys] = []
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             lines.append(_paragraph(block, styles)[0])
             continue
         table_no += 1
-        grid = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))
+        numbered = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))
+        grid = [cells for _, cells in numbered]
         found = _header_of(grid)
+        if found is None and header is not None and grid and _width(grid) == _width([task_cells]):
+            # A table broken across pages without its header repeated: the same columns
+            # as the task table, and no header of its own.
+            warn(
+                f"table {table_no}",
+                "has no header row but the task table's columns; read as its continuation",
+            )
+            above_cont: dict[int, tuple[str, bool]] = {}
+            for r, row in numbered:
+                cells = _logical(row, task_cells, above_cont)
+                rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
+            continue
         if found is None:
             if grid:
                 first_rows.append(" | ".join(clean(c.text) for c in grid[0]))
@@ -641,9 +826,9 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
             )
             continue
         if header is None:
-            header = this_header
+            header, task_cells = this_header, this_cells
         above: dict[int, tuple[str, bool]] = {}
-        for r, row in enumerate(grid[at + 1 :], start=at + 2):
+        for r, row in numbered[at + 1 :]:
             cells = _logical(row, this_cells, above)
             rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
         lines += [line for row in grid[:at] for c in row for line in c.text.splitlines()]

@@ -1,0 +1,137 @@
+"""What office suites write into a Word table, read as the person sees it; and the same
+document after LibreOffice has resaved it (docx → odt → docx) reads alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kh_tthc import ImportResult, import_docx
+from tests.fixtures_office import (
+    numbered_docx,
+    placeholder_docx,
+    resave,
+    sdt_docx,
+    split_docx,
+    tracked_docx,
+)
+
+HEADER_WARNINGS = {
+    "issued",
+    "number",
+    "issuer.name",
+    "issuer.place",
+    "issuer.abbreviation",
+    "title",
+    "signer",
+    "period",
+}
+
+
+def shape(result: ImportResult) -> list[tuple[object, ...]]:
+    plan = result.plan
+    return [
+        (
+            str(t.number),
+            t.title,
+            t.group,
+            list(plan.unit_names(t.lead)),
+            str(t.deadline) if t.deadline else None,
+        )
+        for t in plan.tasks
+    ]
+
+
+def row_warnings(result: ImportResult) -> list[str]:
+    return [w.message for w in result.warnings if w.where not in HEADER_WARNINGS]
+
+
+EXPECTED: dict[str, list[tuple[object, ...]]] = {
+    "numbered": [
+        ("1", "Công tác kiểm soát thủ tục hành chính", True, [], None),
+        ("1.1", "Rà soát, đánh giá thủ tục hành chính", False, ["Văn phòng Sở"], "Quý IV/2025"),
+        ("1.2", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
+        ("2", "Công tác cải cách hành chính", True, [], None),
+        ("2.1", "Báo cáo kết quả cải cách hành chính", False, ["Văn phòng Sở"], "Năm 2025"),
+    ],
+    "tracked": [
+        ("1", "Rà soát thủ tục hành chính nội bộ", False, ["Văn phòng Sở"], "Quý IV/2025"),
+        ("3", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
+    ],
+    "split": [
+        ("1", "Rà soát thủ tục hành chính", False, ["Văn phòng Sở"], "Quý IV/2025"),
+        ("2", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
+        ("3", "Số hóa hồ sơ thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Năm 2025"),
+        (
+            "4",
+            "Báo cáo kết quả kiểm soát thủ tục hành chính",
+            False,
+            ["Văn phòng Sở"],
+            "Quý IV/2025",
+        ),
+        (
+            "5",
+            "Tập huấn nghiệp vụ kiểm soát thủ tục hành chính",
+            False,
+            ["Văn phòng Sở"],
+            "Năm 2025",
+        ),
+    ],
+    "sdt": [
+        ("1", "Rà soát thủ tục hành chính", False, ["Văn phòng Sở"], "Quý IV/2025"),
+        ("2", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
+        ("3", "Số hóa hồ sơ thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Năm 2025"),
+    ],
+}
+
+BUILDERS: dict[str, Callable[[Path], Path]] = {
+    "numbered": numbered_docx,
+    "tracked": tracked_docx,
+    "split": split_docx,
+    "sdt": sdt_docx,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_reads_as_shown(tmp_path: Path, name: str) -> None:
+    """Automatic numbers, accepted changes, a table split over pages and content
+    controls give the tasks a person sees in Word."""
+    result = import_docx(BUILDERS[name](tmp_path / f"{name}.docx"))
+    assert shape(result) == EXPECTED[name]
+
+
+def test_numbering_needs_no_guess(tmp_path: Path) -> None:
+    """With automatic numbers read, no row is 'numbered by guess'."""
+    result = import_docx(numbered_docx(tmp_path / "n.docx"))
+    assert not [m for m in row_warnings(result) if "STT" in m or "no number" in m]
+
+
+def test_deleted_row_is_gone_without_a_trace(tmp_path: Path) -> None:
+    """The row whose deletion is tracked is neither a task nor an 'empty row'."""
+    result = import_docx(tracked_docx(tmp_path / "t.docx"))
+    assert not [m for m in row_warnings(result) if "empty" in m]
+    assert "Nhiệm vụ đã bị xóa" not in [t.title for t in result.plan.tasks]
+
+
+def test_continuation_without_header_is_said(tmp_path: Path) -> None:
+    """Reading a headerless table as the task table's continuation is a guess: said."""
+    result = import_docx(split_docx(tmp_path / "s.docx"))
+    assert [w.where for w in result.warnings if "continuation" in w.message] == ["table 3"]
+
+
+def test_placeholder_is_not_text(tmp_path: Path) -> None:
+    """A content control showing its placeholder leaves the cell empty, and the empty
+    completion time is reported."""
+    result = import_docx(placeholder_docx(tmp_path / "p.docx"))
+    assert result.plan.tasks[0].deadline is None
+    assert "Nhấp" not in " ".join(w.message for w in result.warnings)
+    assert any("no completion time" in m for m in row_warnings(result))
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_resaved_by_libreoffice_reads_alike(tmp_path: Path, name: str) -> None:
+    """After LibreOffice resaves the document (docx → odt → docx) it imports alike."""
+    original = BUILDERS[name](tmp_path / f"{name}.docx")
+    assert shape(import_docx(resave(original, tmp_path))) == EXPECTED[name]

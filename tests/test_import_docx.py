@@ -523,3 +523,27 @@ def test_a_clean_table_gives_no_grid_warning(tmp_path: Path) -> None:
     """The grid checks say nothing about an ordinary table, merged cells included."""
     for path in (merged_docx(tmp_path / "m.docx"), two_row_header_docx(tmp_path / "t.docx")):
         assert not [w for w in import_docx(path).warnings if "w:grid" in w.message]
+
+
+def test_sub_columns_under_a_merged_parent(tmp_path: Path) -> None:
+    """A tracking table (illustrative rows): "Hình thức xử lý" merged over "Thay thế",
+    "Bãi bỏ", "Ban hành mới"; each sub-column is kept under "parent: sub", never
+    "Cột 5", and the other headings merged down both rows keep their roles."""
+    b = {"bold": True}
+    rows: list[list[C | str]] = [
+        [
+            C("STT", down=2, **b),
+            C("Tên gọi văn bản", down=2, **b),
+            C("Cơ quan chủ trì soạn thảo", down=2, **b),
+            C("Hình thức xử lý", span=3, **b),
+            C("Thời hạn trình", down=2, **b),
+        ],
+        [UP, UP, UP, C("Thay thế", **b), C("Bãi bỏ", **b), C("Ban hành mới", **b), UP],
+        ["1", "Quyết định quy định về ví dụ", "Sở Tư pháp", "x", "", "", "Tháng 10/2025"],
+    ]
+    plan = import_docx(build_docx(tmp_path / "theo-doi.docx", rows)).plan
+    (task,) = plan.tasks
+    assert task.title == "Quyết định quy định về ví dụ"
+    assert [plan.unit_names(task.lead)] == [("Sở Tư pháp",)]
+    assert str(task.deadline) == "Tháng 10/2025"
+    assert task.extra == (("Hình thức xử lý: Thay thế", "x"),)

@@ -108,3 +108,24 @@ class TestTwoRows:
             )
             is None
         )
+
+
+def test_docs_list_the_header_words() -> None:
+    """docs/import.md lists exactly the header cells of the table, under their roles."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "import.md").read_text("utf-8")
+    block = text.split("<!-- header-words:start -->")[1].split("<!-- header-words:end -->")[0]
+    labels = {
+        "number": Role.NUMBER,
+        "task": Role.TITLE,
+        "lead unit": Role.LEAD,
+        "support units": Role.SUPPORT,
+        "completion time": Role.DEADLINE,
+        "result": Role.RESULT,
+    }
+    listed: dict[Role, tuple[str, ...]] = {}
+    for line in block.strip().splitlines()[2:]:
+        label, words = (cell.strip() for cell in line.strip("|").split("|"))
+        listed[labels[label]] = tuple(w.strip() for w in words.split("·"))
+    assert listed == HEADER_WORDS

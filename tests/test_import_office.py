@@ -3,12 +3,16 @@ document after LibreOffice has resaved it (docx → odt → docx) reads alike.""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from kh_tthc import ImportResult, import_docx
+from kh_tthc import ImportResult, KhTthcError, import_docx
 from tests.fixtures_office import (
     numbered_docx,
     placeholder_docx,
@@ -135,3 +139,54 @@ def test_resaved_by_libreoffice_reads_alike(tmp_path: Path, name: str) -> None:
     """After LibreOffice resaves the document (docx → odt → docx) it imports alike."""
     original = BUILDERS[name](tmp_path / f"{name}.docx")
     assert shape(import_docx(resave(original, tmp_path))) == EXPECTED[name]
+
+
+_ATTR = st.one_of(
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    st.sampled_from(["", "abc", "1.5", "0x10", "٣", "99999999999999999999"]),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    start=_ATTR,
+    ilvl=_ATTR,
+    num_id=st.sampled_from(["90", "91", "abc", ""]),
+    fmt=st.sampled_from(["decimal", "upperRoman", "lowerLetter", "bullet", "none", "zzz"]),
+    text=st.sampled_from(["%1.", "%2.%1", "%9", "", "%1%1%1%1", "•"]),
+)
+def test_numbering_fuzz(
+    tmp_path: Path, start: str, ilvl: str, num_id: str, fmt: str, text: str
+) -> None:
+    """Whatever numbering.xml says, the import gives tasks or a declared error."""
+    from xml.sax.saxutils import quoteattr
+
+    path = numbered_docx(tmp_path / "n.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    original = parts["word/numbering.xml"].decode("utf-8")
+    numbering = original.replace(
+        '<w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/>',
+        f"<w:start w:val={quoteattr(start)}/><w:numFmt w:val={quoteattr(fmt)}/>"
+        f"<w:lvlText w:val={quoteattr(text)}/>",
+    )
+    document = parts["word/document.xml"].decode("utf-8")
+    document = document.replace(
+        '<w:ilvl w:val="0"/><w:numId w:val="90"/>',
+        (f"<w:ilvl w:val={quoteattr(ilvl)}/><w:numId w:val={quoteattr(num_id)}/>"),
+    )
+    assert numbering != original  # the level really is rewritten
+    parts["word/numbering.xml"] = numbering.encode("utf-8")
+    parts["word/document.xml"] = document.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    try:
+        result = import_docx(path)
+    except KhTthcError:
+        return
+    assert len(result.plan.tasks) >= 3

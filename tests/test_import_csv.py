@@ -267,3 +267,19 @@ def test_utf16_without_a_mark_still_read(tmp_path: Path) -> None:
         out = tmp_path / f"{encoding}.toml"
         assert main(["import", str(source), "-o", str(out)]) == 0
         assert "Rà soát" in out.read_text("utf-8")
+
+
+def test_sub_columns_from_excel(tmp_path: Path) -> None:
+    """Excel writes a merged parent in its first column only; the sub-columns under it
+    are named after it (illustrative rows)."""
+    path = tmp_path / "theo-doi.csv"
+    path.write_text(
+        "STT,Tên văn bản,Cơ quan soạn thảo,Hình thức xử lý,,,Thời hạn trình\n"
+        ",,,Thay thế,Bãi bỏ,Ban hành mới,\n"
+        "1,Quyết định quy định về ví dụ,Sở Tư pháp,,x,,Tháng 10/2025\n",
+        encoding="utf-8",
+    )
+    (task,) = import_csv(path).plan.tasks
+    assert task.title == "Quyết định quy định về ví dụ"
+    assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+    assert str(task.deadline) == "Tháng 10/2025"

@@ -190,3 +190,29 @@ def test_numbering_fuzz(
     except KhTthcError:
         return
     assert len(result.plan.tasks) >= 3
+
+
+def test_picture_in_a_cell_is_reported(tmp_path: Path) -> None:
+    """A cell holding a picture (here, a text box drawn in VML) is not read silently:
+    a warning names the row and the cell's text."""
+    path = tracked_docx(tmp_path / "t.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    at = xml.index("Công khai thủ tục hành chính")
+    run_end = xml.index("</w:r>", at) + len("</w:r>")
+    xml = (
+        xml[:run_end]
+        + "<w:r><w:pict><v:rect xmlns:v='urn:schemas-microsoft-com:vml'/></w:pict></w:r>"
+        + xml[run_end:]
+    )
+    parts["word/document.xml"] = xml.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    result = import_docx(path)
+    warned = [w for w in result.warnings if "picture" in w.message]
+    assert [w.where for w in warned] == ["table 1, row 4"]
+    assert "Công khai thủ tục hành chính" in warned[0].message

@@ -687,6 +687,9 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int
                 if hm is not None:
                     hmerge = str(hm.get(f"{_W}val", "continue"))
             text, bold = _cell_text(tc, styles)
+            if any(tc.find(f".//{_W}{kind}") is not None for kind in ("drawing", "pict", "object")):
+                shown = f" beside the text {clean(text)[:80]!r}" if text.strip() else ""
+                grid.say(r, f"a cell holds a picture, text box or object{shown}; it is not read")
             if col >= limit:
                 grid.say(r, f"a cell past column {limit} is not read: {clean(text)[:80]!r}")
                 continue

@@ -15,6 +15,7 @@ import pytest
 from kh_tthc.soffice import convert
 
 __all__ = [
+    "list_style_docx",
     "numbered_docx",
     "placeholder_docx",
     "resave",
@@ -227,6 +228,25 @@ def placeholder_docx(path: Path) -> Path:
             "</w:sdtContent></w:sdt>"
         )
     )
+    document.add_paragraph()
+    document.save(str(path))
+    return path
+
+
+def list_style_docx(path: Path) -> Path:
+    """STT cells numbered by their paragraph style ("List Number"), not by their own
+    numbering properties."""
+    document = docx.Document()
+    table = _table(
+        document,
+        [
+            HEADER,
+            ("", "Rà soát thủ tục hành chính", "Văn phòng Sở", "Quý IV/2025"),
+            ("", "Công khai thủ tục hành chính", "Phòng Chuyển đổi số", "Thường xuyên"),
+        ],
+    )
+    for r in (1, 2):
+        table.cell(r, 0).paragraphs[0].style = "List Number"
     document.add_paragraph()
     document.save(str(path))
     return path

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kh_tthc import ImportResult, KhTthcError, import_docx
 from tests.fixtures_office import (
+    list_style_docx,
     numbered_docx,
     placeholder_docx,
     resave,
@@ -83,6 +84,10 @@ EXPECTED: dict[str, list[tuple[object, ...]]] = {
             "Năm 2025",
         ),
     ],
+    "list_style": [
+        ("1", "Rà soát thủ tục hành chính", False, ["Văn phòng Sở"], "Quý IV/2025"),
+        ("2", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
+    ],
     "sdt": [
         ("1", "Rà soát thủ tục hành chính", False, ["Văn phòng Sở"], "Quý IV/2025"),
         ("2", "Công khai thủ tục hành chính", False, ["Phòng Chuyển đổi số"], "Thường xuyên"),
@@ -92,6 +97,7 @@ EXPECTED: dict[str, list[tuple[object, ...]]] = {
 
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "numbered": numbered_docx,
+    "list_style": list_style_docx,
     "tracked": tracked_docx,
     "split": split_docx,
     "sdt": sdt_docx,
@@ -106,9 +112,10 @@ def test_reads_as_shown(tmp_path: Path, name: str) -> None:
     assert shape(result) == EXPECTED[name]
 
 
-def test_numbering_needs_no_guess(tmp_path: Path) -> None:
+@pytest.mark.parametrize("build", [numbered_docx, list_style_docx])
+def test_numbering_needs_no_guess(tmp_path: Path, build: Callable[[Path], Path]) -> None:
     """With automatic numbers read, no row is 'numbered by guess'."""
-    result = import_docx(numbered_docx(tmp_path / "n.docx"))
+    result = import_docx(build(tmp_path / "n.docx"))
     assert not [m for m in row_warnings(result) if "STT" in m or "no number" in m]
 
 

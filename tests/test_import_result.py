@@ -59,3 +59,27 @@ class TestPeriod:
         result = build_plan(front, table, path=None)
         assert result.plan.period.end == date(2026, 12, 31)
         assert any(w.where == "period" for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("title", "span"),
+    [
+        ("Kế hoạch thực hiện Nghị quyết 57 ngày 22/12/2024 năm 2025", ("2025-01-01", "2025-12-31")),
+        (
+            "Chương trình thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 "
+            "giai đoạn 2025-2030",
+            ("2025-01-01", "2030-12-31"),
+        ),
+        ("Thực hiện Nghị định 30/2020/NĐ-CP trong năm 2026", ("2026-01-01", "2026-12-31")),
+    ],
+)
+def test_period_ignores_what_the_title_cites(title: str, span: tuple[str, str]) -> None:
+    """The period is the one the title names, never a date or document number it cites."""
+    period = period_from_text(title)
+    assert period is not None
+    assert (period.start.isoformat(), period.end.isoformat()) == span
+
+
+def test_period_none_when_only_cited() -> None:
+    """A title that only cites a dated resolution names no period of its own."""
+    assert period_from_text("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024") is None

@@ -314,6 +314,8 @@ class _Styles:
     def __init__(self, document: Any) -> None:
         self.bold: dict[str, bool | None] = {}
         self.font: dict[str, str | None] = {}
+        #: Paragraph styles that number their paragraphs ("List Number").
+        self.num_pr: dict[str, Element] = {}
         self.based_on: dict[str, str] = {}
         self.numbering = _Numbering(document)
         try:
@@ -329,6 +331,9 @@ class _Styles:
             rpr = style.find(f"{_W}rPr")
             self.bold[sid] = None if rpr is None else _on_off(rpr.find(f"{_W}b"))
             self.font[sid] = None if rpr is None else _font_of(rpr)
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                self.num_pr[sid] = num_pr
             based = style.find(f"{_W}basedOn")
             if based is not None and based.get(f"{_W}val"):
                 self.based_on[sid] = str(based.get(f"{_W}val"))
@@ -340,6 +345,10 @@ class _Styles:
     def font_of(self, sid: str | None) -> str | None:
         value = self._inherited(self.font, sid)
         return None if value is None else str(value)
+
+    def numbering_of(self, sid: str | None) -> Element | None:
+        value = self._inherited(self.num_pr, sid)
+        return None if value is None else value
 
     def _inherited(self, table: dict[str, Any], sid: str | None) -> Any:
         seen: set[str] = set()
@@ -417,12 +426,17 @@ class _Numbering:
                 if level is not None and restart is not None and 0 <= level <= 8:
                     self.overrides.setdefault(nid, {})[level] = max(0, min(restart, 10**6))
 
-    def label(self, p: Element) -> str | None:
-        """The number Word shows before paragraph ``p``, or None if it has none."""
+    def label(self, p: Element, by_style: Element | None = None) -> str | None:
+        """The number Word shows before paragraph ``p``, or None if it has none: from the
+        paragraph's own ``w:numPr``, else from its style's (``by_style``)."""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            num_pr = by_style
         if num_pr is None:
             return None
         nid = _val(num_pr.find(f"{_W}numId"))
+        if nid is None and by_style is not None:
+            nid = _val(by_style.find(f"{_W}numId"))  # own w:ilvl, the style's list
         ilvl = _int(_val(num_pr.find(f"{_W}ilvl"))) or 0
         aid = self.abstract_of.get(nid or "")
         levels = self.levels.get(aid or "", {})
@@ -511,7 +525,7 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
     style_id = None if pstyle is None else pstyle.get(f"{_W}val")
     para_bold = styles.is_bold(style_id)
     para_font = styles.font_of(style_id)
-    label = styles.numbering.label(p)
+    label = styles.numbering.label(p, styles.numbering_of(style_id))
     parts: list[str] = [f"{label} "] if label else []
     bold: bool | None = None
 

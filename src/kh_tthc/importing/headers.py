@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from attrs import frozen
 
@@ -67,7 +68,7 @@ class HeaderWords:
     """
 
     role: Role
-    how: str
+    how: Literal["whole", "start", "word"]
     phrases: tuple[str, ...]
     examples: tuple[tuple[str, str], ...]
 

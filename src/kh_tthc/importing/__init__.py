@@ -32,7 +32,7 @@ from kh_tthc.importing.headers import (
     match_header,
     match_two_rows,
 )
-from kh_tthc.importing.result import ImportResult, build_plan, period_from_text
+from kh_tthc.importing.result import ImportResult, build_plan, period_from_text, year_hint
 from kh_tthc.importing.rows import MAX_ROWS, PLACEHOLDER_YEAR, Cell, RawRow
 from kh_tthc.importing.tasks import TableResult, rows_to_tasks
 from kh_tthc.importing.units import slug, split_units
@@ -66,4 +66,5 @@ __all__ = [
     "rows_to_tasks",
     "slug",
     "split_units",
+    "year_hint",
 ]

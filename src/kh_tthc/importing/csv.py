@@ -13,13 +13,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 from kh_tthc.importing.errors import NoTaskTable, SourceRejected, UnsafeSource
 from kh_tthc.importing.front_matter import read_front_matter
 from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
-from kh_tthc.importing.result import ImportResult, build_plan
+from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.importing.tasks import rows_to_tasks
 from kh_tthc.io.source import read_bytes
@@ -66,19 +67,21 @@ def import_csv(path: str | Path, *, year: int | None = None) -> ImportResult:
     if not text.strip():
         raise SourceRejected(p, "is empty")
     delimiter, start, at, header = _find_header(p, text)
-    above: list[str] = []
+    above = [
+        " ".join(c for c in cells if c.strip())
+        for _, cells in itertools.islice(_records(p, text, delimiter), start)
+    ]
+    front = read_front_matter(above)
 
     def rows() -> Iterator[RawRow]:
         # A generator, so that the row limit of rows_to_tasks fires as the file is read
         # (19 MiB of newlines are 20 million empty records).
         for index, (line, cells) in enumerate(_records(p, text, delimiter)):
-            if index < start:
-                above.append(" ".join(c for c in cells if c.strip()))
-            elif index > at:
+            if index > at:
                 yield RawRow(cells=tuple(Cell(text=c) for c in cells), line=line)
 
-    table = rows_to_tasks(header, rows(), path=p)
-    return build_plan(read_front_matter(above), table, path=p, year=year)
+    table = rows_to_tasks(header, rows(), path=p, year=year_hint(front, year))
+    return build_plan(front, table, path=p, year=year)
 
 
 def _decode(path: Path, data: bytes) -> str:

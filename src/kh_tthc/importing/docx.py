@@ -35,7 +35,7 @@ from kh_tthc.importing.errors import (
 )
 from kh_tthc.importing.front_matter import read_front_matter
 from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
-from kh_tthc.importing.result import ImportResult, build_plan
+from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
 from kh_tthc.importing.tasks import rows_to_tasks
 from kh_tthc.io.source import read_bytes
@@ -854,6 +854,6 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
         raise NoTaskTable(
             path, f"no task table found: looked for {header_help()}{seen or ' (it has no table)'}"
         )
-    table = rows_to_tasks(header, rows, path=path)
     front = read_front_matter(lines)
+    table = rows_to_tasks(header, rows, path=path, year=year_hint(front, year))
     return build_plan(front, table, path=path, year=year, extra_warnings=warnings)

@@ -18,7 +18,7 @@ from kh_tthc.model import DateSpan, DocumentNumber, IssueDate, Organization, Pla
 from kh_tthc.validate import check_plan
 from kh_tthc.vn import fold, from_roman
 
-__all__ = ["ImportResult", "build_plan", "period_from_text"]
+__all__ = ["ImportResult", "build_plan", "period_from_text", "year_hint"]
 
 
 @frozen(kw_only=True)
@@ -93,6 +93,24 @@ def period_from_text(text: str) -> DateSpan | None:
             if kind == "span" and 1900 <= a <= b:
                 return DateSpan(start=date(a, 1, 1), end=date(b, 12, 31))
     return None
+
+
+def year_hint(front: FrontMatter, year: int | None = None) -> int | None:
+    """The plan's year as the document around the table gives it: a one-year period in
+    the title, else the issue date's year, else ``year`` (the caller's assumption).
+
+    >>> year_hint(FrontMatter(title="Kiểm soát thủ tục hành chính năm 2026"))
+    2026
+    >>> year_hint(FrontMatter(), 2025)
+    2025
+    """
+    for text in (front.title, front.appendix_title):
+        span = period_from_text(text) if text else None
+        if span is not None and span.start.year == span.end.year:
+            return span.start.year
+    if front.issued is not None:
+        return front.issued.year
+    return year
 
 
 def _due_dates(tasks: Iterable[Task]) -> Iterator[date]:

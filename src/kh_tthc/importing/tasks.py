@@ -106,6 +106,7 @@ class _Reader:
     def __init__(self, header: Header, path: Path | None) -> None:
         self.header = header
         self.path = path
+        self.year: int | None = None  # for completion times without a year
         self.units = UnitTable()
         self.drafts: list[_Draft] = []
         self.warnings: list[Problem] = []
@@ -389,14 +390,19 @@ class _Reader:
         return TableResult(tasks=tasks, units=self.units.units, warnings=tuple(self.warnings))
 
 
-def rows_to_tasks(header: Header, rows: Iterable[RawRow], *, path: Path | None) -> TableResult:
+def rows_to_tasks(
+    header: Header, rows: Iterable[RawRow], *, path: Path | None, year: int | None = None
+) -> TableResult:
     """Turn the rows under a header into tasks, units and warnings.
 
     Every row becomes a task or a warning: empty rows, repeated header rows and the
     "(1) (2) (3)" row are skipped with a warning; a row with neither number nor text adds
     its cells to the task above; numbers that repeat or go backwards are renumbered.
+    ``year`` is the plan's year as far as the document says (:func:`year_hint`), for
+    completion times written without one ("trước ngày 28/5").
     """
     reader = _Reader(header, path)
+    reader.year = year
     for count, row in enumerate(rows, start=1):
         if count > MAX_ROWS:
             raise UnsafeSource(

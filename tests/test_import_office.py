@@ -223,3 +223,28 @@ def test_picture_in_a_cell_is_reported(tmp_path: Path) -> None:
     warned = [w for w in result.warnings if "picture" in w.message]
     assert [w.where for w in warned] == ["table 1, row 4"]
     assert "Công khai thủ tục hành chính" in warned[0].message
+
+
+def test_ticks_from_symbol_fonts(tmp_path: Path) -> None:
+    """A tick typed from Wingdings (w:sym) reads as "✓", not as nothing; an unknown
+    symbol-font character reads as "□"."""
+    path = split_docx(tmp_path / "s.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    for text, code in (
+        ("Rà soát thủ tục hành chính", "F0FC"),
+        ("Công khai thủ tục hành chính", "F0AB"),
+    ):
+        at = xml.index(text)
+        end = xml.index("</w:r>", at) + len("</w:r>")
+        sym = f'<w:r><w:sym w:font="Wingdings" w:char="{code}"/></w:r>'
+        xml = xml[:end] + sym + xml[end:]
+    parts["word/document.xml"] = xml.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    titles = [t.title for t in import_docx(path).plan.tasks][:2]
+    assert titles == ["Rà soát thủ tục hành chính✓", "Công khai thủ tục hành chính□"]

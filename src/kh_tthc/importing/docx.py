@@ -512,6 +512,45 @@ _SKIP = {
 } | {f"{_MC}AlternateContent", f"{_W}pPr"}
 
 
+#: Characters of symbol fonts (Wingdings, Symbol) that tracking tables tick with,
+#: written by Word as ``<w:sym w:font="Wingdings" w:char="F0FC"/>``.
+_SYMBOLS = {
+    0xF0FC: "✓",
+    0xF0FB: "✗",
+    0xF0FD: "☒",
+    0xF0FE: "☑",
+    0xF0A8: "☐",
+    0xF06F: "☐",
+    0xF078: "☒",
+    0xF06E: "■",
+    0xF06C: "●",
+    0xF0B7: "•",
+    0xF0A7: "▪",
+    0xF0D8: "➢",
+    0xF0E0: "→",
+}
+
+
+def _symbol(sym: Element) -> str:
+    """The character a ``w:sym`` shows; a symbol-font character without a Unicode
+    equivalent here reads as "□" rather than vanishing."""
+    code = _int_hex(sym.get(f"{_W}char"))
+    if code is None:
+        return "□"
+    if code in _SYMBOLS:
+        return _SYMBOLS[code]
+    if 0xF000 <= code <= 0xF0FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "□"
+    return chr(code)
+
+
+def _int_hex(text: str | None) -> int | None:
+    try:
+        return None if text is None else int(text, 16)
+    except ValueError:
+        return None
+
+
 def _placeholder(sdt: Element) -> bool:
     """A content control still showing its placeholder ("Click or tap here to enter
     text."): what it shows is not the document's text."""
@@ -554,6 +593,8 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
                 parts.append(" ")
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
+            elif tag == f"{_W}sym":
+                parts.append(_symbol(child))
             else:
                 walk(child, run_bold, font)
 

@@ -30,6 +30,7 @@ from kh_tthc import (
     read_plan,
 )
 from kh_tthc.importing import docx as docx_import
+from kh_tthc.importing import package
 from tests.fixtures_docx import (
     UP,
     C,
@@ -398,7 +399,7 @@ class TestHostile:
             z.writestr("[Content_Types].xml", b"<Types/>")
             with z.open("word/document.xml", "w") as f:
                 f.write(b"<w:document>")
-                for _ in range(docx_import.MAX_XML_PART_BYTES // (1 << 20) + 1):
+                for _ in range(package.MAX_XML_PART_BYTES // (1 << 20) + 1):
                     f.write(b" " * (1 << 20))
         assert path.stat().st_size < 1 << 20  # tiny on disk
         with pytest.raises(UnsafeSource, match=r"word/document\.xml would unpack to"):
@@ -406,7 +407,7 @@ class TestHostile:
 
     def test_zip_bomb_total(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Parts that together expand past the limit are refused before reading any."""
-        monkeypatch.setattr(docx_import, "MAX_UNPACKED_BYTES", 1 << 20)
+        monkeypatch.setattr(package, "MAX_UNPACKED_BYTES", 1 << 20)
         path = tmp_path / "bomb.docx"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
             for i in range(3):

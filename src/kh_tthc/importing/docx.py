@@ -1,10 +1,8 @@
 """Import a plan from a Word document: its task table, and its header where present.
 
-The file is checked before python-docx opens it, because a .docx is a zip of XML parts
-and either can be hostile: every part's declared and actual size is bounded (zip
-bombs), XML parts must be UTF-8 and carry no DOCTYPE or ENTITY declaration (external
-entities, entity expansion), and the number of table rows is bounded. The limits are the
-``MAX_*`` constants below and are documented in ``docs/import.md``.
+The file is checked before python-docx opens it (:func:`kh_tthc.importing.package.
+check_package`: zip bombs, DOCTYPE/ENTITY declarations, encodings, the number of table
+rows); old .doc files are converted by LibreOffice first, encrypted ones refused.
 
 Then the body is walked in document order. The task table is found by its header row
 (:func:`kh_tthc.importing.headers.match_header`); merged cells are resolved on the table's
@@ -17,8 +15,6 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,29 +31,19 @@ from kh_tthc.importing.errors import (
 )
 from kh_tthc.importing.front_matter import read_front_matter
 from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
+from kh_tthc.importing.package import check_package
 from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
 from kh_tthc.importing.tasks import rows_to_tasks
+from kh_tthc.importing.word_numbering import WordNumbering
 from kh_tthc.io.source import read_bytes
 from kh_tthc.soffice import ConversionFailed, convert
-from kh_tthc.vn import clean, nfc, to_roman
+from kh_tthc.vn import clean, nfc
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_PARTS",
-    "MAX_UNPACKED_BYTES",
-    "MAX_XML_PART_BYTES",
-    "import_docx",
-]
+__all__ = ["MAX_FILE_BYTES", "import_docx"]
 
 #: The .docx file itself: a plan with a few logos is well under 5 MiB.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-#: Members of the zip package.
-MAX_PARTS = 1000
-#: All members together, uncompressed, as declared and as actually read.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-#: One XML part uncompressed; bounds the memory python-docx's parser can take.
-MAX_XML_PART_BYTES = 16 * 1024 * 1024
 #: Seconds LibreOffice may take to convert an old .doc file.
 CONVERT_TIMEOUT = 120
 
@@ -114,7 +100,7 @@ def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
             "is not a Word document (.docx): it is not a zip package"
             + (" (for a CSV file, use import_csv)" if p.suffix.lower() == ".csv" else ""),
         )
-    _check_package(p, data)
+    check_package(p, data, rows=_TR, max_rows=MAX_ROWS)
     document = _open(p, data)
     return _import(p, document, warnings, year)
 
@@ -130,10 +116,6 @@ def _read(path: Path) -> bytes:
         too_large=UnsafeSource,
         empty=SourceRejected,
     )
-
-
-def _mib(n: int) -> str:
-    return f"{n / 1024 / 1024:.0f} MiB"
 
 
 def _from_compound_file(path: Path, data: bytes) -> bytes:
@@ -172,120 +154,8 @@ def _convert_doc(path: Path, data: bytes) -> bytes:
             ) from None
 
 
+#: What starts a table row in WordprocessingML (``<w:tr>``), for the row limit.
 _TR = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?tr[\s>/]")
-_DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_ASCII_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252"}
-_WIDE = (
-    ("utf-32-le", b"\xff\xfe\x00\x00"),
-    ("utf-32-be", b"\x00\x00\xfe\xff"),
-    ("utf-16-le", b"\xff\xfe"),
-    ("utf-16-be", b"\xfe\xff"),
-)
-_CHUNK = 1024 * 1024
-_TAIL = 64
-
-
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse a package before any XML parser sees it; see the module docstring."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_PARTS:
-                raise UnsafeSource(path, f"has {len(infos)} parts, more than {MAX_PARTS}")
-            declared = sum(i.file_size for i in infos)
-            if declared > MAX_UNPACKED_BYTES:
-                raise UnsafeSource(
-                    path,
-                    f"would unpack to {_mib(declared)}, more than the {_mib(MAX_UNPACKED_BYTES)} "
-                    "limit (a zip bomb?)",
-                )
-            rows = 0
-            total = 0
-            for info in infos:
-                size, part_rows = _check_part(path, zf, info)
-                total += size
-                rows += part_rows
-                if total > MAX_UNPACKED_BYTES:
-                    raise UnsafeSource(
-                        path,
-                        f"unpacks to more than {_mib(MAX_UNPACKED_BYTES)} (a zip bomb?)",
-                    )
-                if rows > MAX_ROWS:
-                    raise UnsafeSource(
-                        path,
-                        f"has more than {MAX_ROWS} table rows, the most kh-tthc imports "
-                        "(a plan's task table has tens or hundreds)",
-                    )
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise SourceRejected(path, f"is damaged or not a .docx file ({exc})") from None
-
-
-def _check_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    size = 0
-    rows = 0
-    is_xml: bool | None = None
-    tail = b""
-    with zf.open(info) as member:
-        while chunk := member.read(_CHUNK):
-            size += len(chunk)
-            if size > info.file_size:
-                raise UnsafeSource(path, f"part {info.filename} is larger than it declares")
-            if is_xml is None:
-                is_xml = _looks_like_xml(path, info.filename, chunk)
-                if is_xml and info.file_size > MAX_XML_PART_BYTES:
-                    raise UnsafeSource(
-                        path,
-                        f"part {info.filename} would unpack to {_mib(info.file_size)}, more "
-                        f"than the {_mib(MAX_XML_PART_BYTES)} limit for one XML part",
-                    )
-            if not is_xml:
-                continue
-            window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise UnsafeSource(
-                    path,
-                    f"part {info.filename} declares a DOCTYPE or entities, which Word never "
-                    "writes; refused so that no external entity is read",
-                )
-            rows += sum(1 for m in _TR.finditer(window) if m.end() > len(tail))
-            if rows > MAX_ROWS:
-                break
-            tail = window[-_TAIL:]
-    return size, rows
-
-
-def _is_wide_xml(head: bytes) -> bool:
-    # XML in UTF-16 or UTF-32 (with or without a byte-order mark) or EBCDIC would hide a
-    # DOCTYPE from a byte scan; a binary part matches these first characters by chance
-    # about once in 2**26.
-    if head.startswith(b"Lo\xa7\x94"):
-        return True
-    for encoding, bom in _WIDE:
-        body = head.removeprefix(bom)
-        width = 4 if "32" in encoding else 2
-        try:
-            start = body[: 2 * width].decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(start) == 2 and start[0] == "<" and 32 < ord(start[1]) < 127:
-            return True
-    return False
-
-
-def _looks_like_xml(path: Path, name: str, head: bytes) -> bool:
-    if _is_wide_xml(head):
-        raise UnsafeSource(
-            path, f"part {name} is XML in an encoding other than UTF-8, which Word never writes"
-        )
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not text.startswith(b"<"):
-        return False
-    m = _DECL_ENCODING.match(text)
-    if m and m.group(1).decode("ascii").lower() not in _ASCII_ENCODINGS:
-        raise UnsafeSource(
-            path, f"part {name} declares the encoding {m.group(1).decode('ascii')!r}, not UTF-8"
-        )
-    return True
 
 
 def _open(path: Path, data: bytes) -> Any:
@@ -317,7 +187,7 @@ class _Styles:
         #: Paragraph styles that number their paragraphs ("List Number").
         self.num_pr: dict[str, Element] = {}
         self.based_on: dict[str, str] = {}
-        self.numbering = _Numbering(document)
+        self.numbering = WordNumbering(document)
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: python-docx makes defaults
@@ -379,111 +249,6 @@ def _run_text(text: str, font: str | None) -> str:
     this one place."""
     del font  # used by the legacy-font conversion
     return text
-
-
-class _Numbering:
-    """The numbers Word shows for automatically numbered paragraphs (``w:numPr``).
-
-    The number is not in the text: it is computed from ``numbering.xml`` as Word does
-    (ECMA-376 Part 1, 17.9): each abstract numbering keeps a counter per level, starting
-    at the level's ``w:start``; a level counting up restarts the levels below it; a
-    ``w:num`` with ``w:lvlOverride/w:startOverride`` restarts its levels once; the label
-    is ``w:lvlText`` with ``%1``, ``%2``... replaced by the counters in each level's
-    ``w:numFmt``. Bullets read as "-". Unknown ids and bad values give no number.
-    """
-
-    def __init__(self, document: Any) -> None:
-        self.abstract_of: dict[str, str] = {}
-        self.overrides: dict[str, dict[int, int]] = {}
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part: nothing is numbered automatically
-            return
-        for abstract in root.iterchildren(f"{_W}abstractNum"):
-            aid = str(abstract.get(f"{_W}abstractNumId"))
-            levels: dict[int, tuple[int, str, str]] = {}
-            for lvl in abstract.iterchildren(f"{_W}lvl"):
-                ilvl = _int(lvl.get(f"{_W}ilvl"))
-                if ilvl is None or not 0 <= ilvl <= 8:
-                    continue
-                start = _int(_val(lvl.find(f"{_W}start"))) or 0
-                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
-                text = _val(lvl.find(f"{_W}lvlText")) or ""
-                levels[ilvl] = (max(0, min(start, 10**6)), fmt, text)
-            self.levels[aid] = levels
-        for num in root.iterchildren(f"{_W}num"):
-            nid = str(num.get(f"{_W}numId"))
-            ref = _val(num.find(f"{_W}abstractNumId"))
-            if ref is None:
-                continue
-            self.abstract_of[nid] = ref
-            for override in num.iterchildren(f"{_W}lvlOverride"):
-                level = _int(override.get(f"{_W}ilvl"))
-                restart = _int(_val(override.find(f"{_W}startOverride")))
-                if level is not None and restart is not None and 0 <= level <= 8:
-                    self.overrides.setdefault(nid, {})[level] = max(0, min(restart, 10**6))
-
-    def label(self, p: Element, by_style: Element | None = None) -> str | None:
-        """The number Word shows before paragraph ``p``, or None if it has none: from the
-        paragraph's own ``w:numPr``, else from its style's (``by_style``)."""
-        num_pr = p.find(f"{_W}pPr/{_W}numPr")
-        if num_pr is None:
-            num_pr = by_style
-        if num_pr is None:
-            return None
-        nid = _val(num_pr.find(f"{_W}numId"))
-        if nid is None and by_style is not None:
-            nid = _val(by_style.find(f"{_W}numId"))  # own w:ilvl, the style's list
-        ilvl = _int(_val(num_pr.find(f"{_W}ilvl"))) or 0
-        aid = self.abstract_of.get(nid or "")
-        levels = self.levels.get(aid or "", {})
-        if aid is None or ilvl not in levels:
-            return None
-        counters = self.counters.setdefault(aid, {})
-        if nid is not None and nid not in self.started:
-            self.started.add(nid)
-            for level, start in self.overrides.get(nid, {}).items():
-                counters[level] = start - 1
-        start, fmt, text = levels[ilvl]
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        if fmt == "bullet":
-            return "-"
-        if fmt == "none":
-            return ""
-
-        def number(m: re.Match[str]) -> str:
-            level = int(m.group(1)) - 1
-            lstart, lfmt, _ = levels.get(level, (1, "decimal", ""))
-            return _format_number(counters.get(level, lstart), lfmt)
-
-        return re.sub(r"%([1-9])", number, text)
-
-
-def _val(el: Element | None) -> str | None:
-    return None if el is None or el.get(f"{_W}val") is None else str(el.get(f"{_W}val"))
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return None if text is None else int(text)
-    except ValueError:
-        return None
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
-        roman = to_roman(n)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        letter = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    return str(n)
 
 
 def _on_off(el: Element | None) -> bool | None:

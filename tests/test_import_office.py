@@ -133,11 +133,13 @@ def test_continuation_without_header_is_said(tmp_path: Path) -> None:
 
 
 def test_placeholder_is_not_text(tmp_path: Path) -> None:
-    """A content control showing its placeholder leaves the cell empty, and the empty
-    completion time is reported."""
+    """A content control showing its placeholder leaves the cell empty; the placeholder
+    and the empty completion time are both reported."""
     result = import_docx(placeholder_docx(tmp_path / "p.docx"))
     assert result.plan.tasks[0].deadline is None
-    assert "Nhấp" not in " ".join(w.message for w in result.warnings)
+    placeholders = [w for w in result.warnings if "placeholder" in w.message]
+    assert [w.where for w in placeholders] == ["table 1, row 2"]
+    assert "Nhấp hoặc gõ vào đây" in placeholders[0].message
     assert any("no completion time" in m for m in row_warnings(result))
 
 

@@ -188,6 +188,9 @@ class _Styles:
         self.num_pr: dict[str, Element] = {}
         self.based_on: dict[str, str] = {}
         self.numbering = WordNumbering(document)
+        #: What reading the text found worth saying (a placeholder left in a content
+        #: control...); the caller drains it with the place it was read.
+        self.notes: list[str] = []
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: python-docx makes defaults
@@ -243,11 +246,11 @@ def _font_of(rpr: Element) -> str | None:
     return None
 
 
-def _run_text(text: str, font: str | None) -> str:
+def _run_text(text: str, font: str | None, notes: list[str]) -> str:
     """A run's text as read. The font is kept here so that text typed in a legacy
     Vietnamese font (TCVN3 ``.VnTime``, ``VNI-Times``) can be converted to Unicode at
-    this one place."""
-    del font  # used by the legacy-font conversion
+    this one place, saying so in ``notes`` (reported with the row or paragraph)."""
+    del font, notes  # used by the legacy-font conversion
     return text
 
 
@@ -340,6 +343,10 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
             if tag == f"{_W}sdt" and _placeholder(child):
+                shown = clean("".join(t.text or "" for t in child.iter(f"{_W}t")))
+                styles.notes.append(
+                    f"a content control still shows its placeholder {shown[:80]!r}; read as empty"
+                )
                 continue
             if tag == f"{_W}r":
                 rpr = child.find(f"{_W}rPr")
@@ -348,7 +355,7 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
                 by_style = styles.font_of(None if rstyle is None else rstyle.get(f"{_W}val"))
                 walk(child, _run_bold(child, styles, para_bold), own or by_style or para_font)
             elif tag == f"{_W}t":
-                text = _run_text(child.text or "", font)
+                text = _run_text(child.text or "", font, styles.notes)
                 parts.append(text)
                 if text.strip():
                     bold = run_bold if bold is None else bold and run_bold
@@ -507,6 +514,9 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int
                 if hm is not None:
                     hmerge = str(hm.get(f"{_W}val", "continue"))
             text, bold = _cell_text(tc, styles)
+            for note in styles.notes:
+                grid.say(r, note)
+            styles.notes.clear()
             if any(tc.find(f".//{_W}{kind}") is not None for kind in ("drawing", "pict", "object")):
                 shown = f" beside the text {clean(text)[:80]!r}" if text.strip() else ""
                 grid.say(r, f"a cell holds a picture, text box or object{shown}; it is not read")
@@ -613,6 +623,9 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             lines.append(_paragraph(block, styles)[0])
+            for note in styles.notes:
+                warn("document", note)
+            styles.notes.clear()
             continue
         table_no += 1
         numbered = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))

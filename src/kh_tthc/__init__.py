@@ -47,17 +47,17 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.csv_import import import_csv
-from kh_tthc.io.docx_import import import_docx
-from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
-from kh_tthc.io.table_import import (
+from kh_tthc.importing import (
     EncryptedSource,
     ImportResult,
     LegacyWordFormat,
     NoTaskTable,
     SourceRejected,
     UnsafeSource,
+    import_csv,
+    import_docx,
 )
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
 from kh_tthc.model import (
     Authority,
     DateSpan,

@@ -21,14 +21,12 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.csv_import import import_csv
+from kh_tthc.importing import ImportResult, import_csv, import_docx
 from kh_tthc.io.csv_safe import escape_cell
-from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
-from kh_tthc.io.table_import import ImportResult
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
 from kh_tthc.progress import read_progress

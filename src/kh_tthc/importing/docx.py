@@ -1,13 +1,11 @@
 """Import a plan from a Word document: its task table, and its header where present.
 
-The file is checked before python-docx opens it, because a .docx is a zip of XML parts
-and either can be hostile: every part's declared and actual size is bounded (zip
-bombs), XML parts must be UTF-8 and carry no DOCTYPE or ENTITY declaration (external
-entities, entity expansion), and the number of table rows is bounded. The limits are the
-``MAX_*`` constants below and are documented in ``docs/import.md``.
+The file is checked before python-docx opens it (:func:`kh_tthc.importing.package.
+check_package`: zip bombs, DOCTYPE/ENTITY declarations, encodings, the number of table
+rows); old .doc files are converted by LibreOffice first, encrypted ones refused.
 
 Then the body is walked in document order. The task table is found by its header row
-(:func:`kh_tthc.io.table_import.match_header`); merged cells are resolved on the table's
+(:func:`kh_tthc.importing.headers.match_header`); merged cells are resolved on the table's
 grid, and the rows handed to the shared row logic. Paragraphs and layout tables outside
 the task table give the issuer, number, date, title and signer.
 """
@@ -17,53 +15,35 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-import zipfile
-import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 from kh_tthc.errors import LibreOfficeNotFound, Problem, Severity
-from kh_tthc.io.source import read_bytes
-from kh_tthc.io.table_import import (
-    MAX_ROWS,
-    Cell,
+from kh_tthc.importing.errors import (
     EncryptedSource,
-    Header,
-    ImportResult,
     LegacyWordFormat,
     NoTaskTable,
-    RawRow,
     SourceRejected,
     UnsafeSource,
-    build_plan,
-    header_help,
-    match_header,
-    match_two_rows,
-    read_front_matter,
-    rows_to_tasks,
 )
+from kh_tthc.importing.front_matter import read_front_matter
+from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
+from kh_tthc.importing.package import check_package
+from kh_tthc.importing.result import ImportResult, build_plan, year_hint
+from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
+from kh_tthc.importing.tasks import rows_to_tasks
+from kh_tthc.importing.word_numbering import WordNumbering
+from kh_tthc.io.source import read_bytes
 from kh_tthc.soffice import ConversionFailed, convert
 from kh_tthc.vn import clean, nfc
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_PARTS",
-    "MAX_UNPACKED_BYTES",
-    "MAX_XML_PART_BYTES",
-    "import_docx",
-]
+__all__ = ["MAX_FILE_BYTES", "import_docx"]
 
 #: The .docx file itself: a plan with a few logos is well under 5 MiB.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-#: Members of the zip package.
-MAX_PARTS = 1000
-#: All members together, uncompressed, as declared and as actually read.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-#: One XML part uncompressed; bounds the memory python-docx's parser can take.
-MAX_XML_PART_BYTES = 16 * 1024 * 1024
 #: Seconds LibreOffice may take to convert an old .doc file.
 CONVERT_TIMEOUT = 120
 
@@ -120,7 +100,7 @@ def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
             "is not a Word document (.docx): it is not a zip package"
             + (" (for a CSV file, use import_csv)" if p.suffix.lower() == ".csv" else ""),
         )
-    _check_package(p, data)
+    check_package(p, data, rows=_TR, max_rows=MAX_ROWS)
     document = _open(p, data)
     return _import(p, document, warnings, year)
 
@@ -136,10 +116,6 @@ def _read(path: Path) -> bytes:
         too_large=UnsafeSource,
         empty=SourceRejected,
     )
-
-
-def _mib(n: int) -> str:
-    return f"{n / 1024 / 1024:.0f} MiB"
 
 
 def _from_compound_file(path: Path, data: bytes) -> bytes:
@@ -178,120 +154,8 @@ def _convert_doc(path: Path, data: bytes) -> bytes:
             ) from None
 
 
+#: What starts a table row in WordprocessingML (``<w:tr>``), for the row limit.
 _TR = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?tr[\s>/]")
-_DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_ASCII_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252"}
-_WIDE = (
-    ("utf-32-le", b"\xff\xfe\x00\x00"),
-    ("utf-32-be", b"\x00\x00\xfe\xff"),
-    ("utf-16-le", b"\xff\xfe"),
-    ("utf-16-be", b"\xfe\xff"),
-)
-_CHUNK = 1024 * 1024
-_TAIL = 64
-
-
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse a package before any XML parser sees it; see the module docstring."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_PARTS:
-                raise UnsafeSource(path, f"has {len(infos)} parts, more than {MAX_PARTS}")
-            declared = sum(i.file_size for i in infos)
-            if declared > MAX_UNPACKED_BYTES:
-                raise UnsafeSource(
-                    path,
-                    f"would unpack to {_mib(declared)}, more than the {_mib(MAX_UNPACKED_BYTES)} "
-                    "limit (a zip bomb?)",
-                )
-            rows = 0
-            total = 0
-            for info in infos:
-                size, part_rows = _check_part(path, zf, info)
-                total += size
-                rows += part_rows
-                if total > MAX_UNPACKED_BYTES:
-                    raise UnsafeSource(
-                        path,
-                        f"unpacks to more than {_mib(MAX_UNPACKED_BYTES)} (a zip bomb?)",
-                    )
-                if rows > MAX_ROWS:
-                    raise UnsafeSource(
-                        path,
-                        f"has more than {MAX_ROWS} table rows, the most kh-tthc imports "
-                        "(a plan's task table has tens or hundreds)",
-                    )
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise SourceRejected(path, f"is damaged or not a .docx file ({exc})") from None
-
-
-def _check_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    size = 0
-    rows = 0
-    is_xml: bool | None = None
-    tail = b""
-    with zf.open(info) as member:
-        while chunk := member.read(_CHUNK):
-            size += len(chunk)
-            if size > info.file_size:
-                raise UnsafeSource(path, f"part {info.filename} is larger than it declares")
-            if is_xml is None:
-                is_xml = _looks_like_xml(path, info.filename, chunk)
-                if is_xml and info.file_size > MAX_XML_PART_BYTES:
-                    raise UnsafeSource(
-                        path,
-                        f"part {info.filename} would unpack to {_mib(info.file_size)}, more "
-                        f"than the {_mib(MAX_XML_PART_BYTES)} limit for one XML part",
-                    )
-            if not is_xml:
-                continue
-            window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise UnsafeSource(
-                    path,
-                    f"part {info.filename} declares a DOCTYPE or entities, which Word never "
-                    "writes; refused so that no external entity is read",
-                )
-            rows += sum(1 for m in _TR.finditer(window) if m.end() > len(tail))
-            if rows > MAX_ROWS:
-                break
-            tail = window[-_TAIL:]
-    return size, rows
-
-
-def _is_wide_xml(head: bytes) -> bool:
-    # XML in UTF-16 or UTF-32 (with or without a byte-order mark) or EBCDIC would hide a
-    # DOCTYPE from a byte scan; a binary part matches these first characters by chance
-    # about once in 2**26.
-    if head.startswith(b"Lo\xa7\x94"):
-        return True
-    for encoding, bom in _WIDE:
-        body = head.removeprefix(bom)
-        width = 4 if "32" in encoding else 2
-        try:
-            start = body[: 2 * width].decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(start) == 2 and start[0] == "<" and 32 < ord(start[1]) < 127:
-            return True
-    return False
-
-
-def _looks_like_xml(path: Path, name: str, head: bytes) -> bool:
-    if _is_wide_xml(head):
-        raise UnsafeSource(
-            path, f"part {name} is XML in an encoding other than UTF-8, which Word never writes"
-        )
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not text.startswith(b"<"):
-        return False
-    m = _DECL_ENCODING.match(text)
-    if m and m.group(1).decode("ascii").lower() not in _ASCII_ENCODINGS:
-        raise UnsafeSource(
-            path, f"part {name} declares the encoding {m.group(1).decode('ascii')!r}, not UTF-8"
-        )
-    return True
 
 
 def _open(path: Path, data: bytes) -> Any:
@@ -313,11 +177,20 @@ def _open(path: Path, data: bytes) -> Any:
 
 
 class _Styles:
-    """Bold from styles: a run is bold by its own formatting, its style or its paragraph's."""
+    """What the document's formatting says about its text: bold (by the run's own
+    formatting, its style or its paragraph's), the font of each run, and the numbers of
+    automatically numbered paragraphs."""
 
     def __init__(self, document: Any) -> None:
         self.bold: dict[str, bool | None] = {}
+        self.font: dict[str, str | None] = {}
+        #: Paragraph styles that number their paragraphs ("List Number").
+        self.num_pr: dict[str, Element] = {}
         self.based_on: dict[str, str] = {}
+        self.numbering = WordNumbering(document)
+        #: What reading the text found worth saying (a placeholder left in a content
+        #: control...); the caller drains it with the place it was read.
+        self.notes: list[str] = []
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: python-docx makes defaults
@@ -330,19 +203,55 @@ class _Styles:
                 continue
             rpr = style.find(f"{_W}rPr")
             self.bold[sid] = None if rpr is None else _on_off(rpr.find(f"{_W}b"))
+            self.font[sid] = None if rpr is None else _font_of(rpr)
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                self.num_pr[sid] = num_pr
             based = style.find(f"{_W}basedOn")
             if based is not None and based.get(f"{_W}val"):
                 self.based_on[sid] = str(based.get(f"{_W}val"))
 
     def is_bold(self, sid: str | None) -> bool | None:
+        value = self._inherited(self.bold, sid)
+        return None if value is None else bool(value)
+
+    def font_of(self, sid: str | None) -> str | None:
+        value = self._inherited(self.font, sid)
+        return None if value is None else str(value)
+
+    def numbering_of(self, sid: str | None) -> Element | None:
+        value = self._inherited(self.num_pr, sid)
+        return None if value is None else value
+
+    def _inherited(self, table: dict[str, Any], sid: str | None) -> Any:
         seen: set[str] = set()
         while sid and sid not in seen:
             seen.add(sid)
-            value = self.bold.get(sid)
+            value = table.get(sid)
             if value is not None:
                 return value
             sid = self.based_on.get(sid)
         return None
+
+
+def _font_of(rpr: Element) -> str | None:
+    """The font a run's properties name for Latin text (``w:rFonts``)."""
+    fonts = rpr.find(f"{_W}rFonts")
+    if fonts is None:
+        return None
+    for attribute in ("ascii", "hAnsi", "cs"):
+        name = fonts.get(f"{_W}{attribute}")
+        if name:
+            return str(name)
+    return None
+
+
+def _run_text(text: str, font: str | None, notes: list[str]) -> str:
+    """A run's text as read. The font is kept here so that text typed in a legacy
+    Vietnamese font (TCVN3 ``.VnTime``, ``VNI-Times``) can be converted to Unicode at
+    this one place, saying so in ``notes`` (reported with the row or paragraph)."""
+    del font, notes  # used by the legacy-font conversion
+    return text
 
 
 def _on_off(el: Element | None) -> bool | None:
@@ -351,29 +260,102 @@ def _on_off(el: Element | None) -> bool | None:
     return str(el.get(f"{_W}val", "true")).lower() not in ("0", "false", "off")
 
 
+# Tracked deletions (w:del, w:moveFrom) are dropped and insertions (w:ins, w:moveTo)
+# read as text, as the document reads once every change is accepted; a content
+# control's properties hold no text of the document.
 _SKIP = {
     f"{_W}{t}"
-    for t in ("del", "moveFrom", "instrText", "delText", "drawing", "pict", "object", "rPr")
+    for t in (
+        "del",
+        "moveFrom",
+        "instrText",
+        "delText",
+        "drawing",
+        "pict",
+        "object",
+        "rPr",
+        "sdtPr",
+        "sdtEndPr",
+    )
 } | {f"{_MC}AlternateContent", f"{_W}pPr"}
 
 
+#: Characters of symbol fonts (Wingdings, Symbol) that tracking tables tick with,
+#: written by Word as ``<w:sym w:font="Wingdings" w:char="F0FC"/>``.
+_SYMBOLS = {
+    0xF0FC: "✓",
+    0xF0FB: "✗",
+    0xF0FD: "☒",
+    0xF0FE: "☑",
+    0xF0A8: "☐",
+    0xF06F: "☐",
+    0xF078: "☒",
+    0xF06E: "■",
+    0xF06C: "●",
+    0xF0B7: "•",
+    0xF0A7: "▪",
+    0xF0D8: "➢",
+    0xF0E0: "→",
+}
+
+
+def _symbol(sym: Element) -> str:
+    """The character a ``w:sym`` shows; a symbol-font character without a Unicode
+    equivalent here reads as "□" rather than vanishing."""
+    code = _int_hex(sym.get(f"{_W}char"))
+    if code is None:
+        return "□"
+    if code in _SYMBOLS:
+        return _SYMBOLS[code]
+    if 0xF000 <= code <= 0xF0FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "□"
+    return chr(code)
+
+
+def _int_hex(text: str | None) -> int | None:
+    try:
+        return None if text is None else int(text, 16)
+    except ValueError:
+        return None
+
+
+def _placeholder(sdt: Element) -> bool:
+    """A content control still showing its placeholder ("Click or tap here to enter
+    text."): what it shows is not the document's text."""
+    return sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
 def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
-    """A paragraph's text ("\\n" for line breaks) and whether all its text is bold."""
+    """A paragraph's text ("\\n" for line breaks), its automatic number first, and
+    whether all its text is bold."""
     pstyle = p.find(f"{_W}pPr/{_W}pStyle")
-    para_bold = styles.is_bold(None if pstyle is None else pstyle.get(f"{_W}val"))
-    parts: list[str] = []
+    style_id = None if pstyle is None else pstyle.get(f"{_W}val")
+    para_bold = styles.is_bold(style_id)
+    para_font = styles.font_of(style_id)
+    label = styles.numbering.label(p, styles.numbering_of(style_id))
+    parts: list[str] = [f"{label} "] if label else []
     bold: bool | None = None
 
-    def walk(el: Element, run_bold: bool) -> None:
+    def walk(el: Element, run_bold: bool, font: str | None) -> None:
         nonlocal bold
         for child in el.iterchildren():
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
+            if tag == f"{_W}sdt" and _placeholder(child):
+                shown = clean("".join(t.text or "" for t in child.iter(f"{_W}t")))
+                styles.notes.append(
+                    f"a content control still shows its placeholder {shown[:80]!r}; read as empty"
+                )
+                continue
             if tag == f"{_W}r":
-                walk(child, _run_bold(child, styles, para_bold))
+                rpr = child.find(f"{_W}rPr")
+                rstyle = None if rpr is None else rpr.find(f"{_W}rStyle")
+                own = None if rpr is None else _font_of(rpr)
+                by_style = styles.font_of(None if rstyle is None else rstyle.get(f"{_W}val"))
+                walk(child, _run_bold(child, styles, para_bold), own or by_style or para_font)
             elif tag == f"{_W}t":
-                text = child.text or ""
+                text = _run_text(child.text or "", font, styles.notes)
                 parts.append(text)
                 if text.strip():
                     bold = run_bold if bold is None else bold and run_bold
@@ -383,10 +365,12 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
                 parts.append(" ")
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
+            elif tag == f"{_W}sym":
+                parts.append(_symbol(child))
             else:
-                walk(child, run_bold)
+                walk(child, run_bold, font)
 
-    walk(p, bool(para_bold))
+    walk(p, bool(para_bold), para_font)
     return nfc("".join(parts)), bold
 
 
@@ -447,18 +431,82 @@ def _cell_text(tc: Element, styles: _Styles) -> tuple[str, bool]:
     return "\n".join(lines).strip(), bool(bolds) and all(bolds)
 
 
-def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
-    for tr in _children(tbl, f"{_W}tr"):
-        before = tr.find(f"{_W}trPr/{_W}gridBefore")
-        col = int(before.get(f"{_W}val", "0")) if before is not None else 0
+#: Columns of a table's grid: real tables have a dozen; attributes pointing further
+#: (``w:gridSpan="999999999"``) are clamped to the grid, with a warning.
+MAX_GRID_COLUMNS = 64
+
+
+class _Grid:
+    """A table's grid width and the checks on the grid attributes of its rows and cells.
+
+    ``w:gridBefore``, ``w:gridAfter`` and ``w:gridSpan`` are counts of grid columns
+    (ECMA-376 Part 1, 17.4.14, 17.4.13 and 17.4.17). A value that is not a whole number,
+    is negative, or reaches past the grid is replaced by the nearest value that keeps the
+    row's cells on the grid, and reported; so a hostile file can neither allocate
+    millions of columns nor stop the import, and no cell is pushed off its column.
+    """
+
+    def __init__(self, tbl: Element, table_no: int, warn: _Warn) -> None:
+        declared = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+        self.width = min(declared, MAX_GRID_COLUMNS) if declared else MAX_GRID_COLUMNS
+        self.table_no = table_no
+        self.warn = warn
+
+    def value(self, el: Element | None, default: int, row: int, what: str) -> int:
+        """The attribute's whole-number value; the default (warned) when it is not one."""
+        if el is None or el.get(f"{_W}val") is None:
+            return default
+        raw = str(el.get(f"{_W}val"))
+        try:
+            n = int(raw.strip())
+        except ValueError:
+            self.say(row, f"{what} {raw!r} is not a number; read as {default}")
+            return default
+        if n < default:
+            self.say(row, f"{what} {raw!r} is below {default}; read as {default}")
+            return default
+        return n
+
+    def fit(self, value: int, room: int, floor: int, row: int, what: str) -> int:
+        """``value`` cut to ``room`` (never below ``floor``), warned when cut."""
+        if value <= room:
+            return value
+        cut = max(floor, room)
+        self.say(row, f"{what} {value} reaches past the table's grid; read as {cut}")
+        return cut
+
+    def say(self, row: int, message: str) -> None:
+        self.warn(f"table {self.table_no}, row {row}", message)
+
+
+_Warn = Callable[[str, str], None]
+
+
+def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int, list[_Phys]]]:
+    """Each row (its number in the table, from 1) as cells on the grid; a row whose
+    deletion is tracked (``w:trPr/w:del``) is left out, as once the change is accepted."""
+    for r, tr in enumerate(_children(tbl, f"{_W}tr"), start=1):
+        if tr.find(f"{_W}trPr/{_W}del") is not None:
+            continue
+        tcs = [tc for tc in _children(tr, f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
+        # A row with more cells than the grid declares widens it: each cell takes at
+        # least one column. Beyond MAX_GRID_COLUMNS cells are reported, not read.
+        limit = min(max(grid.width, len(tcs)), MAX_GRID_COLUMNS)
+        trpr = tr.find(f"{_W}trPr")
+        before = grid.value(
+            None if trpr is None else trpr.find(f"{_W}gridBefore"), 0, r, "w:gridBefore"
+        )
+        after = grid.value(
+            None if trpr is None else trpr.find(f"{_W}gridAfter"), 0, r, "w:gridAfter"
+        )
+        col = grid.fit(before, limit - len(tcs), 0, r, "w:gridBefore")
+        grid.fit(after, limit - len(tcs), 0, r, "w:gridAfter")
         cells: list[_Phys] = []
-        for tc in _children(tr, f"{_W}tc"):
+        for i, tc in enumerate(tcs):
             tcpr = tc.find(f"{_W}tcPr")
             span, vmerge, hmerge = 1, None, None
             if tcpr is not None:
-                gs = tcpr.find(f"{_W}gridSpan")
-                if gs is not None:
-                    span = max(1, int(gs.get(f"{_W}val", "1")))
+                span = grid.value(tcpr.find(f"{_W}gridSpan"), 1, r, "w:gridSpan")
                 vm = tcpr.find(f"{_W}vMerge")
                 if vm is not None:
                     vmerge = str(vm.get(f"{_W}val", "continue"))
@@ -466,13 +514,28 @@ def _grid_rows(tbl: Element, styles: _Styles) -> Iterator[list[_Phys]]:
                 if hm is not None:
                     hmerge = str(hm.get(f"{_W}val", "continue"))
             text, bold = _cell_text(tc, styles)
+            for note in styles.notes:
+                grid.say(r, note)
+            styles.notes.clear()
+            if any(tc.find(f".//{_W}{kind}") is not None for kind in ("drawing", "pict", "object")):
+                shown = f" beside the text {clean(text)[:80]!r}" if text.strip() else ""
+                grid.say(r, f"a cell holds a picture, text box or object{shown}; it is not read")
+            if col >= limit:
+                grid.say(r, f"a cell past column {limit} is not read: {clean(text)[:80]!r}")
+                continue
+            remaining = len(tcs) - i - 1
+            span = grid.fit(span, limit - col - remaining, 1, r, "w:gridSpan")
             if hmerge == "continue" and cells:  # the legacy form of a horizontal merge
                 last = cells[-1]
                 cells[-1] = _Phys(last.start, last.span + span, last.vmerge, last.text, last.bold)
             else:
                 cells.append(_Phys(col, span, vmerge, text, bold))
             col += span
-        yield cells
+        yield r, cells
+
+
+def _width(grid: list[list[_Phys]]) -> int:
+    return max((c.start + c.span for row in grid for c in row), default=0)
 
 
 def _grid_texts(row: list[_Phys], width: int) -> list[str]:
@@ -552,13 +615,34 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
     rows: list[RawRow] = []
     first_rows: list[str] = []
     table_no = 0
+
+    def warn(where: str, message: str) -> None:
+        warnings.append(Problem(message=message, severity=Severity.WARNING, where=where, file=path))
+
+    task_cells: list[_Phys] = []
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             lines.append(_paragraph(block, styles)[0])
+            for note in styles.notes:
+                warn("document", note)
+            styles.notes.clear()
             continue
         table_no += 1
-        grid = list(_grid_rows(block, styles))
+        numbered = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))
+        grid = [cells for _, cells in numbered]
         found = _header_of(grid)
+        if found is None and header is not None and grid and _width(grid) == _width([task_cells]):
+            # A table broken across pages without its header repeated: the same columns
+            # as the task table, and no header of its own.
+            warn(
+                f"table {table_no}",
+                "has no header row but the task table's columns; read as its continuation",
+            )
+            above_cont: dict[int, tuple[str, bool]] = {}
+            for r, row in numbered:
+                cells = _logical(row, task_cells, above_cont)
+                rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
+            continue
         if found is None:
             if grid:
                 first_rows.append(" | ".join(clean(c.text) for c in grid[0]))
@@ -578,9 +662,9 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
             )
             continue
         if header is None:
-            header = this_header
+            header, task_cells = this_header, this_cells
         above: dict[int, tuple[str, bool]] = {}
-        for r, row in enumerate(grid[at + 1 :], start=at + 2):
+        for r, row in numbered[at + 1 :]:
             cells = _logical(row, this_cells, above)
             rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
         lines += [line for row in grid[:at] for c in row for line in c.text.splitlines()]
@@ -589,6 +673,6 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
         raise NoTaskTable(
             path, f"no task table found: looked for {header_help()}{seen or ' (it has no table)'}"
         )
-    table = rows_to_tasks(header, rows, path=path)
     front = read_front_matter(lines)
+    table = rows_to_tasks(header, rows, path=path, year=year_hint(front, year))
     return build_plan(front, table, path=path, year=year, extra_warnings=warnings)

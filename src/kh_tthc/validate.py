@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from kh_tthc.errors import PlanInvalid, Problem, Severity
-from kh_tthc.io.guard import visible
 from kh_tthc.model import Plan, Task, Unit
+from kh_tthc.vn import visible
 
 __all__ = ["check_plan", "validate_plan"]
 

@@ -10,7 +10,6 @@ header (a title, "Số: ...") are read like a document's header lines.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import itertools
@@ -23,7 +22,8 @@ from kh_tthc.importing.headers import Header, header_help, match_header, match_t
 from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.importing.tasks import rows_to_tasks
-from kh_tthc.io.source import read_bytes
+from kh_tthc.io.csv_safe import unescape_cell
+from kh_tthc.io.source import read_bytes, text_encoding
 from kh_tthc.vn import clean, nfc
 
 __all__ = ["MAX_CSV_BYTES", "MAX_CSV_CELL_CHARS", "MAX_CSV_COLUMNS", "import_csv"]
@@ -85,14 +85,7 @@ def import_csv(path: str | Path, *, year: int | None = None) -> ImportResult:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif (wide := _utf16_without_mark(data[:4096])) is not None:
-        encoding = wide
-    else:
-        encoding = "utf-8"
+    encoding = text_encoding(data)
     try:
         text = nfc(data.decode(encoding))
     except UnicodeDecodeError as exc:
@@ -107,24 +100,6 @@ def _decode(path: Path, data: bytes) -> str:
             path, f"line {line}: holds a NUL character, which a text file never has"
         )
     return text
-
-
-def _utf16_without_mark(head: bytes) -> str | None:
-    """UTF-16 without a byte-order mark, told by its zero bytes, or None.
-
-    ASCII letters in UTF-16 leave a zero byte beside each of them, so one half of the
-    byte positions is mostly zeros and the other almost none. A stray NUL in a UTF-8
-    file is not that pattern, and must not turn the file into Chinese.
-    """
-    even, odd = head[0::2], head[1::2]
-    zeros_even, zeros_odd = even.count(0), odd.count(0)
-    if len(head) < 4:
-        return None
-    if zeros_odd >= len(odd) * 0.3 and zeros_even <= len(even) * 0.05:
-        return "utf-16-le"
-    if zeros_even >= len(even) * 0.3 and zeros_odd <= len(odd) * 0.05:
-        return "utf-16-be"
-    return None
 
 
 class _TooWide(UnsafeSource):
@@ -175,7 +150,7 @@ def _records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[
                         f"line {start}: a cell has {len(cell):,} characters, more than "
                         f"the {MAX_CSV_CELL_CHARS:,} a spreadsheet cell holds",
                     )
-            yield start, cells
+            yield start, [unescape_cell(cell) for cell in cells]
             start = reader.line_num + 1
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):

@@ -31,6 +31,7 @@ from typing import Any
 from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.source import MAX_DEPTH, MAX_INT_DIGITS
+from kh_tthc.vn import visible
 
 __all__ = [
     "check_data",
@@ -44,9 +45,6 @@ __all__ = [
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _FORBIDDEN = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
-#: Characters that show nothing: zero-width spaces and joiners, the byte-order mark,
-#: soft hyphens and the like. Text made of them only is empty.
-_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 _TERMINAL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u200e\u200f\u061c\ud800-\udfff]")
 
 
@@ -69,15 +67,6 @@ def text_problem(text: str) -> str:
     """
     m = _FORBIDDEN.search(text)
     return "" if m is None else f"holds {_describe(m.group())}"
-
-
-def visible(text: str) -> str:
-    """``text`` without invisible characters and spaces: empty when nothing would show.
-
-    >>> visible("\\u200b \\u200b")
-    ''
-    """
-    return _INVISIBLE.sub("", text)
 
 
 def date_problem(d: date) -> str:

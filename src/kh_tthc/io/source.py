@@ -205,10 +205,11 @@ def decode_utf8(data: bytes, path: Path | None, *, hint: str = "") -> str:
 def text_encoding(data: bytes) -> str:
     """The encoding of a text file from another program: UTF-8 unless it says otherwise.
 
-    A byte-order mark decides; without one, UTF-16 is recognised only when most of the
-    second (or first) bytes of the first 4 KiB are zero, as UTF-16 text of Latin letters
-    is. A stray NUL in a UTF-8 file does not make it UTF-16: the reader then refuses the
-    NUL as a control character, naming its line.
+    A byte-order mark decides; without one, UTF-16 is recognised when many of the
+    second (or first) bytes of the first 4 KiB are zero and almost none of the others, as
+    in UTF-16 text of Vietnamese, where letters with diacritics leave fewer zeros than
+    plain Latin ones. A stray NUL in a UTF-8 file does not make it UTF-16: the reader
+    then refuses the NUL as a control character, naming its line.
 
     >>> text_encoding("Rà soát".encode("utf-16-le")), text_encoding(b"a,b\\x00,c\\n")
     ('utf-16-le', 'utf-8')
@@ -221,9 +222,9 @@ def text_encoding(data: bytes) -> str:
     pairs = len(head) // 2
     if pairs:
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd >= 0.6 * pairs and even < 0.1 * pairs:
+        if odd >= 0.3 * pairs and even <= 0.05 * pairs:
             return "utf-16-le"
-        if even >= 0.6 * pairs and odd < 0.1 * pairs:
+        if even >= 0.3 * pairs and odd <= 0.05 * pairs:
             return "utf-16-be"
     return "utf-8"
 

@@ -222,9 +222,11 @@ def text_encoding(data: bytes) -> str:
     pairs = len(head) // 2
     if pairs:
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd >= 0.3 * pairs and even <= 0.05 * pairs:
+        # A few stray NULs are not UTF-16: it takes several zeros, and a third of a half.
+        least = max(4, 0.3 * pairs)
+        if odd >= least and even <= 0.05 * pairs:
             return "utf-16-le"
-        if even >= 0.3 * pairs and odd <= 0.05 * pairs:
+        if even >= least and odd <= 0.05 * pairs:
             return "utf-16-be"
     return "utf-8"
 

@@ -1,0 +1,1 @@
+"""Importing plans and progress from other documents: one package per concern."""

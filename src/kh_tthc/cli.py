@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
+from kh_tthc.importing.xlsx import import_xlsx
 from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
 from kh_tthc.io.csv_import import import_csv
 from kh_tthc.io.docx_import import import_docx
@@ -200,11 +201,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 _DOCX_SUFFIXES = (".docx", ".doc", ".docm")
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def import_source(path: Path, *, year: int | None = None) -> ImportResult:
-    """Import a Word document or a CSV file, chosen by extension, else by content."""
+def import_source(path: Path, *, year: int | None = None, sheet: str | None = None) -> ImportResult:
+    """Import a Word document, an Excel workbook or a CSV file, chosen by extension, else
+    by content."""
     suffix = path.suffix.lower()
+    if suffix in _XLSX_SUFFIXES:
+        return import_xlsx(path, sheet=sheet, year=year)
+    if sheet is not None:
+        raise UsageError(f"{path}: --sheet is for an Excel workbook (.xlsx)")
     if suffix in _DOCX_SUFFIXES:
         return import_docx(path, year=year)
     if suffix in _CSV_SUFFIXES:
@@ -228,7 +235,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: already exists; pass --force to replace it")
     if output.exists() and source.exists() and output.resolve() == source.resolve():
         raise UsageError(f"{output}: is the source file; choose another output")
-    result = import_source(source, year=args.year)
+    result = import_source(source, year=args.year, sheet=args.sheet)
     dump_plan(result.plan, output)
     _print_problems(result.warnings, sys.stdout)
     plan = result.plan
@@ -353,7 +360,12 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="make a plan file from a Word plan's task table or a CSV export of it",
     )
-    p.add_argument("source", type=Path, metavar="SOURCE", help=".docx (or .doc), .csv or .tsv")
+    p.add_argument(
+        "source", type=Path, metavar="SOURCE", help=".docx (or .doc), .xlsx, .csv or .tsv"
+    )
+    p.add_argument(
+        "--sheet", default=None, metavar="NAME", help="the workbook's sheet holding the table"
+    )
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="PLAN", help="plan file to write"
     )

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
+from kh_tthc.importing.progress_table import import_progress
 from kh_tthc.importing.xlsx import import_xlsx
 from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
 from kh_tthc.io.csv_import import import_csv
@@ -29,7 +30,7 @@ from kh_tthc.io.plan_file import FORMATS, dump_plan, read_plan
 from kh_tthc.io.table_import import ImportResult
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.progress import read_progress
+from kh_tthc.progress import WRITE_FORMATS, dump_progress, read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.schedule import EXPORTS, ScheduleError
@@ -226,7 +227,32 @@ def import_source(path: Path, *, year: int | None = None, sheet: str | None = No
     return import_csv(path, year=year)
 
 
+def _cmd_import_progress(args: argparse.Namespace) -> int:
+    """`import --progress PLAN SOURCE -o progress.csv`: a report's table as progress."""
+    source: Path = args.source
+    output: Path = args.output
+    if output.suffix.lower() not in WRITE_FORMATS:
+        raise UsageError(f"{output}: a progress output must end in .csv or .toml")
+    if output.exists() and not args.force:
+        raise UsageError(f"{output}: already exists; pass --force to replace it")
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise UsageError(f"{output}: is the source file; choose another output")
+    plan = load_checked(args.progress, stderr=sys.stderr)
+    progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
+    dump_progress(progress, plan, output)
+    _print_problems(warnings, sys.stdout)
+    print(
+        f"{output}: {len(progress.rows)} rows for {progress.period.label} imported from "
+        f"{source}, {len(warnings)} warning(s)"
+    )
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
+    if args.progress is not None:
+        return _cmd_import_progress(args)
+    if args.period is not None:
+        raise UsageError("--period is for a report imported with --progress PLAN")
     source: Path = args.source
     output: Path = args.output
     if output.suffix.lower() not in FORMATS:
@@ -358,7 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="make a plan file from a Word plan's task table or a CSV export of it",
+        help="make a plan file from a Word plan's task table, an Excel sheet or a CSV export "
+        "of it; with --progress, a progress file from a report's table of results",
     )
     p.add_argument(
         "source", type=Path, metavar="SOURCE", help=".docx (or .doc), .xlsx, .csv or .tsv"
@@ -367,7 +394,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--sheet", default=None, metavar="NAME", help="the workbook's sheet holding the table"
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="PLAN", help="plan file to write"
+        "--progress",
+        type=Path,
+        default=None,
+        metavar="PLAN",
+        help="SOURCE is a report (.docx, .xlsx) whose table gives results: write them as "
+        "PLAN's progress (-o progress.csv or .toml)",
+    )
+    p.add_argument(
+        "--period",
+        type=_period_arg,
+        default=None,
+        help="with --progress: the reporting period, when the report's title names none",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="plan file to write (.toml, .json); with --progress, progress file (.csv, .toml)",
     )
     p.add_argument(
         "--year",
@@ -375,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the plan's year when the source shows none (otherwise a placeholder year)",
     )
-    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser(

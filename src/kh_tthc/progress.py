@@ -51,6 +51,8 @@ __all__ = [
 
 #: File extensions and the format each one means.
 FORMATS = {".csv": "csv", ".toml": "toml", ".xlsx": "xlsx"}
+#: The formats a progress file is written in (an Excel sheet is read, never written).
+WRITE_FORMATS = {".csv": "csv", ".toml": "toml"}
 
 #: Files larger than this are refused before parsing: a year of rows is far smaller.
 MAX_BYTES = 5 * 1024 * 1024
@@ -1151,5 +1153,6 @@ def dump_progress(progress: Progress, plan: Plan, path: str | Path) -> None:
     """
     p = Path(path)
     atomic_write_text(
-        p, dumps_progress(progress, plan, format=format_of(p, FORMATS, what="progress file"))
+        p,
+        dumps_progress(progress, plan, format=format_of(p, WRITE_FORMATS, what="progress file")),
     )

@@ -75,3 +75,20 @@ class TestXlsxProgress:
 def test_progress_columns(heading: str, field: str | None) -> None:
     """Report tables' headings name the progress fields, whatever their case and notes."""
     assert progress_column(heading) == field
+
+
+def test_report_command_reads_a_workbook(tmp_path: Path, seed_plan: Plan) -> None:
+    """`kh-tthc report PLAN progress.xlsx` reports as from the CSV file."""
+    import json
+
+    from kh_tthc.cli import main
+    from tests.conftest import SEED_PLAN
+
+    book = workbook(tmp_path / "q4.xlsx", {"Q4": _csv_cells(Q4_CSV)})  # type: ignore[dict-item]
+    outputs = {}
+    for name, source in (("csv", Q4_CSV), ("xlsx", book)):
+        out = tmp_path / f"{name}.json"
+        args = ["report", str(SEED_PLAN), str(source), "--period", "2025-Q4"]
+        assert main([*args, "--as-of", "2025-12-15", "-o", str(out)]) == 0
+        outputs[name] = json.loads(out.read_text(encoding="utf-8"))
+    assert outputs["xlsx"] == outputs["csv"]

@@ -45,6 +45,9 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
+from kh_tthc.importing.legacy_fonts import decode_legacy
+from kh_tthc.importing.progress_table import import_progress
+from kh_tthc.importing.xlsx import AmbiguousSheet, SheetNotFound, import_xlsx
 from kh_tthc.io.csv_import import import_csv
 from kh_tthc.io.docx_import import import_docx
 from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
@@ -120,6 +123,7 @@ from kh_tthc.validate import check_plan, validate_plan
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "AmbiguousSheet",
     "Attainment",
     "Authority",
     "ByDate",
@@ -177,6 +181,7 @@ __all__ = [
     "SendingRuleKind",
     "SendingRuleSyntaxError",
     "Severity",
+    "SheetNotFound",
     "Signer",
     "SourceRejected",
     "SourceUnreadable",
@@ -203,6 +208,7 @@ __all__ = [
     "check_plan",
     "check_progress",
     "copy_template",
+    "decode_legacy",
     "docx_to_pdf",
     "dump_plan",
     "dump_progress",
@@ -210,6 +216,8 @@ __all__ = [
     "dumps_progress",
     "import_csv",
     "import_docx",
+    "import_progress",
+    "import_xlsx",
     "load_plan",
     "load_progress",
     "loads_plan",

@@ -384,7 +384,12 @@ def _period_from(lines: Sequence[str]) -> Period | None:
 
 
 def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio()
+    """How alike two titles are, 0 to 1; a title a report shortened to its first words
+    (at least 12 letters of them) is the same title."""
+    x, y = fold(a).rstrip(" .…"), fold(b).rstrip(" .…")
+    if min(len(x), len(y)) >= 12 and (x.startswith(y) or y.startswith(x)):
+        return 1.0
+    return difflib.SequenceMatcher(None, x, y).ratio()
 
 
 class _Matcher:

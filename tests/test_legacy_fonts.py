@@ -223,3 +223,40 @@ class TestDocx:
         assert not any(c in stored for c in "ếạảọ")
         assert "KÕ" not in stored  # capitals are stored in lower case in .VnTimeH
         assert "kÕ ho¹ch" in stored
+
+
+class TestLegacyFonts:
+    def test_reader_hook_over_the_document_xml(self, tmp_path: Path) -> None:
+        """Walking the document's XML with the hook gives the seed's text and one warning."""
+        from kh_tthc.importing.legacy_fonts import LegacyFonts
+
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        document = docx.Document(str(tcvn3_docx(tmp_path / "t.docx")))
+        fonts = LegacyFonts(document.styles.element)
+        lines = []
+        for p in document.element.body.iter(f"{w}p"):
+            style = p.find(f"{w}pPr/{w}pStyle")
+            sid = None if style is None else style.get(f"{w}val")
+            text = "".join(
+                fonts.text(r, t.text or "", sid) for r in p.iter(f"{w}r") for t in r.iter(f"{w}t")
+            )
+            if text:
+                lines.append(text)
+        expected = [t.upper() if f.endswith("H") else t for t, f in TCVN3_PARAGRAPHS]
+        assert lines[: len(expected)] == expected
+        assert lines[len(expected) : len(expected) + 5] == [c.upper() for c in tcvn3_rows()[0]]
+        (warning,) = fonts.warnings(tmp_path)
+        assert ".VnTime" in warning.message
+        assert ".VnTimeH" in warning.message
+
+    def test_unicode_document_gives_no_warning(self, tmp_path: Path) -> None:
+        """A document in Times New Roman is left alone and gives no warning."""
+        from kh_tthc.importing.legacy_fonts import LegacyFonts
+
+        document = docx.Document()
+        document.add_paragraph().add_run("Kế hoạch ¸")
+        fonts = LegacyFonts(document.styles.element)
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        runs = list(document.element.body.iter(f"{w}r"))
+        assert fonts.text(runs[0], "Kế hoạch ¸") == "Kế hoạch ¸"
+        assert fonts.warnings() == []

@@ -38,6 +38,7 @@ from kh_tthc.vn import nfc
 __all__ = [
     "Decoded",
     "LegacyEncoding",
+    "LegacyFonts",
     "conversion_warning",
     "decode_legacy",
     "decode_runs",
@@ -305,3 +306,75 @@ def style_fonts(styles_root: Any) -> Mapping[str | None, str]:
         if sid and rfonts is not None and (rfonts.get(f"{_W}hAnsi") or rfonts.get(f"{_W}ascii")):
             fonts[str(sid)] = str(rfonts.get(f"{_W}hAnsi") or rfonts.get(f"{_W}ascii"))
     return fonts
+
+
+class LegacyFonts:
+    """A Word document's fonts, to convert the text of its runs as a reader walks them.
+
+    Built once per document from its ``w:styles`` element; :meth:`text` converts the text
+    of one ``w:t`` in its run when the run's font is a legacy one, and :meth:`warning`
+    gives the one warning for the document afterwards. A run's font is its own
+    ``w:rFonts``, else its character style's, else its paragraph style's (following
+    ``w:basedOn``), else the document default (ECMA-376 Part 1, 17.7.2, style hierarchy).
+
+    A reader's hook is one call per text node::
+
+        fonts = LegacyFonts(document.styles.element)           # once
+        text = fonts.text(run, t.text or "", paragraph_style)  # for each w:t
+        warnings += fonts.warnings(path)                       # at the end
+    """
+
+    def __init__(self, styles_root: Any | None) -> None:
+        self._own: dict[str | None, str] = {}
+        self._based_on: dict[str, str] = {}
+        self._default_paragraph: str | None = None
+        self.converted: list[str] = []
+        if styles_root is None:
+            return
+        self._own = dict(style_fonts(styles_root))
+        for style in styles_root.iterchildren(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            based = style.find(f"{_W}basedOn")
+            if sid and based is not None and based.get(f"{_W}val"):
+                self._based_on[str(sid)] = str(based.get(f"{_W}val"))
+            if (
+                sid
+                and style.get(f"{_W}type") == "paragraph"
+                and style.get(f"{_W}default")
+                in (
+                    "1",
+                    "true",
+                )
+            ):
+                self._default_paragraph = str(sid)
+
+    def _style_font(self, sid: str | None) -> str | None:
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self._own:
+                return self._own[sid]
+            sid = self._based_on.get(sid)
+        return None
+
+    def font(self, run: Any, paragraph_style: str | None = None) -> str | None:
+        """The font of a ``w:r`` element in a paragraph of style ``paragraph_style``."""
+        rstyle = run.find(f"{_W}rPr/{_W}rStyle")
+        by_style = (
+            self._style_font(str(rstyle.get(f"{_W}val"))) if rstyle is not None else None
+        ) or self._style_font(paragraph_style or self._default_paragraph)
+        return run_font(run, by_style or self._own.get(None))
+
+    def text(self, run: Any, text: str, paragraph_style: str | None = None) -> str:
+        """``text`` of a node in ``run``, in Unicode when the run's font is a legacy one."""
+        font = self.font(run, paragraph_style)
+        decoded = decode_legacy(text, font)
+        if decoded is None:
+            return text
+        if decoded != text and font is not None and font not in self.converted:
+            self.converted.append(font)
+        return decoded
+
+    def warnings(self, path: Path | None = None) -> list[Problem]:
+        """The warning to give when text was converted, else none."""
+        return [conversion_warning(self.converted, path=path)] if self.converted else []

@@ -94,6 +94,7 @@ STATUS_WORDS: tuple[tuple[ProgressStatus | None, str, str], ...] = (
     (None, "không thực hiện", "Không thực hiện"),
 )
 
+
 def _loose(text: str) -> str:
     # Case and diacritics ignored, and "đ" typed as "d" on a keyboard without Telex.
     return fold(text).replace("đ", "d")

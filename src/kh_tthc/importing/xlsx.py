@@ -181,7 +181,8 @@ def find_table(
     full, more = read_sheets(path, only=chosen_name)
     chosen = full[0]
     m = matcher(chosen.rows[:HEADER_SEARCH_ROWS])
-    assert m is not None  # the same rows matched in the first pass
+    if m is None:  # the first pass matched these rows; only a changing file gets here
+        raise SourceRejected(path, f"sheet {chosen_name!r} changed while it was read")
     at, header = m
     return header, at, chosen, [*book_warnings, *more, *chosen.warnings]
 

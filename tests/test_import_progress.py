@@ -232,3 +232,48 @@ def test_any_statuses_come_back(seed_plan: Plan, data: st.DataObject) -> None:
     assert {str(r.task): r.status for r in progress.rows} == {
         str(t.number): s for t, s in zip(chosen, statuses, strict=True)
     }
+
+
+def _has_soffice() -> bool:
+    from kh_tthc.soffice import find_soffice
+
+    try:
+        find_soffice()
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_soffice(), reason="LibreOffice is not installed")
+class TestLibreOffice:
+    def test_resaved_report_imports_alike(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A Word report saved by LibreOffice (docx → odt → docx) gives the same progress."""
+        import shutil
+
+        from kh_tthc.soffice import convert
+
+        original = report_docx(tmp_path / "r.docx")
+        with convert(original, "odt", timeout=180) as odt:
+            shutil.copy(odt, tmp_path / "r.odt")
+        (tmp_path / "back").mkdir()
+        with convert(tmp_path / "r.odt", "docx:MS Word 2007 XML", timeout=180) as back:
+            resaved = Path(shutil.copy(back, tmp_path / "back" / "r.docx"))
+        first, _ = import_progress(original, seed_plan)
+        again, _ = import_progress(resaved, seed_plan)
+        assert again.rows == first.rows
+        assert again.period == first.period
+
+    def test_resaved_tick_workbook_imports_alike(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A report workbook saved by LibreOffice Calc gives the same progress."""
+        import shutil
+
+        from kh_tthc.soffice import convert
+
+        original = report_xlsx(tmp_path / "r.xlsx")
+        (tmp_path / "out").mkdir()
+        with convert(original, "xlsx:Calc MS Excel 2007 XML", timeout=180) as produced:
+            resaved = Path(shutil.copy(produced, tmp_path / "out" / "r.xlsx"))
+        assert (
+            import_progress(resaved, seed_plan)[0].rows
+            == import_progress(original, seed_plan)[0].rows
+        )

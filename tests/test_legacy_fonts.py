@@ -225,27 +225,38 @@ class TestDocx:
         assert "kÕ ho¹ch" in stored
 
 
+def _hook_lines(path: Path) -> tuple[list[str], object]:
+    """Each non-empty paragraph's text, read through the reader's hook."""
+    from kh_tthc.importing.legacy_fonts import LegacyFonts
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = docx.Document(str(path))
+    fonts = LegacyFonts(document.styles.element)
+    lines = []
+    for p in document.element.body.iter(f"{w}p"):
+        style = p.find(f"{w}pPr/{w}pStyle")
+        sid = None if style is None else style.get(f"{w}val")
+        parts = []
+        for r in p.iter(f"{w}r"):
+            for node in r.iterchildren():
+                if node.tag == f"{w}t":
+                    parts.append(fonts.text(r, node.text or "", sid))
+                elif node.tag == f"{w}softHyphen":
+                    parts.append(fonts.soft_hyphen(r, sid))
+        text = "".join(parts)
+        if text:
+            lines.append(text)
+    return lines, fonts
+
+
 class TestLegacyFonts:
     def test_reader_hook_over_the_document_xml(self, tmp_path: Path) -> None:
         """Walking the document's XML with the hook gives the seed's text and one warning."""
-        from kh_tthc.importing.legacy_fonts import LegacyFonts
-
-        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-        document = docx.Document(str(tcvn3_docx(tmp_path / "t.docx")))
-        fonts = LegacyFonts(document.styles.element)
-        lines = []
-        for p in document.element.body.iter(f"{w}p"):
-            style = p.find(f"{w}pPr/{w}pStyle")
-            sid = None if style is None else style.get(f"{w}val")
-            text = "".join(
-                fonts.text(r, t.text or "", sid) for r in p.iter(f"{w}r") for t in r.iter(f"{w}t")
-            )
-            if text:
-                lines.append(text)
+        lines, fonts = _hook_lines(tcvn3_docx(tmp_path / "t.docx"))
         expected = [t.upper() if f.endswith("H") else t for t, f in TCVN3_PARAGRAPHS]
         assert lines[: len(expected)] == expected
         assert lines[len(expected) : len(expected) + 5] == [c.upper() for c in tcvn3_rows()[0]]
-        (warning,) = fonts.warnings(tmp_path)
+        (warning,) = fonts.warnings(tmp_path)  # type: ignore[attr-defined]
         assert ".VnTime" in warning.message
         assert ".VnTimeH" in warning.message
 
@@ -260,3 +271,35 @@ class TestLegacyFonts:
         runs = list(document.element.body.iter(f"{w}r"))
         assert fonts.text(runs[0], "Kế hoạch ¸") == "Kế hoạch ¸"
         assert fonts.warnings() == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_resave_keeps_the_fonts(tmp_path: Path) -> None:
+    """The TCVN3 document saved by LibreOffice (docx → odt → docx) still reads as Unicode,
+    "ư" included, which LibreOffice writes as a w:softHyphen element (its code is 0xAD)."""
+    from kh_tthc.soffice import convert
+
+    original = tcvn3_docx(tmp_path / "t.docx")
+    with convert(original, "odt", timeout=180) as odt:
+        shutil.copy(odt, tmp_path / "t.odt")
+    (tmp_path / "back").mkdir()
+    with convert(tmp_path / "t.odt", "docx:MS Word 2007 XML", timeout=180) as back:
+        resaved = Path(shutil.copy(back, tmp_path / "back" / "t.docx"))
+    assert _hook_lines(resaved)[0] == _hook_lines(original)[0]
+
+
+def test_soft_hyphen_is_u_horn_only_in_tcvn3(tmp_path: Path) -> None:
+    """A w:softHyphen in a .VnTime run is "ư"; in a Unicode font it is nothing."""
+    from docx.oxml import OxmlElement
+
+    from kh_tthc.importing.legacy_fonts import LegacyFonts
+
+    document = docx.Document()
+    legacy = document.add_paragraph().add_run("tr")
+    legacy.font.name = ".VnTime"
+    plain = document.add_paragraph().add_run("tr")
+    for run in (legacy, plain):
+        run._r.append(OxmlElement("w:softHyphen"))
+    fonts = LegacyFonts(document.styles.element)
+    assert fonts.soft_hyphen(legacy._r) == "ư"
+    assert fonts.soft_hyphen(plain._r) == ""

@@ -321,6 +321,7 @@ class LegacyFonts:
 
         fonts = LegacyFonts(document.styles.element)           # once
         text = fonts.text(run, t.text or "", paragraph_style)  # for each w:t
+        text = fonts.soft_hyphen(run, paragraph_style)         # for each w:softHyphen
         warnings += fonts.warnings(path)                       # at the end
     """
 
@@ -374,6 +375,18 @@ class LegacyFonts:
         if decoded != text and font is not None and font not in self.converted:
             self.converted.append(font)
         return decoded
+
+    def soft_hyphen(self, run: Any, paragraph_style: str | None = None) -> str:
+        """The text of a ``w:softHyphen`` element in ``run``: "ư" in a TCVN3 font, else "".
+
+        TCVN3 puts "ư" at 0xAD, the soft hyphen of Latin-1, and Word and LibreOffice store
+        that character as a ``w:softHyphen`` element rather than text; read as an optional
+        hyphen it would turn "trường" into "trờng".
+        """
+        font = self.font(run, paragraph_style)
+        if legacy_encoding(font) in (LegacyEncoding.TCVN3, LegacyEncoding.TCVN3_CAPITALS):
+            return self.text(run, "\xad", paragraph_style)
+        return ""
 
     def warnings(self, path: Path | None = None) -> list[Problem]:
         """The warning to give when text was converted, else none."""

@@ -254,3 +254,20 @@ def test_openpyxl_reads_the_fixture_merges(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(two_row_header_xlsx(tmp_path / "h.xlsx"))
     ws = wb["Kế hoạch 2026"]
     assert {str(r) for r in ws.merged_cells.ranges} >= {"C2:D2", "A2:A3", "C5:C6"}
+
+
+def test_a_wrong_declared_size_does_not_cut_rows(tmp_path: Path) -> None:
+    """A sheet declaring its size as "A1" (some programs do) is read whole."""
+    import re
+    import zipfile
+
+    good = two_row_header_xlsx(tmp_path / "h.xlsx", second_sheet=False)
+    bad = tmp_path / "dim.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert n == 1
+            zout.writestr(info, data)
+    assert _tasks(bad) == _tasks(good)

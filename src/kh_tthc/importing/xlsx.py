@@ -342,6 +342,9 @@ def _read_sheet(path: Path, ws: Any, *, head: int | None) -> Sheet:
             path,
             f"sheet {name!r} declares {declared} rows, more than the {MAX_ROWS} kh-tthc imports",
         )
+    # Some programs write a wrong <dimension> ("A1"), and read-only mode would cut every
+    # row to it; rows are read as the sheet has them instead, bounded below.
+    ws.reset_dimensions()
     merges, uncached = _scan(ws) if head is None else ([], [])
     for ref in uncached:
         problems.append(

@@ -277,3 +277,38 @@ class TestLibreOffice:
             import_progress(resaved, seed_plan)[0].rows
             == import_progress(original, seed_plan)[0].rows
         )
+
+
+class TestCommandUsage:
+    def test_period_needs_progress(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--period without --progress is a usage error: a plan's import has no period."""
+        source = report_xlsx(tmp_path / "r.xlsx")
+        out = tmp_path / "p.toml"
+        assert main(["import", str(source), "--period", "2025-Q4", "-o", str(out)]) == 2
+        assert "--progress" in capsys.readouterr().err
+        assert not out.exists()
+
+    def test_sheet_needs_a_workbook(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--sheet with a Word report is a usage error."""
+        from tests.conftest import SEED_PLAN
+
+        source = report_docx(tmp_path / "r.docx")
+        args = ["import", "--progress", str(SEED_PLAN), str(source), "--sheet", "A"]
+        assert main([*args, "-o", str(tmp_path / "p.csv")]) == 2
+        assert "--sheet" in capsys.readouterr().err
+
+    def test_period_option_is_used(self, tmp_path: Path, seed_plan: Plan) -> None:
+        """--period gives the period of a report whose title names none."""
+        from tests.conftest import SEED_PLAN
+
+        rows = [["STT", "Nội dung", "Kết quả"], ["1.1", "", "Đã hoàn thành"]]
+        source = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        out = tmp_path / "p.csv"
+        args = ["import", "--progress", str(SEED_PLAN), str(source), "-o", str(out)]
+        assert main(args) == 1
+        assert main([*args, "--period", "2025-Q4"]) == 0
+        assert load_progress(out, seed_plan).period == Period.parse("2025-Q4")

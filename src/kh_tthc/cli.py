@@ -237,6 +237,8 @@ def _cmd_import_progress(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: already exists; pass --force to replace it")
     if output.exists() and source.exists() and output.resolve() == source.resolve():
         raise UsageError(f"{output}: is the source file; choose another output")
+    if args.sheet is not None and source.suffix.lower() not in _XLSX_SUFFIXES:
+        raise UsageError(f"{source}: --sheet is for an Excel workbook (.xlsx)")
     plan = load_checked(args.progress, stderr=sys.stderr)
     progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
     dump_progress(progress, plan, output)

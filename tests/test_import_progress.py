@@ -166,7 +166,7 @@ class TestExcelReport:
         path = workbook(tmp_path / "d.xlsx", {"A": rows})  # type: ignore[dict-item]
         progress, warnings = import_progress(path, seed_plan, period=Period.parse("2025-Q4"))
         assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
-        assert any("already reported" in w.message for w in warnings)
+        assert any("already reported for unit 'vp'" in w.message for w in warnings)
 
 
 class TestCommand:
@@ -312,3 +312,50 @@ class TestCommandUsage:
         assert main(args) == 1
         assert main([*args, "--period", "2025-Q4"]) == 0
         assert load_progress(out, seed_plan).period == Period.parse("2025-Q4")
+
+
+def test_two_units_on_one_task(seed_plan: Plan, tmp_path: Path) -> None:
+    """A report with a row per unit of a task gives one progress row per unit."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị", "Kết quả"],
+        ["2.3.3", "", "Văn phòng Sở", "Đã hoàn thành"],
+        ["2.3.3", "", "Các phòng, đơn vị thuộc Sở có thủ tục hành chính", "Đang thực hiện"],
+    ]
+    path = workbook(tmp_path / "u.xlsx", {"A": rows})  # type: ignore[dict-item]
+    progress, _ = import_progress(path, seed_plan, period=Period.parse("2025-Q4"))
+    assert [(r.unit, r.status.value) for r in progress.rows] == [
+        ("vp", "done"),
+        ("co-tthc", "in_progress"),
+    ]
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.sampled_from(["1.1", "2.3.3", "I", "x", "Đã hoàn thành", "Văn phòng Sở", "(1)"]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), max_size=8))
+def test_any_report_table_gives_progress_or_a_library_error(
+    seed_plan: Plan, body: list[list[str | None]]
+) -> None:
+    """Whatever the rows under a report header, the import returns or raises its own errors."""
+    import tempfile
+
+    from kh_tthc import KhTthcError
+
+    rows = [["STT", "Nội dung công việc", "Đơn vị chủ trì", "Kết quả"], *body]
+    with tempfile.TemporaryDirectory() as tmp:
+        clean_rows = [list(r) for r in rows]
+        for r in clean_rows:  # control characters cannot be stored in a worksheet
+            for i, c in enumerate(r):
+                if isinstance(c, str):
+                    r[i] = "".join(ch for ch in c if ch >= " " or ch in "\n\t")
+        path = workbook(Path(tmp, "r.xlsx"), {"A": clean_rows})  # type: ignore[dict-item]
+        try:
+            progress, _ = import_progress(path, seed_plan, period=Period.parse("2025-Q4"))
+        except KhTthcError:
+            return
+    assert all(r.task in {t.number for t in seed_plan.tasks} for r in progress.rows)

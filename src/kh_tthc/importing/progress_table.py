@@ -545,20 +545,21 @@ def _progress(
                 "its result is not recorded",
             )
             continue
-        if str(target.number) in seen:
-            warn(
-                where,
-                f"task {target.number} was already reported ({seen[str(target.number)]}); "
-                "this row is skipped",
-            )
-            continue
         status = _status(status_text, result_text, ticked, where, warn)
         if status is None:
             continue
         unit = _unit(plan, target, [names[u] for u in task.lead], units, where, warn)
         if unit is None:
             continue
-        seen[str(target.number)] = where
+        key = f"{target.number}/{unit}"
+        if key in seen:
+            warn(
+                where,
+                f"task {target.number} was already reported for unit {unit!r} ({seen[key]}); "
+                "this row is skipped",
+            )
+            continue
+        seen[key] = where
         fields = {
             "task": str(target.number),
             "unit": unit,

@@ -48,15 +48,20 @@ from kh_tthc.errors import (
     TemplateError,
 )
 from kh_tthc.importing import (
+    AmbiguousSheet,
     EncryptedSource,
     ImportResult,
     LegacyWordFormat,
     NoTaskTable,
+    SheetNotFound,
     SourceRejected,
     UnsafeSource,
+    decode_legacy,
     import_csv,
     import_docx,
+    import_xlsx,
 )
+from kh_tthc.importing.progress_table import import_progress
 from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
 from kh_tthc.model import (
     Authority,
@@ -122,6 +127,7 @@ from kh_tthc.validate import check_plan, validate_plan
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "AmbiguousSheet",
     "Attainment",
     "Authority",
     "ByDate",
@@ -181,6 +187,7 @@ __all__ = [
     "SendingRuleKind",
     "SendingRuleSyntaxError",
     "Severity",
+    "SheetNotFound",
     "Signer",
     "SourceRejected",
     "SourceUnreadable",
@@ -207,6 +214,7 @@ __all__ = [
     "check_plan",
     "check_progress",
     "copy_template",
+    "decode_legacy",
     "docx_to_pdf",
     "dump_plan",
     "dump_progress",
@@ -214,6 +222,8 @@ __all__ = [
     "dumps_progress",
     "import_csv",
     "import_docx",
+    "import_progress",
+    "import_xlsx",
     "load_plan",
     "load_progress",
     "loads_plan",

@@ -21,7 +21,8 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.importing import ImportResult, import_csv, import_docx
+from kh_tthc.importing import ImportResult, import_csv, import_docx, import_xlsx
+from kh_tthc.importing.progress_table import import_progress
 from kh_tthc.io.csv_safe import escape_cell
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
@@ -29,7 +30,7 @@ from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.progress import read_progress
+from kh_tthc.progress import WRITE_FORMATS, dumps_progress, read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.schedule import EXPORTS, ScheduleError
@@ -219,11 +220,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 _DOCX_SUFFIXES = (".docx", ".doc", ".docm")
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def import_source(path: Path, *, year: int | None = None) -> ImportResult:
-    """Import a Word document or a CSV file, chosen by extension, else by content."""
+def import_source(path: Path, *, year: int | None = None, sheet: str | None = None) -> ImportResult:
+    """Import a Word document, an Excel workbook or a CSV file, chosen by extension, else
+    by content."""
     suffix = path.suffix.lower()
+    if suffix in _XLSX_SUFFIXES:
+        return import_xlsx(path, sheet=sheet, year=year)
+    if sheet is not None:
+        raise UsageError(f"{path}: --sheet is for an Excel workbook (.xlsx)")
     if suffix in _DOCX_SUFFIXES:
         return import_docx(path, year=year)
     if suffix in _CSV_SUFFIXES:
@@ -240,14 +247,45 @@ def import_source(path: Path, *, year: int | None = None) -> ImportResult:
     return import_csv(path, year=year)
 
 
+def _cmd_import_progress(args: argparse.Namespace) -> int:
+    """`import --progress PLAN SOURCE -o progress.csv`: a report's table as progress."""
+    source: Path = args.source
+    output: Path = args.output
+    if output.suffix.lower() not in WRITE_FORMATS:
+        raise UsageError(f"{output}: a progress output must end in .csv or .toml")
+    if args.sheet is not None and source.suffix.lower() not in _XLSX_SUFFIXES:
+        raise UsageError(f"{source}: --sheet is for an Excel workbook (.xlsx)")
+    # A progress file is edited by hand: it is replaced only when asked.
+    inputs = (source, args.progress)
+    check_output(output, inputs=inputs, replace=args.force)
+    plan = load_checked(args.progress, stderr=sys.stderr)
+    progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
+    fmt = format_of(output, WRITE_FORMATS, what="progress file")
+    write_output(
+        output, dumps_progress(progress, plan, format=fmt), inputs=inputs, replace=args.force
+    )
+    _print_problems(warnings, sys.stdout)
+    print(
+        _safe(
+            f"{output}: {len(progress.rows)} rows for {progress.period.label} imported from "
+            f"{source}, {len(warnings)} warning(s)"
+        )
+    )
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
+    if args.progress is not None:
+        return _cmd_import_progress(args)
+    if args.period is not None:
+        raise UsageError("--period is for a report imported with --progress PLAN")
     source: Path = args.source
     output: Path = args.output
     if output.suffix.lower() not in FORMATS:
         raise UsageError(f"{output}: the output must end in .toml or .json")
     # A plan file is edited by hand: it is replaced only when asked.
     check_output(output, inputs=(source,), replace=args.force)
-    result = import_source(source, year=args.year)
+    result = import_source(source, year=args.year, sheet=args.sheet)
     text = dumps_plan(result.plan, format=format_of(output, FORMATS, what="plan file"))
     write_output(output, text, inputs=(source,), replace=args.force)
     _print_problems(result.warnings, sys.stdout)
@@ -377,11 +415,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="make a plan file from a Word plan's task table or a CSV export of it",
+        help="make a plan file from a Word plan's task table, an Excel sheet or a CSV export "
+        "of it; with --progress, a progress file from a report's table of results",
     )
-    p.add_argument("source", type=Path, metavar="SOURCE", help=".docx (or .doc), .csv or .tsv")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="PLAN", help="plan file to write"
+        "source", type=Path, metavar="SOURCE", help=".docx (or .doc), .xlsx, .csv or .tsv"
+    )
+    p.add_argument(
+        "--sheet", default=None, metavar="NAME", help="the workbook's sheet holding the table"
+    )
+    p.add_argument(
+        "--progress",
+        type=Path,
+        default=None,
+        metavar="PLAN",
+        help="SOURCE is a report (.docx, .xlsx) whose table gives results: write them as "
+        "PLAN's progress (-o progress.csv or .toml)",
+    )
+    p.add_argument(
+        "--period",
+        type=_period_arg,
+        default=None,
+        help="with --progress: the reporting period, when the report's title names none",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="plan file to write (.toml, .json); with --progress, progress file (.csv, .toml)",
     )
     p.add_argument(
         "--year",
@@ -389,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the plan's year when the source shows none (otherwise a placeholder year)",
     )
-    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser(

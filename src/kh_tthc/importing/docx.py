@@ -15,9 +15,9 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
@@ -30,7 +30,7 @@ from kh_tthc.importing.errors import (
     UnsafeSource,
 )
 from kh_tthc.importing.front_matter import read_front_matter
-from kh_tthc.importing.headers import Header, header_help, match_header, match_two_rows
+from kh_tthc.importing.headers import header_help, match_header, match_two_rows
 from kh_tthc.importing.package import check_package
 from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
@@ -40,7 +40,7 @@ from kh_tthc.io.source import read_bytes
 from kh_tthc.soffice import ConversionFailed, convert
 from kh_tthc.vn import clean, nfc
 
-__all__ = ["MAX_FILE_BYTES", "import_docx"]
+__all__ = ["MAX_FILE_BYTES", "WordTable", "import_docx", "open_document", "read_table"]
 
 #: The .docx file itself: a plan with a few logos is well under 5 MiB.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -82,27 +82,57 @@ def import_docx(path: str | Path, *, year: int | None = None) -> ImportResult:
         SourceRejected: the file is not a Word document or is damaged.
     """
     p = Path(path)
-    data = _read(p)
+    document, warnings = open_document(p)
+    table = read_table(
+        p,
+        document,
+        warnings,
+        one_row=match_header,
+        two_rows=match_two_rows,
+        same=lambda a, b: a.roles == b.roles,
+    )
+    if table.header is None:
+        seen = table.first_rows
+        shown = f" (first rows of its tables: {'; '.join(seen[:3])})" if seen else ""
+        raise NoTaskTable(
+            p, f"no task table found: looked for {header_help()}{shown or ' (it has no table)'}"
+        )
+    front = read_front_matter(table.lines)
+    tasks = rows_to_tasks(table.header, table.rows, path=p, year=year_hint(front, year))
+    return build_plan(front, tasks, path=p, year=year, extra_warnings=warnings)
+
+
+def open_document(path: Path) -> tuple[Any, list[Problem]]:
+    """The Word document at ``path``, checked, and the warnings opening it gave.
+
+    An old .doc file is converted by LibreOffice first (a warning says so); an encrypted
+    file, a file that is not a Word package, and one that fails the package checks
+    (:func:`~kh_tthc.importing.package.check_package`) are refused.
+
+    Raises:
+        SourceUnreadable, EncryptedSource, LegacyWordFormat, UnsafeSource, SourceRejected:
+            as :func:`import_docx` says.
+    """
+    data = _read(path)
     warnings: list[Problem] = []
     if data.startswith(_CFB_MAGIC):
-        data = _from_compound_file(p, data)
+        data = _from_compound_file(path, data)
         warnings.append(
             Problem(
                 message="converted from the old .doc format with LibreOffice; "
                 "check group rows and merged cells",
                 severity=Severity.WARNING,
-                file=p,
+                file=path,
             )
         )
     elif not data.startswith(b"PK"):
         raise SourceRejected(
-            p,
+            path,
             "is not a Word document (.docx): it is not a zip package"
-            + (" (for a CSV file, use import_csv)" if p.suffix.lower() == ".csv" else ""),
+            + (" (for a CSV file, use import_csv)" if path.suffix.lower() == ".csv" else ""),
         )
-    check_package(p, data, rows=_TR, max_rows=MAX_ROWS)
-    document = _open(p, data)
-    return _import(p, document, warnings, year)
+    check_package(path, data, rows=_TR, max_rows=MAX_ROWS)
+    return _open(path, data), warnings
 
 
 # -- reading and checking the file --------------------------------------------------
@@ -546,17 +576,21 @@ def _grid_texts(row: list[_Phys], width: int) -> list[str]:
     return texts
 
 
-def _header_of(rows: list[list[_Phys]]) -> tuple[int, Header, list[_Phys]] | None:
+def _header_of(
+    rows: list[list[_Phys]],
+    one_row: Callable[[Sequence[str]], H | None],
+    two_rows: Callable[[Sequence[str], Sequence[str]], H | None],
+) -> tuple[int, H, list[_Phys]] | None:
     """The header (one row, or two on the grid) and the index of its last row."""
     for i, row in enumerate(rows[:6]):
         if i + 1 < len(rows):
             width = max(
                 c.start + c.span for c in [*row, *rows[i + 1], _Phys(0, 0, None, "", False)]
             )
-            pair = match_two_rows(_grid_texts(row, width), _grid_texts(rows[i + 1], width))
+            pair = two_rows(_grid_texts(row, width), _grid_texts(rows[i + 1], width))
             if pair is not None:
                 return i + 1, pair, [_Phys(g, 1, None, "", False) for g in range(width)]
-        header = match_header([c.text for c in row])
+        header = one_row([c.text for c in row])
         if header is not None:
             return i, header, row
     return None
@@ -604,14 +638,50 @@ def _logical(
     )
 
 
-def _import(path: Path, document: Any, warnings: list[Problem], year: int | None) -> ImportResult:
+H = TypeVar("H")
+
+
+@frozen(kw_only=True)
+class WordTable(Generic[H]):
+    """What :func:`read_table` found in a document.
+
+    ``header`` is None when no table has a header the rules recognise; ``rows`` are the
+    table's rows mapped onto the header's columns (continuation tables included);
+    ``lines`` the text outside it, in order, for the document's front matter; and
+    ``first_rows`` the first row of each other table, for the message when none matched.
+    """
+
+    header: H | None
+    rows: tuple[RawRow, ...] = ()
+    lines: tuple[str, ...] = ()
+    first_rows: tuple[str, ...] = ()
+
+
+def read_table(
+    path: Path,
+    document: Any,
+    warnings: list[Problem],
+    *,
+    one_row: Callable[[Sequence[str]], H | None],
+    two_rows: Callable[[Sequence[str], Sequence[str]], H | None],
+    same: Callable[[H, H], bool],
+) -> WordTable[H]:
+    """The document's table whose header the rules recognise, read on its grid.
+
+    The one Word table reader, for a plan's task table and a report's results table
+    alike: the rules say what a header is (one row, or a parent row over sub-columns)
+    and when a later table's header is the same table's again. Tables broken across
+    pages continue it, with their header repeated or (same width, no header) without;
+    merged cells, grid attributes, tracked changes and content controls are resolved
+    here, and every doubt is appended to ``warnings`` with its table and row.
+    """
     styles = _Styles(document)
     root = document.element
     body = root.find(f"{_W}body") if root.tag == f"{_W}document" else None
     if body is None:  # python-docx accepts any root element in the main part
         raise SourceRejected(path, "cannot be read as a Word document (it has no body)")
     lines: list[str] = []
-    header: Header | None = None
+    header: H | None = None
     rows: list[RawRow] = []
     first_rows: list[str] = []
     table_no = 0
@@ -630,10 +700,10 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
         table_no += 1
         numbered = list(_grid_rows(block, styles, _Grid(block, table_no, warn)))
         grid = [cells for _, cells in numbered]
-        found = _header_of(grid)
+        found = _header_of(grid, one_row, two_rows)
         if found is None and header is not None and grid and _width(grid) == _width([task_cells]):
             # A table broken across pages without its header repeated: the same columns
-            # as the task table, and no header of its own.
+            # as the first table, and no header of its own.
             warn(
                 f"table {table_no}",
                 "has no header row but the task table's columns; read as its continuation",
@@ -649,16 +719,12 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
             lines += [line for row in grid for c in row for line in c.text.splitlines()]
             continue
         at, this_header, this_cells = found
-        if header is not None and this_header.roles != header.roles:
-            warnings.append(
-                Problem(
-                    message="looks like another task table but its columns differ from the "
-                    "first one's; not imported: "
-                    + " | ".join(c.header for c in this_header.columns),
-                    severity=Severity.WARNING,
-                    where=f"table {table_no}",
-                    file=path,
-                )
+        if header is not None and not same(this_header, header):
+            headings = " | ".join(clean(c.text) for c in grid[at])
+            warn(
+                f"table {table_no}",
+                "looks like another task table but its columns differ from the first "
+                f"one's; not imported: {headings}",
             )
             continue
         if header is None:
@@ -668,11 +734,6 @@ def _import(path: Path, document: Any, warnings: list[Problem], year: int | None
             cells = _logical(row, this_cells, above)
             rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
         lines += [line for row in grid[:at] for c in row for line in c.text.splitlines()]
-    if header is None:
-        seen = f" (first rows of its tables: {'; '.join(first_rows[:3])})" if first_rows else ""
-        raise NoTaskTable(
-            path, f"no task table found: looked for {header_help()}{seen or ' (it has no table)'}"
-        )
-    front = read_front_matter(lines)
-    table = rows_to_tasks(header, rows, path=path, year=year_hint(front, year))
-    return build_plan(front, table, path=path, year=year, extra_warnings=warnings)
+    return WordTable(
+        header=header, rows=tuple(rows), lines=tuple(lines), first_rows=tuple(first_rows)
+    )

@@ -46,6 +46,7 @@ def check_package(
     rows: re.Pattern[bytes],
     max_rows: int,
     kind: str = ".docx",
+    per_part: bool = False,
 ) -> None:
     """Refuse a package before any XML parser sees it; see the module docstring.
 
@@ -53,8 +54,10 @@ def check_package(
         path: the file, for messages.
         data: its bytes.
         rows: what starts a table row in its XML (``<w:tr`` in Word, ``<row`` in Excel).
-        max_rows: the most rows all parts together may hold.
+        max_rows: the most rows all parts together may hold, or each part when
+            ``per_part`` (a workbook's sheets are separate tables).
         kind: the file type, for messages.
+        per_part: count rows part by part instead of over the whole package.
 
     Raises:
         UnsafeSource: a limit is passed, or a part declares a DOCTYPE or entities, or is
@@ -78,16 +81,17 @@ def check_package(
             for info in infos:
                 size, part_rows = _check_part(path, zf, info, rows, max_rows)
                 total += size
-                counted += part_rows
+                counted = part_rows if per_part else counted + part_rows
                 if total > MAX_UNPACKED_BYTES:
                     raise UnsafeSource(
                         path,
                         f"unpacks to more than {_mib(MAX_UNPACKED_BYTES)} (a zip bomb?)",
                     )
                 if counted > max_rows:
+                    where = f"its part {info.filename} has" if per_part else "has"
                     raise UnsafeSource(
                         path,
-                        f"has more than {max_rows} table rows, the most kh-tthc imports "
+                        f"{where} more than {max_rows} table rows, the most kh-tthc imports "
                         "(a plan's task table has tens or hundreds)",
                     )
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from kh_tthc import Plan, load_plan
+from tests.needs import need
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "examples" / "skhcn-thai-nguyen-2025"
@@ -24,6 +25,12 @@ _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=150, suppress_health_check=_LARGE)
 settings.register_profile("dev", max_examples=50, suppress_health_check=_LARGE)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture
+def soffice() -> None:
+    """The test runs LibreOffice: it skips without it (fails in CI, see tests/needs.py)."""
+    need("soffice")
 
 
 @pytest.fixture(scope="session")

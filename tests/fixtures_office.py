@@ -4,15 +4,13 @@ KH_TTHC_REQUIRE_SOFFICE is set."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import docx
-import pytest
 
 from kh_tthc.soffice import convert
+from tests.needs import need
 
 __all__ = [
     "list_style_docx",
@@ -27,10 +25,7 @@ __all__ = [
 
 def resave(source: Path, folder: Path) -> Path:
     """``source`` saved as .odt by LibreOffice, then that saved back as .docx."""
-    if shutil.which("soffice") is None and not os.environ.get("KH_TTHC_SOFFICE"):
-        if os.environ.get("KH_TTHC_REQUIRE_SOFFICE"):
-            pytest.fail("LibreOffice (soffice) is required here but not installed")
-        pytest.skip("LibreOffice (soffice) is not installed")
+    need("soffice")
     odt = folder / f"{source.stem}.odt"
     with convert(source, "odt", timeout=180) as out:
         odt.write_bytes(out.read_bytes())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 import zipfile
@@ -41,6 +40,7 @@ from tests.fixtures_docx import (
     seed_docx,
     two_row_header_docx,
 )
+from tests.needs import need
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
 
@@ -343,8 +343,7 @@ class TestBadInput:
 
     def test_old_doc_libreoffice_fails(self, tmp_path: Path) -> None:
         """A .doc that LibreOffice cannot convert is refused with the reason, not a crash."""
-        if shutil.which("soffice") is None:
-            _skip_without_soffice()
+        need("soffice")
         (tmp_path / "broken.doc").write_bytes(_cfb("WordDocument", "1Table"))
         with pytest.raises(LegacyWordFormat, match="could not convert"):
             import_docx(tmp_path / "broken.doc")
@@ -356,18 +355,10 @@ class TestBadInput:
             import_docx(tmp_path / "x.doc")
 
 
-def _skip_without_soffice() -> None:
-    if os.environ.get("KH_TTHC_REQUIRE_SOFFICE"):
-        pytest.fail("LibreOffice (soffice) is required here but not installed")
-    pytest.skip("LibreOffice (soffice) is not installed")
-
-
 def test_old_doc_is_converted(tmp_path: Path, seed_path: Path, example: Plan) -> None:
     """A Word 97-2003 .doc is converted through LibreOffice and imports the same tasks."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        _skip_without_soffice()
-        return
+    need("soffice")
+    soffice = shutil.which("soffice") or "soffice"
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         [

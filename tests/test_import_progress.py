@@ -234,17 +234,7 @@ def test_any_statuses_come_back(seed_plan: Plan, data: st.DataObject) -> None:
     }
 
 
-def _has_soffice() -> bool:
-    from kh_tthc.soffice import find_soffice
-
-    try:
-        find_soffice()
-    except Exception:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _has_soffice(), reason="LibreOffice is not installed")
+@pytest.mark.usefixtures("soffice")
 class TestLibreOffice:
     def test_resaved_report_imports_alike(self, seed_plan: Plan, tmp_path: Path) -> None:
         """A Word report saved by LibreOffice (docx → odt → docx) gives the same progress."""

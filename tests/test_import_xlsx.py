@@ -14,18 +14,9 @@ from hypothesis import strategies as st
 from kh_tthc import NoTaskTable, TaskNumber, import_docx, load_plan
 from kh_tthc.cli import main
 from kh_tthc.importing.xlsx import AmbiguousSheet, SheetNotFound, import_xlsx
-from kh_tthc.soffice import find_soffice
 from kh_tthc.vn import clean
 from tests.fixtures_docx import SEED_ROWS, seed_docx
 from tests.fixtures_xlsx import seed_xlsx, two_row_header_xlsx, workbook
-
-
-def _has_soffice() -> bool:
-    try:
-        find_soffice()
-    except Exception:
-        return False
-    return True
 
 
 def _resave(path: Path, out: Path) -> Path:
@@ -189,7 +180,7 @@ class TestValues:
         assert got == [clean(t) for t in titles]
 
 
-@pytest.mark.skipif(not _has_soffice(), reason="LibreOffice is not installed")
+@pytest.mark.usefixtures("soffice")
 class TestLibreOffice:
     def test_resaved_workbook_imports_alike(self, tmp_path: Path) -> None:
         """A workbook opened and saved by LibreOffice Calc gives the same tasks."""

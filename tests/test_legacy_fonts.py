@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kh_tthc import import_docx
 from kh_tthc.errors import Severity
 from kh_tthc.importing.legacy_fonts import (
     TCVN3_CAPITALS,
@@ -19,13 +20,11 @@ from kh_tthc.importing.legacy_fonts import (
     LegacyEncoding,
     conversion_warning,
     decode_legacy,
-    decode_runs,
     encode_legacy,
     legacy_encoding,
-    run_font,
-    style_fonts,
 )
-from tests.fixtures_legacy import TCVN3_PARAGRAPHS, tcvn3_docx, tcvn3_rows
+from tests.fixtures_docx import SEED_TITLE, seed_docx
+from tests.fixtures_legacy import tcvn3_docx, tcvn3_rows
 
 #: Every Vietnamese letter, lower case (the 67 with marks, and the plain vowels and d).
 LOWER = "".join(
@@ -168,17 +167,6 @@ class TestRoundTrip:
 
 
 class TestWarning:
-    def test_runs_name_the_fonts_converted(self) -> None:
-        """Joining runs reports each legacy font once, Unicode fonts not at all."""
-        runs = [("Sè: ", ".VnTime"), ("05/KH", "Arial"), ("kÕ ho¹ch", ".VnTimeH"), ("x", ".VnTime")]
-        decoded = decode_runs(runs)
-        assert decoded.text == "Số: 05/KHKẾ HOẠCHx"
-        assert decoded.fonts == (".VnTime", ".VnTimeH")
-
-    def test_plain_ascii_in_a_legacy_font_is_not_reported(self) -> None:
-        """Digits typed in .VnTime are the same in Unicode: nothing was converted."""
-        assert decode_runs([("05/KH-SKHCN", ".VnTime")]).fonts == ()
-
     def test_warning_names_fonts_and_place(self, tmp_path: Path) -> None:
         """The warning names the fonts, their encoding and where they were."""
         problem = conversion_warning(["VNI-Times"], where="table 1, row 3", path=tmp_path)
@@ -187,33 +175,41 @@ class TestWarning:
         assert problem.where == "table 1, row 3"
 
 
+def _imported(path: Path) -> tuple[list[str], list[tuple[str, ...]], list[str]]:
+    """What import_docx reads from a plan: the title, the task rows, the warnings."""
+    result = import_docx(path, year=2025)
+    rows = [
+        (str(t.number), t.title, *result.plan.unit_names(t.lead))
+        for t in result.plan.tasks
+        if not t.group
+    ]
+    return [result.plan.title], rows, [w.message for w in result.warnings]
+
+
 class TestDocx:
-    def test_tcvn3_document_reads_as_unicode(self, tmp_path: Path) -> None:
-        """Every paragraph and cell of a .VnTime document decodes to the seed's text."""
+    def test_tcvn3_plan_imports_as_unicode(self, tmp_path: Path) -> None:
+        """A plan typed in .VnTime imports with the seed's Unicode text, and one warning
+        names the fonts converted."""
         path = tcvn3_docx(tmp_path / "tcvn3.docx")
-        document = docx.Document(str(path))
-        fonts = style_fonts(document.styles.element)
-        default = fonts.get("Normal", fonts.get(None))
-        assert default == ".VnTime"
+        result = import_docx(path, year=2025)
+        assert result.plan.title == SEED_TITLE
+        assert result.plan.issuer.name == "Sở Khoa học và Công nghệ"
+        titles = {row[1] for row in tcvn3_rows()[1:]}
+        assert [t.title for t in result.plan.tasks if t.title not in titles] == []
+        assert len(result.plan.tasks) == len(tcvn3_rows()) - 1
+        (warning,) = [w for w in result.warnings if "legacy fonts" in w.message]
+        assert ".VnTime" in warning.message
+        assert ".VnTimeH" in warning.message
+        assert "(TCVN3)" in warning.message
 
-        def text_of(paragraph: docx.text.paragraph.Paragraph) -> tuple[str, tuple[str, ...]]:
-            runs = [(r.text, run_font(r._r, default)) for r in paragraph.runs]
-            decoded = decode_runs(runs)
-            return decoded.text, decoded.fonts
-
-        paragraphs = [text_of(p) for p in document.paragraphs if p.text]
-        assert [t for t, _ in paragraphs] == [
-            t.upper() if f.endswith("H") else t for t, f in TCVN3_PARAGRAPHS
-        ]
-        # Each paragraph with a Vietnamese letter was converted, and says so.
-        assert all(used for text, used in paragraphs if any(ord(c) > 127 for c in text))
-        table = document.tables[0]
-        cells = [
-            ["\n".join(text_of(p)[0] for p in cell.paragraphs) for cell in row.cells]
-            for row in table.rows
-        ]
-        expected = [[c.upper() for c in tcvn3_rows()[0]], *map(list, tcvn3_rows()[1:])]
-        assert cells == expected
+    def test_unicode_plan_gives_no_legacy_warning(self, tmp_path: Path) -> None:
+        """The seed plan in Times New Roman gives the same task titles, and no warning
+        about legacy fonts."""
+        legacy = import_docx(tcvn3_docx(tmp_path / "t.docx"), year=2025)
+        unicode = import_docx(seed_docx(tmp_path / "u.docx"), year=2025)
+        assert not any("legacy fonts" in w.message for w in unicode.warnings)
+        for task in legacy.plan.tasks:
+            assert unicode.plan.task(str(task.number)).title == task.title
 
     def test_stored_text_is_not_unicode_vietnamese(self, tmp_path: Path) -> None:
         """The fixture really is legacy: its stored text has no Vietnamese letters."""
@@ -225,58 +221,10 @@ class TestDocx:
         assert "kÕ ho¹ch" in stored
 
 
-def _hook_lines(path: Path) -> tuple[list[str], object]:
-    """Each non-empty paragraph's text, read through the reader's hook."""
-    from kh_tthc.importing.legacy_fonts import LegacyFonts
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    document = docx.Document(str(path))
-    fonts = LegacyFonts(document.styles.element)
-    lines = []
-    for p in document.element.body.iter(f"{w}p"):
-        style = p.find(f"{w}pPr/{w}pStyle")
-        sid = None if style is None else style.get(f"{w}val")
-        parts = []
-        for r in p.iter(f"{w}r"):
-            for node in r.iterchildren():
-                if node.tag == f"{w}t":
-                    parts.append(fonts.text(r, node.text or "", sid))
-                elif node.tag == f"{w}softHyphen":
-                    parts.append(fonts.soft_hyphen(r, sid))
-        text = "".join(parts)
-        if text:
-            lines.append(text)
-    return lines, fonts
-
-
-class TestLegacyFonts:
-    def test_reader_hook_over_the_document_xml(self, tmp_path: Path) -> None:
-        """Walking the document's XML with the hook gives the seed's text and one warning."""
-        lines, fonts = _hook_lines(tcvn3_docx(tmp_path / "t.docx"))
-        expected = [t.upper() if f.endswith("H") else t for t, f in TCVN3_PARAGRAPHS]
-        assert lines[: len(expected)] == expected
-        assert lines[len(expected) : len(expected) + 5] == [c.upper() for c in tcvn3_rows()[0]]
-        (warning,) = fonts.warnings(tmp_path)  # type: ignore[attr-defined]
-        assert ".VnTime" in warning.message
-        assert ".VnTimeH" in warning.message
-
-    def test_unicode_document_gives_no_warning(self, tmp_path: Path) -> None:
-        """A document in Times New Roman is left alone and gives no warning."""
-        from kh_tthc.importing.legacy_fonts import LegacyFonts
-
-        document = docx.Document()
-        document.add_paragraph().add_run("Kế hoạch ¸")
-        fonts = LegacyFonts(document.styles.element)
-        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-        runs = list(document.element.body.iter(f"{w}r"))
-        assert fonts.text(runs[0], "Kế hoạch ¸") == "Kế hoạch ¸"
-        assert fonts.warnings() == []
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.usefixtures("soffice")
 def test_libreoffice_resave_keeps_the_fonts(tmp_path: Path) -> None:
-    """The TCVN3 document saved by LibreOffice (docx → odt → docx) still reads as Unicode,
-    "ư" included, which LibreOffice writes as a w:softHyphen element (its code is 0xAD)."""
+    """The TCVN3 document saved by LibreOffice (docx → odt → docx) imports alike, "ư"
+    included, which LibreOffice writes as a w:softHyphen element (its code is 0xAD)."""
     from kh_tthc.soffice import convert
 
     original = tcvn3_docx(tmp_path / "t.docx")
@@ -285,21 +233,29 @@ def test_libreoffice_resave_keeps_the_fonts(tmp_path: Path) -> None:
     (tmp_path / "back").mkdir()
     with convert(tmp_path / "t.odt", "docx:MS Word 2007 XML", timeout=180) as back:
         resaved = Path(shutil.copy(back, tmp_path / "back" / "t.docx"))
-    assert _hook_lines(resaved)[0] == _hook_lines(original)[0]
+    assert _imported(resaved) == _imported(original)
+    assert any("ư" in title for _, title, *_ in _imported(resaved)[1])
 
 
 def test_soft_hyphen_is_u_horn_only_in_tcvn3(tmp_path: Path) -> None:
-    """A w:softHyphen in a .VnTime run is "ư"; in a Unicode font it is nothing."""
+    """A w:softHyphen in a .VnTime run reads as "ư"; in a Unicode font, as nothing."""
     from docx.oxml import OxmlElement
 
-    from kh_tthc.importing.legacy_fonts import LegacyFonts
-
     document = docx.Document()
-    legacy = document.add_paragraph().add_run("tr")
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("STT", "Nội dung công việc", "Đơn vị chủ trì")):
+        table.cell(0, c).text = text
+    table.cell(1, 0).text = "1"
+    legacy = table.cell(1, 1).paragraphs[0].add_run("tr")
     legacy.font.name = ".VnTime"
-    plain = document.add_paragraph().add_run("tr")
-    for run in (legacy, plain):
-        run._r.append(OxmlElement("w:softHyphen"))
-    fonts = LegacyFonts(document.styles.element)
-    assert fonts.soft_hyphen(legacy._r) == "ư"
-    assert fonts.soft_hyphen(plain._r) == ""
+    legacy._r.append(OxmlElement("w:softHyphen"))
+    legacy.add_text("êng")  # "êng" in TCVN3 codes is "ờng"
+    plain = table.cell(1, 2).paragraphs[0].add_run("Văn phòng")
+    plain._r.append(OxmlElement("w:softHyphen"))
+    plain.add_text(" Sở")
+    document.save(str(tmp_path / "s.docx"))
+    (task,) = import_docx(tmp_path / "s.docx", year=2025).plan.tasks
+    assert task.title == "trường"
+    assert import_docx(tmp_path / "s.docx", year=2025).plan.unit_names(task.lead) == (
+        "Văn phòng Sở",
+    )

@@ -8,7 +8,6 @@ path). Without LibreOffice or poppler these tests skip, unless KH_TTHC_REQUIRE_S
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import xml.etree.ElementTree as ET
@@ -22,17 +21,7 @@ from docx.oxml.ns import qn
 from kh_tthc import LibreOfficeNotFound, PdfConversionError, docx_to_pdf, load_plan
 from kh_tthc.cli import main
 from tests.conftest import SEED_PLAN
-
-
-def need(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
-    if not missing:
-        return
-    install = "apt-get install libreoffice-writer-nogui poppler-utils"
-    reason = f"not installed: {', '.join(missing)} ({install})"
-    if os.environ.get("KH_TTHC_REQUIRE_SOFFICE") == "1":
-        pytest.fail(f"KH_TTHC_REQUIRE_SOFFICE=1 but {reason}")
-    pytest.skip(reason)
+from tests.needs import need
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,7 @@ from kh_tthc.render.report_context import (
     report_sections,
 )
 from tests.conftest import SEED_DIR, SEED_PLAN
+from tests.needs import need
 from tests.progress_strategies import SEED, SEED_PAIRS, rows_for
 from tests.test_render_docx import (
     FONT,
@@ -60,7 +61,7 @@ from tests.test_render_docx import (
     size_pt,
     within,
 )
-from tests.test_render_pdf import need, page_sizes, page_text
+from tests.test_render_pdf import page_sizes, page_text
 from tests.test_render_templates import load_builder, parts
 from tests.test_report import PLAN, row
 

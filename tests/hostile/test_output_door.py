@@ -19,7 +19,6 @@ from kh_tthc.cli import main
 from kh_tthc.errors import OutputRefused, SourceUnreadable
 from kh_tthc.io import output
 from kh_tthc.io.output import check_output, write_output
-from kh_tthc.render.pdf import find_soffice
 from tests.conftest import SEED_PLAN
 from tests.hostile.helpers import seed_files, snapshot
 
@@ -238,7 +237,7 @@ class TestFullDisk:
             write_output(tmp_path / "a.txt", "text")
         assert list(tmp_path.iterdir()) == []
 
-    @pytest.mark.skipif(find_soffice() is None, reason="needs LibreOffice")
+    @pytest.mark.usefixtures("soffice")
     def test_render_pdf_on_a_full_disk(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:

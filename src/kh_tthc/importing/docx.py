@@ -31,6 +31,7 @@ from kh_tthc.importing.errors import (
 )
 from kh_tthc.importing.front_matter import read_front_matter
 from kh_tthc.importing.headers import header_help, match_header, match_two_rows
+from kh_tthc.importing.legacy_fonts import conversion_warning, decode_legacy
 from kh_tthc.importing.package import check_package
 from kh_tthc.importing.result import ImportResult, build_plan, year_hint
 from kh_tthc.importing.rows import MAX_ROWS, Cell, RawRow
@@ -221,16 +222,27 @@ class _Styles:
         #: What reading the text found worth saying (a placeholder left in a content
         #: control...); the caller drains it with the place it was read.
         self.notes: list[str] = []
+        #: The paragraph style of paragraphs that name none ("Normal").
+        self.default_paragraph: str | None = None
+        #: The document's default font (``w:docDefaults``), under every style.
+        self.default_font: str | None = None
+        #: Legacy fonts (TCVN3, VNI) whose text was converted, for one warning.
+        self.legacy: list[str] = []
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: python-docx makes defaults
             root = None
         if root is None:
             return
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self.default_font = None if defaults is None else _font_of(defaults)
         for style in root.iterchildren(f"{_W}style"):
             sid = style.get(f"{_W}styleId")
             if not sid:
                 continue
+            is_default = str(style.get(f"{_W}default", "0")).lower() in ("1", "true", "on")
+            if style.get(f"{_W}type") == "paragraph" and is_default:
+                self.default_paragraph = self.default_paragraph or str(sid)
             rpr = style.find(f"{_W}rPr")
             self.bold[sid] = None if rpr is None else _on_off(rpr.find(f"{_W}b"))
             self.font[sid] = None if rpr is None else _font_of(rpr)
@@ -249,6 +261,17 @@ class _Styles:
         value = self._inherited(self.font, sid)
         return None if value is None else str(value)
 
+    def run_text(self, text: str, font: str | None) -> str:
+        """A run's text as read: text typed in a legacy Vietnamese font (TCVN3
+        ``.VnTime``, ``VNI-Times``) is converted to Unicode here, the one place every
+        run's text passes, and the font remembered for the warning."""
+        decoded = decode_legacy(text, font)
+        if decoded is None:
+            return text
+        if decoded != text and font is not None and font not in self.legacy:
+            self.legacy.append(font)
+        return decoded
+
     def numbering_of(self, sid: str | None) -> Element | None:
         value = self._inherited(self.num_pr, sid)
         return None if value is None else value
@@ -265,23 +288,19 @@ class _Styles:
 
 
 def _font_of(rpr: Element) -> str | None:
-    """The font a run's properties name for Latin text (``w:rFonts``)."""
+    """The font a run's properties name for Vietnamese text (``w:rFonts``).
+
+    Letters outside ASCII, as Vietnamese ones are, show in the ``w:hAnsi`` font
+    (ECMA-376 Part 1, 17.3.2.26), so it is asked first.
+    """
     fonts = rpr.find(f"{_W}rFonts")
     if fonts is None:
         return None
-    for attribute in ("ascii", "hAnsi", "cs"):
+    for attribute in ("hAnsi", "ascii", "cs"):
         name = fonts.get(f"{_W}{attribute}")
         if name:
             return str(name)
     return None
-
-
-def _run_text(text: str, font: str | None, notes: list[str]) -> str:
-    """A run's text as read. The font is kept here so that text typed in a legacy
-    Vietnamese font (TCVN3 ``.VnTime``, ``VNI-Times``) can be converted to Unicode at
-    this one place, saying so in ``notes`` (reported with the row or paragraph)."""
-    del font, notes  # used by the legacy-font conversion
-    return text
 
 
 def _on_off(el: Element | None) -> bool | None:
@@ -359,9 +378,9 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
     """A paragraph's text ("\\n" for line breaks), its automatic number first, and
     whether all its text is bold."""
     pstyle = p.find(f"{_W}pPr/{_W}pStyle")
-    style_id = None if pstyle is None else pstyle.get(f"{_W}val")
+    style_id = styles.default_paragraph if pstyle is None else pstyle.get(f"{_W}val")
     para_bold = styles.is_bold(style_id)
-    para_font = styles.font_of(style_id)
+    para_font = styles.font_of(style_id) or styles.default_font
     label = styles.numbering.label(p, styles.numbering_of(style_id))
     parts: list[str] = [f"{label} "] if label else []
     bold: bool | None = None
@@ -385,7 +404,7 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
                 by_style = styles.font_of(None if rstyle is None else rstyle.get(f"{_W}val"))
                 walk(child, _run_bold(child, styles, para_bold), own or by_style or para_font)
             elif tag == f"{_W}t":
-                text = _run_text(child.text or "", font, styles.notes)
+                text = styles.run_text(child.text or "", font)
                 parts.append(text)
                 if text.strip():
                     bold = run_bold if bold is None else bold and run_bold
@@ -395,6 +414,11 @@ def _paragraph(p: Element, styles: _Styles) -> tuple[str, bool | None]:
                 parts.append(" ")
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
+            elif tag == f"{_W}softHyphen":
+                # Only TCVN3 has a letter there: "ư" is its 0xAD, which Word and
+                # LibreOffice store as this optional-hyphen mark ("trường", not "trờng").
+                soft = styles.run_text("\xad", font)
+                parts.append("" if soft == "\xad" else soft)
             elif tag == f"{_W}sym":
                 parts.append(_symbol(child))
             else:
@@ -734,6 +758,8 @@ def read_table(
             cells = _logical(row, this_cells, above)
             rows.append(RawRow(cells=cells, label=f"table {table_no}, row {r}"))
         lines += [line for row in grid[:at] for c in row for line in c.text.splitlines()]
+    if styles.legacy:
+        warnings.append(conversion_warning(styles.legacy, where="document", path=path))
     return WordTable(
         header=header, rows=tuple(rows), lines=tuple(lines), first_rows=tuple(first_rows)
     )

@@ -14,9 +14,10 @@ families are still common in older documents:
   followed by one byte for its marks ("Keá hoaïch").
 
 The font, not the text, says which table applies: the same bytes are ordinary French in
-Times New Roman. :func:`legacy_encoding` reads a font name, :func:`decode_legacy` converts
-one run of text, and :func:`decode_runs` a paragraph's runs together with the fonts that
-were converted, for the warning a reader gives (:func:`conversion_warning`). The tables are
+Times New Roman. :func:`legacy_encoding` reads a font name and :func:`decode_legacy`
+converts one run of text; the Word reader (:mod:`kh_tthc.importing.docx`), which works out
+each run's font through its styles, calls it for every run and gives one warning
+(:func:`conversion_warning`) naming the fonts converted. The tables are
 data below, one row per letter family; ``tests/test_legacy_fonts.py`` checks the TCVN3 one
 against the C library's ``TCVN5712-1`` converter and the VNI one against a published
 converter's table.
@@ -26,25 +27,18 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from attrs import frozen
 
 from kh_tthc.errors import Problem, Severity
 from kh_tthc.vn import nfc
 
 __all__ = [
-    "Decoded",
     "LegacyEncoding",
-    "LegacyFonts",
     "conversion_warning",
     "decode_legacy",
-    "decode_runs",
     "encode_legacy",
     "legacy_encoding",
-    "run_font",
 ]
 
 
@@ -225,34 +219,6 @@ def encode_legacy(text: str, encoding: LegacyEncoding) -> str:
     return "".join(_TO_TCVN3.get(c, c) for c in text)
 
 
-@frozen(kw_only=True)
-class Decoded:
-    """A paragraph's text from its runs, and the legacy fonts converted on the way."""
-
-    text: str
-    fonts: tuple[str, ...] = ()
-
-
-def decode_runs(runs: Iterable[tuple[str, str | None]]) -> Decoded:
-    """Join ``(text, font)`` runs into Unicode text, converting the legacy-font runs.
-
-    >>> d = decode_runs([("Sè: ", ".VnTime"), ("05/KH-SKHCN", "Times New Roman")])
-    >>> d.text, d.fonts
-    ('Số: 05/KH-SKHCN', ('.VnTime',))
-    """
-    parts: list[str] = []
-    fonts: list[str] = []
-    for text, font in runs:
-        decoded = decode_legacy(text, font)
-        if decoded is None:
-            parts.append(text)
-            continue
-        parts.append(decoded)
-        if decoded != text and font is not None and font not in fonts:
-            fonts.append(font)
-    return Decoded(text=nfc("".join(parts)), fonts=tuple(fonts))
-
-
 def conversion_warning(
     fonts: Iterable[str], *, where: str = "", path: Path | None = None
 ) -> Problem:
@@ -272,122 +238,3 @@ def conversion_warning(
         where=where,
         file=path,
     )
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def run_font(r: Any, default: str | None = None) -> str | None:
-    """The font a Word run (``w:r`` element) displays Vietnamese letters in.
-
-    Letters outside ASCII are shown in the ``w:hAnsi`` font of the run's ``w:rFonts``
-    (ECMA-376 Part 1, 17.3.2.26), ASCII ones in ``w:ascii``; a run without its own font
-    uses ``default`` (its style's or the document's).
-    """
-    rfonts = r.find(f"{_W}rPr/{_W}rFonts")
-    if rfonts is None:
-        return default
-    font = rfonts.get(f"{_W}hAnsi") or rfonts.get(f"{_W}ascii")
-    return str(font) if font else default
-
-
-def style_fonts(styles_root: Any) -> Mapping[str | None, str]:
-    """Each paragraph or character style's own font, and the document default under None.
-
-    ``styles_root`` is the ``w:styles`` element (python-docx: ``document.styles.element``).
-    """
-    fonts: dict[str | None, str] = {}
-    default = styles_root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
-    if default is not None and (default.get(f"{_W}hAnsi") or default.get(f"{_W}ascii")):
-        fonts[None] = str(default.get(f"{_W}hAnsi") or default.get(f"{_W}ascii"))
-    for style in styles_root.iterchildren(f"{_W}style"):
-        rfonts = style.find(f"{_W}rPr/{_W}rFonts")
-        sid = style.get(f"{_W}styleId")
-        if sid and rfonts is not None and (rfonts.get(f"{_W}hAnsi") or rfonts.get(f"{_W}ascii")):
-            fonts[str(sid)] = str(rfonts.get(f"{_W}hAnsi") or rfonts.get(f"{_W}ascii"))
-    return fonts
-
-
-class LegacyFonts:
-    """A Word document's fonts, to convert the text of its runs as a reader walks them.
-
-    Built once per document from its ``w:styles`` element; :meth:`text` converts the text
-    of one ``w:t`` in its run when the run's font is a legacy one, and :meth:`warning`
-    gives the one warning for the document afterwards. A run's font is its own
-    ``w:rFonts``, else its character style's, else its paragraph style's (following
-    ``w:basedOn``), else the document default (ECMA-376 Part 1, 17.7.2, style hierarchy).
-
-    A reader's hook is one call per text node::
-
-        fonts = LegacyFonts(document.styles.element)           # once
-        text = fonts.text(run, t.text or "", paragraph_style)  # for each w:t
-        text = fonts.soft_hyphen(run, paragraph_style)         # for each w:softHyphen
-        warnings += fonts.warnings(path)                       # at the end
-    """
-
-    def __init__(self, styles_root: Any | None) -> None:
-        self._own: dict[str | None, str] = {}
-        self._based_on: dict[str, str] = {}
-        self._default_paragraph: str | None = None
-        self.converted: list[str] = []
-        if styles_root is None:
-            return
-        self._own = dict(style_fonts(styles_root))
-        for style in styles_root.iterchildren(f"{_W}style"):
-            sid = style.get(f"{_W}styleId")
-            based = style.find(f"{_W}basedOn")
-            if sid and based is not None and based.get(f"{_W}val"):
-                self._based_on[str(sid)] = str(based.get(f"{_W}val"))
-            if (
-                sid
-                and style.get(f"{_W}type") == "paragraph"
-                and style.get(f"{_W}default")
-                in (
-                    "1",
-                    "true",
-                )
-            ):
-                self._default_paragraph = str(sid)
-
-    def _style_font(self, sid: str | None) -> str | None:
-        seen: set[str] = set()
-        while sid and sid not in seen:
-            seen.add(sid)
-            if sid in self._own:
-                return self._own[sid]
-            sid = self._based_on.get(sid)
-        return None
-
-    def font(self, run: Any, paragraph_style: str | None = None) -> str | None:
-        """The font of a ``w:r`` element in a paragraph of style ``paragraph_style``."""
-        rstyle = run.find(f"{_W}rPr/{_W}rStyle")
-        by_style = (
-            self._style_font(str(rstyle.get(f"{_W}val"))) if rstyle is not None else None
-        ) or self._style_font(paragraph_style or self._default_paragraph)
-        return run_font(run, by_style or self._own.get(None))
-
-    def text(self, run: Any, text: str, paragraph_style: str | None = None) -> str:
-        """``text`` of a node in ``run``, in Unicode when the run's font is a legacy one."""
-        font = self.font(run, paragraph_style)
-        decoded = decode_legacy(text, font)
-        if decoded is None:
-            return text
-        if decoded != text and font is not None and font not in self.converted:
-            self.converted.append(font)
-        return decoded
-
-    def soft_hyphen(self, run: Any, paragraph_style: str | None = None) -> str:
-        """The text of a ``w:softHyphen`` element in ``run``: "ư" in a TCVN3 font, else "".
-
-        TCVN3 puts "ư" at 0xAD, the soft hyphen of Latin-1, and Word and LibreOffice store
-        that character as a ``w:softHyphen`` element rather than text; read as an optional
-        hyphen it would turn "trường" into "trờng".
-        """
-        font = self.font(run, paragraph_style)
-        if legacy_encoding(font) in (LegacyEncoding.TCVN3, LegacyEncoding.TCVN3_CAPITALS):
-            return self.text(run, "\xad", paragraph_style)
-        return ""
-
-    def warnings(self, path: Path | None = None) -> list[Problem]:
-        """The warning to give when text was converted, else none."""
-        return [conversion_warning(self.converted, path=path)] if self.converted else []

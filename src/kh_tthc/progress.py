@@ -28,9 +28,9 @@ from attrs import field, frozen
 
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.importing.rows import Cell, RawRow
-from kh_tthc.io.atomic import atomic_write_text
 from kh_tthc.io.csv_safe import escape_row, unescape_cell
 from kh_tthc.io.guard import check_data
+from kh_tthc.io.output import write_output
 from kh_tthc.io.plan_file import parse_toml
 from kh_tthc.io.source import format_of, read_text
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
@@ -1149,7 +1149,7 @@ def dump_progress(progress: Progress, plan: Plan, path: str | Path) -> None:
         SourceUnreadable: the extension is unknown or the folder cannot be written.
     """
     p = Path(path)
-    atomic_write_text(
+    write_output(
         p,
         dumps_progress(progress, plan, format=format_of(p, WRITE_FORMATS, what="progress file")),
     )

@@ -23,8 +23,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
-from kh_tthc.io.atomic import atomic_write_text
 from kh_tthc.io.guard import date_problem, tree_problems
+from kh_tthc.io.output import write_output
 from kh_tthc.io.source import MAX_INT_DIGITS, format_of, read_text
 from kh_tthc.model import (
     Authority,
@@ -607,4 +607,4 @@ def dump_plan(plan: Plan, path: str | Path) -> None:
         SourceUnreadable: the extension is unknown or the folder cannot be written.
     """
     p = Path(path)
-    atomic_write_text(p, dumps_plan(plan, format=format_of(p, FORMATS, what="plan file")))
+    write_output(p, dumps_plan(plan, format=format_of(p, FORMATS, what="plan file")))

@@ -37,6 +37,7 @@ from kh_tthc.deadline.phrases import FAMILIES
 from kh_tthc.errors import DeadlineSyntaxError
 from kh_tthc.periods import Period, SendingRule
 from kh_tthc.vn import clean
+from tests.conftest import SEED_PLAN
 from tests.strategies_time import deadline_phrases, deadlines, on_events
 
 CAL = WorkCalendar.vietnam()
@@ -942,3 +943,42 @@ class TestFold:
         from kh_tthc.deadline.parse import fold_phrase
 
         assert fold_phrase(text) == folded
+
+
+class TestInAPlan:
+    """The plan loader gives the plan's year, and the checks report how phrases were read."""
+
+    def _plan(self, deadline: str) -> str:
+        text = SEED_PLAN.read_text(encoding="utf-8")
+        old = 'deadline = "Năm 2025"'
+        assert old in text
+        return text.replace(old, f"deadline = {deadline!r}".replace("'", '"'), 1)
+
+    def test_loader_passes_the_plans_year(self) -> None:
+        """ "trước ngày 28/11" in a plan of 2025 is 28/11/2025, and is written back as typed."""
+        from kh_tthc import dumps_plan, loads_plan
+
+        plan = loads_plan(self._plan("trước ngày 28/11"))
+        (task,) = [t for t in plan.tasks if str(t.deadline) == "trước ngày 28/11"]
+        assert task.deadline == ByDate(day=date(2025, 11, 28))
+        assert loads_plan(dumps_plan(plan)) == plan
+
+    def test_unknown_phrase_warning_carries_the_best_suggestion(self) -> None:
+        """The warning names the phrase, its task and the closest known form."""
+        from kh_tthc import check_plan, loads_plan
+
+        problems = check_plan(loads_plan(self._plan("Thang12/2025")))
+        (warning,) = [p for p in problems if "Thang12/2025" in p.message]
+        assert not warning.is_error
+        assert warning.where.startswith("task ")
+        assert "'Tháng 12/2025'" in warning.message
+
+    def test_two_dates_in_a_cell_are_warned(self) -> None:
+        """A cell naming two dates gives a warning saying which was taken."""
+        from kh_tthc import check_plan, loads_plan
+
+        cell = "Quý IV/2025. Có trong danh sách phải xử lý trước 30/11/2025"
+        problems = check_plan(loads_plan(self._plan(cell)))
+        (warning,) = [p for p in problems if "more than one date" in p.message]
+        assert "Quý IV/2025" in warning.message
+        assert warning.where.startswith("task ")

@@ -586,8 +586,9 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
 
 
 def which_family(text: str, *, year: int | None = None) -> str | None:
-    """The name of the family that reads ``text`` whole: a :data:`FAMILIES` name, "fixed"
-    for a phrase of :data:`FIXED`, "composite" or "inside longer words"; None if none does.
+    """The name of the family that reads ``text``: a :data:`FAMILIES` name, "fixed" for a
+    phrase of :data:`FIXED`, "several rules" (a composite, or periods in a row) or "inside
+    longer words"; None if none does.
 
     >>> which_family("Hoàn thành trước Quý III/2026"), which_family("6/2025")
     ('period', 'period')
@@ -612,10 +613,11 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
         name = which_family(core[: remark.start()], year=year)
         if name is not None:
             return name
-    found = _read(ctx)
-    if found is None or isinstance(found, str):
-        return None
-    return "composite" if isinstance(found, Composite) else "inside longer words"
+    if _composite(folded, ctx) is not None:
+        return "several rules"
+    if _search(folded, ctx) is not None:
+        return "inside longer words"
+    return None
 
 
 # Where one phrase ends and the next begins: "; ", ", ", " và ", ". ", " - ".

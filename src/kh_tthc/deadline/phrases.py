@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["FAMILIES", "FIXED", "LEADS", "Example", "Family"]
+__all__ = ["ENGINE_EXAMPLES", "FAMILIES", "FIXED", "LEADS", "Example", "Family"]
 
 
 @frozen
@@ -49,7 +49,57 @@ class Family:
     heads: tuple[str, ...]
     #: Real examples with their sources.
     examples: tuple[Example, ...] = ()
+    #: Other kinds the family may give (a session named with a month is due then).
+    other_kinds: tuple[str, ...] = ()
 
+
+# The documents the examples were read in, as tests/data/real/phrases.tsv names them.
+_S1 = (
+    "Nghị quyết 03/NQ-CP của Chính phủ (Chương trình hành động thực hiện NQ 57-NQ/TW), Phụ "
+    "lục II danh mục nhiệm vụ (repo thetrungdtt/VNMasterplan, NQCP03/NQ03 PL2 Nhiem vu.md)"
+)
+_S2 = (
+    "Quyết định 232/QĐ-TTg ngày 24/01/2025 của Thủ tướng Chính phủ, Đề án thành lập và phát "
+    "triển thị trường các-bon, Phụ lục danh mục nhiệm vụ (repo Trangsct/skill-sct, "
+    "bvmt-sct-vn/skills/bvmt-sct-vn/van-ban-goc/knk-bdkh/QD-232-QD-TTg-24-01-2025-de-an-thi-truong-cac-bon.txt)"
+)
+_S3 = (
+    "Chương trình hành động số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Cai thực hiện KL "
+    "75-KL/TW và CTr 31-CTr/TW, Phụ lục 2 (repo Trangsct/skill-sct, "
+    "bvmt-sct-vn/skills/bvmt-sct-vn/van-ban-goc/dang/CTr-104-CTr-TU-30-8-2026-Tinh-uy-Lao-Cai-thuc-hien-KL-75-CTr-31.txt)"
+)
+_S4 = (
+    "Kế hoạch /KH-SKHCN (chưa đánh số) tháng 8/2025 của Sở Khoa học và Công nghệ tỉnh Thái "
+    "Nguyên, kiểm soát TTHC 04 tháng cuối năm 2025, Phụ lục (project seed copy: "
+    "/work/shared/seed/ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt = "
+    "tests/data/seed/ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt)"
+)
+_S5 = (
+    "Nghị quyết 88/NQ-CP ngày 22/7/2022 của Chính phủ, Chương trình hành động thực hiện NQ "
+    "10-NQ/TW, Danh mục nhiệm vụ chủ yếu, cột 'Thời gian trình' (repo Trangsct/skill-sct, "
+    "quy-hoach-ct-vn/skills/quy-hoach-ct-vn/van-ban-goc/NQ-88-NQ-CP-22-7-2022-chuong-trinh-hanh-dong-thuc-hien-NQ-10-NQ-TW.txt)"
+)
+_S6 = (
+    "Đảng ủy Chính phủ, dự thảo báo cáo kết quả triển khai NQ 57-NQ/TW kèm Công văn "
+    "402-CV/VPĐU ngày 25/5/2025 của Văn phòng Đảng ủy Chính phủ, Phụ lục 1 (repo "
+    "thetrungdtt/VNMasterplan, CPbaocaot5.md)"
+)
+_S7 = (
+    "Sở Tư pháp tỉnh An Giang, sổ theo dõi '2026-Theo Doi Tien Do Ban Hanh VBQPPL.xlsx', "
+    "first data rows of each sheet (repo quangthoai1985/VBPL_Tracking, text dumps "
+    "Docs/excel_analysis.txt and scripts/sheet_analysis.txt)"
+)
+_S8 = (
+    "Quyết định 2200/QĐ-BNNMT ngày 10/6/2026 của Bộ Nông nghiệp và Môi trường, Kế hoạch triển "
+    "khai NĐ 180/2026/NĐ-CP, Phụ lục (repo Trangsct/skill-sct, "
+    "bvmt-sct-vn/skills/bvmt-sct-vn/van-ban-goc/knk-bdkh/QD-2200-QD-BNNMT-10-6-2026-ke-hoach-trien-khai-ND-180.txt)"
+)
+_S9 = (
+    "Quyết định 836/QĐ-BXD ngày 14/10/2019 của Bộ Xây dựng, Kế hoạch lập Quy hoạch khoáng sản "
+    "làm VLXD thời kỳ 2021-2030, bảng Nội dung chi tiết, cột 'Thời gian' (repo "
+    "Trangsct/skill-sct, "
+    "quy-hoach-ct-vn/skills/quy-hoach-ct-vn/van-ban-goc/QD-836-QD-BXD-14-10-2019-ke-hoach-lap-quy-hoach-khoang-san-lam-VLXD-2021-2030.txt)"
+)
 
 # Words that open a phrase without changing its meaning ("Hoàn thành trước Quý III/2026",
 # "Thực hiện thường xuyên", "Phải xử lý trước 31/5/2026"), folded. The engine drops them
@@ -114,6 +164,12 @@ FAMILIES: tuple[Family, ...] = (
             "het",
             "han",
         ),
+        examples=(
+            Example("6/2025", _S1),
+            Example("01/2025", _S1),
+            Example("03/2025", _S1),
+            Example("12/2025", _S1),
+        ),
     ),
     # -- on an event -------------------------------------------------------------------
     Family(
@@ -124,6 +180,12 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:(?:{PRE}) )*(?:giai doan |tu nam |nam |cac nam )?{Y} ?(?:-|den|den nam) ?{Y2}"
         ),
         heads=("#", "giai", "tu", "nam", "cac", "trong", "den"),
+        examples=(
+            Example("2025 - 2026", _S1),
+            Example("2025-2026", _S1),
+            Example("2026 - 2030", _S3),
+            Example("2029 - 2030", _S3),
+        ),
     ),
     Family(
         name="khi có",
@@ -131,6 +193,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="when",
         pattern=r"khi co (?P<ev>.+)",
         heads=("khi",),
+        examples=(Example("Khi có phát sinh", _S4),),
     ),
     Family(
         name="theo yêu cầu của",
@@ -165,13 +228,35 @@ FAMILIES: tuple[Family, ...] = (
             r" thang(?: ke tu (?P<ev>.+))?"
         ),
         heads=("trong",),
+        examples=(
+            Example(
+                (
+                    "Trong 06 tháng kể từ khi Bộ Tài nguyên và Môi trường đưa ra đầy đủ yêu "
+                    "cầu nghiệp vụ về tổ chức, quản lý thị trường và điều kiện, tiêu chuẩn "
+                    "kỹ thuật đối với hệ thống giao dịch, hệ thống, lưu ký và thanh toán"
+                ),
+                _S2,
+            ),
+            Example(
+                (
+                    "Trong 18-24 tháng kể từ khi Bộ Tài nguyên và Môi trường chấp thuận "
+                    "phương án chi tiết xây dựng sàn giao dịch các-bon"
+                ),
+                _S2,
+            ),
+        ),
     ),
     Family(
         name="session",
         kind="on_event",
         reader="session",
         pattern=r"(?P<ev>(?:ky hop|phien hop|hoi nghi|dai hoi|hop)\b.*)",
+        other_kinds=("by_period", "by_date"),
         heads=_EVENT_HEADS,
+        examples=(
+            Example("Kỳ họp chuyên đề tháng 5/2026", _S7),
+            Example("Kỳ họp chuyên đề tháng 4/2026", _S7),
+        ),
     ),
     # -- periodic ----------------------------------------------------------------------
     Family(
@@ -184,6 +269,11 @@ FAMILIES: tuple[Family, ...] = (
             r"|qui|6 thang|sau thang|nam))*)(?: tu nam {Y})?"
         ),
         heads=("dinh", "hang", "moi"),
+        examples=(
+            Example("Hằng năm", _S1),
+            Example("hằng năm", _S1),
+            Example("Định kỳ hàng quý, năm", _S4),
+        ),
     ),
     Family(
         name="yearly from a year",
@@ -194,6 +284,12 @@ FAMILIES: tuple[Family, ...] = (
             r"|(?:va )?(?:hang|moi) nam)"
         ),
         heads=("nam", "tu", "#"),
+        examples=(
+            Example("2025 và những năm tiếp theo", _S1),
+            Example("Năm 2022 và hàng năm", _S5),
+            Example("Năm 2025 và các năm tiếp theo", _S5),
+            Example("Năm 2022 và các năm tiếp theo", _S5),
+        ),
     ),
     Family(
         name="every few periods",
@@ -204,6 +300,7 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:,? (?:bat dau )?(?:tu )?nam {Y})?"
         ),
         heads=("dinh", "#"),
+        examples=(Example("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", _S2),),
     ),
     # -- by a date -----------------------------------------------------------------------
     Family(
@@ -215,6 +312,10 @@ FAMILIES: tuple[Family, ...] = (
             r"-(?P<id>[0-9]{1,2})|{D}(?P<sl>{SL}){M}(?P=sl){Y})"
         ),
         heads=_DATE_HEADS,
+        examples=(
+            Example("Trước ngày 15/10/2026", _S3),
+            Example("Trước 31/12/2026", _S3),
+        ),
     ),
     Family(
         name="date in words",
@@ -222,6 +323,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="date",
         pattern=r"(?:(?P<w>{W}) )?(?:{TIME} )?(?:ngay )?{D} thang {M} nam {Y}",
         heads=_DATE_HEADS,
+        examples=(Example("trước 20h00 ngày 25 tháng 5 năm 2025", _S6),),
     ),
     Family(
         name="date without a year",
@@ -290,6 +392,12 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:thang )?[0-9]{1,2})+)(?: ?/ ?| nam |, nam ){Y}"
         ),
         heads=("thang", "trong", "cac", "den", "vao", "cham", "truoc", "#"),
+        examples=(
+            Example("10-11/2019", _S9),
+            Example("11-12/2019", _S9),
+            Example("02-03/2020", _S9),
+            Example("3-12/2020", _S9),
+        ),
     ),
     Family(
         name="list of quarters",
@@ -300,6 +408,10 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:(?:quy|qui) )?[ivx1-4]+)+)(?: ?/ ?| nam |, nam ){Y}"
         ),
         heads=("quy", "qui", "trong", "cac", "den", "vao", "cham", "truoc"),
+        examples=(
+            Example("Quý III, IV/2026", _S8),
+            Example("Quý II, III/2026", _S8),
+        ),
     ),
     Family(
         name="from one period to another",
@@ -309,3 +421,29 @@ FAMILIES: tuple[Family, ...] = (
         heads=("tu",),
     ),
 )
+
+#: Real examples of what the engine reads beyond single families: a whole fixed phrase,
+#: several rules in one phrase, and a date or session inside longer words.
+ENGINE_EXAMPLES: dict[str, tuple[Example, ...]] = {
+    "fixed": (
+        Example("Thường xuyên", _S1),
+        Example("Nhiệm vụ thường xuyên", _S1),
+        Example("Thực hiện thường xuyên, liên tục", _S2),
+        Example("Thực hiện thường xuyên liên tục", _S2),
+    ),
+    "inside longer words": (
+        Example("Công an tỉnh đề nghị chuyển sang Kỳ họp giữa năm 2026", _S7),
+        Example(
+            (
+                "2022 - 2025 Các Bộ: Tài nguyên và Môi trường, Công Thương, Nông nghiệp "
+                "và Phát triển nông thôn, Xây dựng đã hoàn thành"
+            ),
+            _S2,
+        ),
+    ),
+    "several rules": (
+        Example("Quý III, IV/2026, 2027", _S8),
+        Example("Quý IV/2026, 2027", _S8),
+        Example("Năm 2025; Năm 2030", _S5),
+    ),
+}

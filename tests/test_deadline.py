@@ -999,3 +999,17 @@ class TestInAPlan:
         (warning,) = [p for p in problems if "more than one date" in p.message]
         assert "Quý IV/2025" in warning.message
         assert warning.where.startswith("task ")
+
+    def test_recurring_and_composite_are_scheduled(self) -> None:
+        """A recurring rule gives its due days in the agenda, a composite its parts' dates."""
+        from kh_tthc import loads_plan
+
+        plan = loads_plan(self._plan("Ngày 15 hằng tháng"))
+        (task,) = [t for t in plan.tasks if str(t.deadline) == "Ngày 15 hằng tháng"]
+        agenda = plan.schedule(date(2025, 11, 1), date(2025, 12, 31), as_of=date(2025, 11, 1))
+        due = [o.due for o in agenda if o.task.number == task.number]
+        assert due == [date(2025, 11, 17), date(2025, 12, 15)]  # 15/11/2025 is a Saturday
+        plan = loads_plan(self._plan("Hoàn thành trong năm 2025 và vận hành thường xuyên"))
+        agenda = plan.schedule(date(2025, 9, 1), date(2025, 12, 31), as_of=date(2025, 9, 1))
+        kinds = {o.kind: o.due for o in agenda if o.kind == "composite"}
+        assert kinds == {"composite": date(2025, 12, 31)}

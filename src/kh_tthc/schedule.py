@@ -255,6 +255,12 @@ def _expand(
             _Item(due, period, period.label if period else "", deadline.falls_on_day_off(cal))
             for due in deadline.due_dates(start, end)
         )
+    if deadline.kind in ("recurring", "composite"):
+        # Days from a rule (already moved off days off) or the parts' dates; a composite
+        # with no date in the window (ongoing work and an event) is listed undated.
+        days = deadline.due_dates(start, end, calendar=cal, reporting=rule)
+        if days or deadline.kind == "recurring":
+            return tuple(_Item(due, None, "", False) for due in days)
     return (_Item(None, None, "", False),)
 
 

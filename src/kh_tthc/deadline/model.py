@@ -485,10 +485,21 @@ class ByDate(_Phrase, _Dated):
         return self.day
 
 
+def _months(p: Period) -> tuple[int, int]:
+    # The period's first and last month, counted from year 0: cheaper than its dates.
+    size = _PERIOD_MONTHS[p.kind.value]
+    first = p.year * 12 + (p.index - 1) * size
+    return first, first + size - 1
+
+
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
 def _span_start(self: ByPeriod, _: object, start: Period | None) -> None:
     if start is None:
         return
-    if not (start.start < self.period.start and start.end < self.period.end):
+    (a, b), (c, d) = _months(start), _months(self.period)
+    if not (a < c and b < d):
         raise DeadlineValueError(
             f"a span runs from an earlier period to a later one, not from {start.label} to "
             f"{self.period.label}"

@@ -143,6 +143,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _LEAD = re.compile("(?:(?:" + "|".join(LEADS) + ") )+")
+_LEAD_INITIALS = frozenset(lead[0] for lead in LEADS)
 
 # Why a phrase was not read: a Deadline, a reason the phrase is malformed, or None.
 _Read: TypeAlias = "Deadline | str | None"
@@ -181,6 +182,13 @@ def _period(a: str) -> Period | str:
     return _period_of(m)
 
 
+@functools.lru_cache(maxsize=4096)
+def _period_value(kind: PeriodKind, year: int, index: int) -> Period:
+    # Periods are immutable and few (a plan names a handful of years): one value each
+    # spares building and checking the same period for every phrase that names it.
+    return Period(kind=kind, year=year, index=index)
+
+
 def _period_of(m: re.Match[str]) -> Period | str:
     """The period a match of the period forms names, or why it names none."""
     last = m.lastgroup
@@ -189,7 +197,7 @@ def _period_of(m: re.Match[str]) -> Period | str:
     if len(y) != 4 or y[0] == "0":
         return f"a year has four digits, not {y!r}"
     if not group:
-        return Period(kind=kind, year=int(y), index=1)
+        return _period_value(kind, int(y), 1)
     raw = m[group]
     if kind is PeriodKind.HALF:
         index = 1 if raw == "dau" else 2
@@ -201,7 +209,7 @@ def _period_of(m: re.Match[str]) -> Period | str:
         if kind is PeriodKind.QUARTER:
             return "a quarter is I, II, III or IV"
         return f"a month is 1 to 12, not {raw}"
-    return Period(kind=kind, year=int(y), index=index)
+    return _period_value(kind, int(y), index)
 
 
 def _event(ctx: _Ctx, m: re.Match[str], group: str = "ev") -> str | None:
@@ -443,7 +451,10 @@ def _years(m: re.Match[str], ctx: _Ctx) -> _Read:
     first, last = int(m["y"]), int(m["y2"])
     if first >= last:
         return f"a span of years runs forward, not from {first} to {last}"
-    return ByPeriod(period=Period.year_of(last), start=Period.year_of(first), text=ctx.text)
+    year = PeriodKind.YEAR
+    return ByPeriod(
+        period=_period_value(year, last, 1), start=_period_value(year, first, 1), text=ctx.text
+    )
 
 
 def _span(kind: PeriodKind, items: list[str], y: str, ctx: _Ctx) -> _Read:
@@ -452,8 +463,8 @@ def _span(kind: PeriodKind, items: list[str], y: str, ctx: _Ctx) -> _Read:
     indexes = []
     for raw in items:
         try:
-            index = int(raw) if raw.isdigit() else from_roman(raw)
-        except ValueError:
+            index = int(raw) if raw.isdigit() else _ROMAN[raw]
+        except (KeyError, ValueError):
             return f"{raw!r} is not a number"
         if not 1 <= index <= kind.per_year:
             return f"{raw} is not a {kind.value} of the year"
@@ -462,8 +473,8 @@ def _span(kind: PeriodKind, items: list[str], y: str, ctx: _Ctx) -> _Read:
         return None
     year = int(y)
     return ByPeriod(
-        period=Period(kind=kind, year=year, index=indexes[-1]),
-        start=Period(kind=kind, year=year, index=indexes[0]),
+        period=_period_value(kind, year, indexes[-1]),
+        start=_period_value(kind, year, indexes[0]),
         text=ctx.text,
     )
 
@@ -552,7 +563,7 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
     if fixed is not None:
         whole = offset == 0 and len(folded) == len(ctx.core)
         return _fixed(*fixed, ctx.text if whole else ctx.core[offset : offset + len(folded)])
-    lead_match = _LEAD.match(folded)
+    lead_match = _LEAD.match(folded) if folded[:1] in _LEAD_INITIALS else None
     lead = folded[: lead_match.end()] if lead_match else ""
     rest = folded[len(lead) :]
     if lead:
@@ -560,7 +571,7 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
         if fixed is not None:
             whole = offset == 0 and len(folded) == len(ctx.core)
             return _fixed(*fixed, ctx.text if whole else ctx.core[offset : offset + len(folded)])
-    head = rest.split(" ", 1)[0]
+    head = rest.partition(" ")[0]
     if head[:1].isdigit():
         head = "#"
     if offset == 0 and len(folded) == len(ctx.core):
@@ -621,7 +632,7 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
 
 
 # Where one phrase ends and the next begins: "; ", ", ", " và ", ". ", " - ".
-_SEPARATOR = re.compile(r"\s*[;,.]\s+|\s+(?:va|-)\s+|\s*;\s*")
+_SEPARATOR = re.compile(r"[,.] | ?; ?| (?:va|-) ")
 
 
 def _startable(piece: str) -> bool:
@@ -920,7 +931,7 @@ def parse_deadline(text: str, *, strict: bool = False, year: int | None = None) 
     ...     print(exc.reason)
     ...     print(exc.suggestions[0])
     31/02/2025 is not a date (day is out of range for month)
-    Trước ngày 31/02/2025
+    Trước ngày 28/02/2025
     """
     result = _parse(text, year)
     if isinstance(result, _Failure):

@@ -157,11 +157,24 @@ def by_periods() -> st.SearchStrategy[ByPeriod]:
 
 
 def periodics() -> st.SearchStrategy[Periodic]:
-    return st.builds(
+    """Every period or several, from a year or not; or one period every few ("Định kỳ 2
+    năm/lần, bắt đầu từ năm 2024")."""
+    every_few = st.builds(
         Periodic,
-        frequencies=st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
-        regular=st.booleans(),
+        frequencies=st.sampled_from([Frequency.MONTH, Frequency.QUARTER, Frequency.YEAR]).map(
+            lambda f: (f,)
+        ),
+        every=st.integers(2, 99),
         since=st.none() | st.integers(1000, 9999),
+    )
+    return st.one_of(
+        st.builds(
+            Periodic,
+            frequencies=st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
+            regular=st.booleans(),
+            since=st.none() | st.integers(1000, 9999),
+        ),
+        every_few,
     )
 
 

@@ -173,7 +173,6 @@ class TestUnrecognised:
             "Định kỳ",
             "Trong thời hạn 0 ngày",
             "Khi có",
-            "Hằng năm và 5 năm",
             "trước ngày 28/5",
         ],
     )
@@ -751,6 +750,15 @@ class TestAgencyFamilies:
                 OnEvent(form=EventForm.AFTER, event="Luật được ban hành"),
             ),
             ("Nhiệm vụ thường xuyên", Ongoing()),
+            (
+                "Hằng năm và 5 năm",
+                Composite(
+                    parts=[
+                        Periodic(frequencies=[Y], regular=False),
+                        Periodic(frequencies=[Y], every=5),
+                    ]
+                ),
+            ),
             ("Thực hiện thường xuyên", Ongoing()),
             (
                 "Định kỳ 6 tháng, hằng năm, đột xuất khi cần thiết",
@@ -801,6 +809,18 @@ class TestAgencyFamilies:
         assert "without diacritics" in parse_deadline("Quy IV/2025").notes[0]
         assert parse_deadline("Theo kế hoạch, xong trong tháng 9/2025").notes
         assert parse_deadline("Quý IV/2025").notes == ()
+
+    def test_every_few_years(self) -> None:
+        """ "Định kỳ 2 năm/lần, bắt đầu từ năm 2024" names 2024, 2026…; "5 năm" without a
+        starting year names nothing and says so."""
+        d = parse_deadline("Định kỳ 2 năm/lần, bắt đầu từ năm 2024")
+        assert d.named_dates(date(2024, 1, 1), date(2027, 12, 31)) == [
+            date(2024, 12, 31),
+            date(2026, 12, 31),
+        ]
+        five = parse_deadline("Hằng năm và 5 năm")
+        assert five.named_dates(*Y25) == [date(2025, 12, 31), date(2026, 12, 31)]
+        assert "not scheduled" in five.notes[0]
 
     def test_notes_are_left_out_of_equality(self) -> None:
         """Notes say how a phrase was read, not what it means."""

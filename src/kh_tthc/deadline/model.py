@@ -592,10 +592,8 @@ def _since_year(_: object, __: object, value: int | None) -> None:
 def _every(self: Periodic, _: object, every: int) -> None:
     if not 1 <= every <= 99:
         raise DeadlineValueError(f"a periodic deadline comes every 1 to 99 periods, not {every}")
-    if every > 1 and (self.since is None or len(self.frequencies) != 1):
-        raise DeadlineValueError(
-            "a deadline every few periods has one frequency and the year it starts from"
-        )
+    if every > 1 and len(self.frequencies) != 1:
+        raise DeadlineValueError("a deadline every few periods has one frequency")
 
 
 @frozen(kw_only=True)
@@ -637,7 +635,8 @@ class Periodic(_Phrase):
     frequencies: tuple[Frequency, ...] = field(converter=_frequencies, validator=_non_empty)
     regular: bool = True
     since: int | None = field(default=None, validator=_since_year)
-    #: Every how many periods: 2 for "Định kỳ 2 năm/lần"; counted from ``since``.
+    #: Every how many periods: 2 for "Định kỳ 2 năm/lần", counted from ``since``; without
+    #: ``since`` ("Hằng năm và 5 năm") the periods cannot be told, and none is scheduled.
     every: int = field(default=1, validator=_every)
 
     @property
@@ -688,6 +687,8 @@ class Periodic(_Phrase):
         2025-12-16 Năm 2025
         """
         check_range(start, end)
+        if self.every > 1 and self.since is None:
+            return []  # every few periods, counted from a year the phrase does not name
         cal = _calendar(calendar)
         rule = reporting if reporting is not None else SendingRule.default()
         out: list[Sending] = []
@@ -747,6 +748,8 @@ class Periodic(_Phrase):
         [datetime.date(2025, 6, 30), datetime.date(2025, 12, 31)]
         """
         check_range(start, end)
+        if self.every > 1 and self.since is None:
+            return []
         days: set[date] = set()
         for frequency in self.frequencies:
             kind = frequency.period_kind

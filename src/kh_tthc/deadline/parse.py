@@ -310,14 +310,19 @@ _FREQUENCY_WORDS = {"nam": Frequency.YEAR, "thang": Frequency.MONTH, "quy": Freq
 
 
 def _every(m: re.Match[str], ctx: _Ctx) -> _Read:
-    n = _small(m["n"])
-    if n is None or not 1 <= n <= 99:
-        return f"a periodic deadline comes every 1 to 99 periods, not {m['n']}"
+    digits = m["n"] or m["n5"]
+    n = _small(digits)
+    if n is None or not 2 <= n <= 99:
+        return f"a deadline every few periods comes every 2 to 99 periods, not {digits}"
+    frequency = _FREQUENCY_WORDS[(m["f"] or "nam").replace("qui", "quy")]
     if m["y"] is None:
-        return None if n > 1 else "a deadline every few periods needs the year it starts from"
+        note = (
+            f"every {n} periods ({n} {frequency.value}), counted from a year the phrase "
+            "does not name: not scheduled"
+        )
+        return Periodic(frequencies=[frequency], every=n, text=ctx.text, notes=(note,))
     if (problem := year_problem(m["y"])) is not None:
         return problem
-    frequency = _FREQUENCY_WORDS[m["f"].replace("qui", "quy")]
     return Periodic(frequencies=[frequency], since=int(m["y"]), every=n, text=ctx.text)
 
 
@@ -687,7 +692,8 @@ def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
         return ByPeriod(
             period=spans[-1].period, start=spans[0].start or spans[0].period, text=ctx.text
         )
-    return Composite(parts=unique, text=ctx.text)
+    notes = tuple(note for p in unique for note in p.notes)
+    return Composite(parts=unique, text=ctx.text, notes=notes)
 
 
 _INSIDE = re.compile(

@@ -296,8 +296,8 @@ FAMILIES: tuple[Family, ...] = (
         kind="periodic",
         reader="every",
         pattern=(
-            r"(?:dinh ky )?(?P<n>[0-9]+) (?P<f>nam|thang|quy|qui)(?: ?/ ?| mot )lan"
-            r"(?:,? (?:bat dau )?(?:tu )?nam {Y})?"
+            r"(?:dinh ky )?(?:(?P<n>[0-9]+) (?P<f>nam|thang|quy|qui)(?: ?/ ?| mot )lan"
+            r"|(?P<n5>[2-9]|10) nam)(?:,? (?:bat dau )?(?:tu )?nam {Y})?"
         ),
         heads=("dinh", "#"),
         examples=(Example("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", _S2),),

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kh_tthc.deadline import KINDS, Deadline, parse_deadline
 from tests.conftest import ROOT
@@ -89,5 +91,36 @@ def test_words_and_round_trips(row: Row) -> None:
     words and its canonical wording read back as the same deadline."""
     d = parse_deadline(row.phrase, year=row.year)
     assert str(d) == " ".join(unicodedata.normalize("NFC", row.phrase).split())
+    assert parse_deadline(str(d), year=row.year) == d
+    assert parse_deadline(d.canonical) == d
+
+
+@st.composite
+def _retyped(draw: st.DrawFn) -> tuple[Row, str]:
+    """A corpus phrase as another person might type it: other spacing, a final full stop,
+    decomposed Unicode (as Word sometimes saves it). Case is kept: events keep their words."""
+    row = draw(st.sampled_from(ROWS))
+    words = row.phrase.split()
+    gaps = [draw(st.sampled_from([" ", "  ", "\t", "\u00a0", "\n"])) for _ in words[1:]]
+    text = words[0] + "".join(g + w for g, w in zip(gaps, words[1:], strict=True))
+    text = draw(st.sampled_from(["", " ", "\n"])) + text + draw(st.sampled_from(["", " ", "."]))
+    if draw(st.booleans()):
+        text = unicodedata.normalize("NFD", text)
+    return row, text
+
+
+@given(_retyped())
+def test_retyped_phrases_read_alike(case: tuple[Row, str]) -> None:
+    """However it is spaced or encoded, a corpus phrase reads as the same deadline (or stays
+    unread), and its words and canonical wording read back as it."""
+    row, text = case
+    d = parse_deadline(text, year=row.year)
+    as_written = parse_deadline(row.phrase, year=row.year)
+    if as_written.kind == "unspecified":
+        # Text no family reads is its own meaning: retyped, it is still not read.
+        assert d.kind == "unspecified"
+        assert str(d) == " ".join(unicodedata.normalize("NFC", text).split())
+    else:
+        assert d == as_written
     assert parse_deadline(str(d), year=row.year) == d
     assert parse_deadline(d.canonical) == d

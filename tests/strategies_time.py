@@ -134,12 +134,11 @@ def on_events() -> st.SearchStrategy[OnEvent]:
     )
 
 
-def by_dates() -> st.SearchStrategy[ByDate]:
-    return st.builds(
-        ByDate,
-        day=st.dates(min_value=date(1000, 1, 1)),
-        wording=st.sampled_from(DateWording),
-    )
+@st.composite
+def by_dates(draw: st.DrawFn) -> ByDate:
+    """One day, or several (one per step of a cell), with any wording."""
+    days = draw(st.lists(st.dates(min_value=date(1000, 1, 1)), min_size=1, max_size=4, unique=True))
+    return ByDate(day=days[0], wording=draw(st.sampled_from(DateWording)), also=days[1:])
 
 
 @st.composite
@@ -173,6 +172,13 @@ def periodics() -> st.SearchStrategy[Periodic]:
             frequencies=st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
             regular=st.booleans(),
             since=st.none() | st.integers(1000, 9999),
+        ),
+        st.builds(
+            lambda f, r, y, n: Periodic(frequencies=f, regular=r, since=y, until=y + n),
+            st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
+            st.booleans(),
+            st.integers(1000, 9000),
+            st.integers(0, 50),
         ),
         every_few,
     )

@@ -63,11 +63,6 @@ def _miss(row: Row, d: Deadline) -> str | None:
     return None
 
 
-@pytest.mark.xfail(
-    reason="the corpus holds 107 distinct phrases of the 200 issue 9 asks for "
-    "(tests/data/real/README.md says where it falls short)",
-    strict=True,
-)
 def test_the_corpus_is_what_issue_9_asks_for() -> None:
     """At least 200 distinct phrases from at least 12 documents, each with a known kind."""
     assert len({r.phrase for r in ROWS}) >= 200

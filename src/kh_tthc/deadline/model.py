@@ -19,6 +19,7 @@ When a due date falls on a day off:
 from __future__ import annotations
 
 import enum
+import itertools
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -326,12 +327,14 @@ class EventForm(enum.Enum):
     IN = "Trong"
     #: "Sau khi {event}": "Sau khi Nghị định được ban hành".
     AFTER = "Sau khi"
+    #: "Tùy thuộc vào {event}": "Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi".
+    DEPENDS = "Tùy thuộc vào"
     #: A session or act named without a date: "Kỳ họp HĐND gần nhất", "Kỳ họp giữa năm 2026".
     NAMED = ""
 
 
 _LIMIT_FORMS = frozenset({EventForm.WITHIN_TERM, EventForm.WITHIN, EventForm.IN})
-_EVENT_FORMS = frozenset({EventForm.WHEN, EventForm.AFTER, EventForm.NAMED})
+_EVENT_FORMS = frozenset({EventForm.WHEN, EventForm.AFTER, EventForm.DEPENDS, EventForm.NAMED})
 # Events written the same way everywhere, kept in one spelling whatever the case typed.
 # Keyed by the folded words, so that "phat sinh" typed without diacritics is the same event.
 _KNOWN_EVENTS = {"phat sinh": "phát sinh", "yeu cau": "yêu cầu"}
@@ -400,7 +403,7 @@ class OnEvent(_Phrase, _Undated):
     @property
     def canonical(self) -> str:
         """The form's words with the event and limit: "Khi có phát sinh", "Sau khi …"."""
-        if self.form is EventForm.WHEN or self.form is EventForm.AFTER:
+        if self.form in (EventForm.WHEN, EventForm.AFTER, EventForm.DEPENDS):
             return f"{self.form.value} {self.event}"
         if self.form is EventForm.NAMED:
             return str(self.event)
@@ -453,6 +456,17 @@ def _four_digit_year(_: object, __: object, day: date) -> None:
         raise DeadlineValueError(f"a plan date has a four-digit year, not {day.year}")
 
 
+def _dates(value: Iterable[date]) -> tuple[date, ...]:
+    return tuple(value)
+
+
+def _four_digit_years(self: ByDate, _: object, days: tuple[date, ...]) -> None:
+    for day in days:
+        _four_digit_year(self, _, day)
+    if len(set(days) | {self.day}) != len(days) + 1:
+        raise DeadlineValueError("the further days of a cell are each named once")
+
+
 @frozen(kw_only=True)
 class ByDate(_Phrase, _Dated):
     """Work due by a day the plan names: "Trước ngày 15/12/2025", "Ngày 20/11/2025".
@@ -473,16 +487,42 @@ class ByDate(_Phrase, _Dated):
     kind: ClassVar[Literal["by_date"]] = "by_date"
     day: date = field(validator=_four_digit_year)
     wording: DateWording = DateWording.BEFORE
+    #: The further days of a cell that names one per step or per area ("(1) 17/7/2026.
+    #: (2) 29/7/2026"), in the cell's order after ``day``.
+    also: tuple[date, ...] = field(default=(), converter=_dates, validator=_four_digit_years)
 
     @property
     def canonical(self) -> str:
-        """The wording and the date the Decree 30 way: "Trước ngày 05/01/2026"."""
-        return f"{self.wording.value} {short_date(self.day)}"
+        """The wording and the date the Decree 30 way: "Trước ngày 05/01/2026"; several
+        days joined by "; "."""
+        first = f"{self.wording.value} {short_date(self.day)}"
+        if not self.also:
+            return first
+        lower = self.wording.value[:1].lower() + self.wording.value[1:]
+        return "; ".join([first, *(f"{lower} {short_date(d)}" for d in self.also)])
 
     @property
     def due_day(self) -> date:
-        """The day the plan names."""
+        """The (first) day the plan names."""
         return self.day
+
+    def due_dates(
+        self,
+        start: date,
+        end: date,
+        *,
+        calendar: WorkCalendar | None = None,
+        reporting: SendingRule | None = None,
+    ) -> list[date]:
+        """The days the plan names that lie in ``start``..``end``, each once, in order.
+
+        Raises:
+            DateRangeError: ``end`` is before ``start``, as for every kind.
+        """
+        check_range(start, end)
+        if not self.also:
+            return [self.day] if start <= self.day <= end else []
+        return sorted({d for d in (self.day, *self.also) if start <= d <= end})
 
 
 def _months(p: Period) -> tuple[int, int]:
@@ -589,6 +629,12 @@ def _since_year(_: object, __: object, value: int | None) -> None:
         raise DeadlineValueError(f"a plan year has four digits, not {value}")
 
 
+def _until_year(self: Periodic, _: object, value: int | None) -> None:
+    _since_year(self, _, value)
+    if value is not None and (self.since is None or value < self.since):
+        raise DeadlineValueError(f"a last year {value} needs a first year before it")
+
+
 def _every(self: Periodic, _: object, every: int) -> None:
     if not 1 <= every <= 99:
         raise DeadlineValueError(f"a periodic deadline comes every 1 to 99 periods, not {every}")
@@ -635,6 +681,8 @@ class Periodic(_Phrase):
     frequencies: tuple[Frequency, ...] = field(converter=_frequencies, validator=_non_empty)
     regular: bool = True
     since: int | None = field(default=None, validator=_since_year)
+    #: The last year of "Năm 2026 và hằng năm đến 2030", None when the phrase sets none.
+    until: int | None = field(default=None, validator=_until_year)
     #: Every how many periods: 2 for "Định kỳ 2 năm/lần", counted from ``since``; without
     #: ``since`` ("Hằng năm và 5 năm") the periods cannot be told, and none is scheduled.
     every: int = field(default=1, validator=_every)
@@ -651,7 +699,11 @@ class Periodic(_Phrase):
             words = f"Định kỳ hàng {items}"
         if self.every > 1:
             words = f"Định kỳ {self.every} {self.frequencies[0].value} một lần"
-        return words if self.since is None else f"{words} từ năm {self.since}"
+        if self.since is None:
+            return words
+        if self.until is None:
+            return f"{words} từ năm {self.since}"
+        return f"{words} từ năm {self.since} đến năm {self.until}"
 
     def sendings(
         self,
@@ -714,9 +766,10 @@ class Periodic(_Phrase):
     def _counts(self, period: Period | None, day: date) -> bool:
         # Periods from ``since`` on, every ``every``-th one (a week counts by its Friday).
         assert self.since is not None
+        until = self.until if self.until is not None else 9999
         if period is None:
-            return day.year >= self.since
-        if period.year < self.since:
+            return self.since <= day.year <= until
+        if not self.since <= period.year <= until:
             return False
         if self.every == 1:
             return True
@@ -755,17 +808,15 @@ class Periodic(_Phrase):
             kind = frequency.period_kind
             if kind is None:
                 sunday = start + timedelta(days=6 - start.weekday())
-                days.update(
-                    sunday + timedelta(weeks=i) for i in range((end - sunday).days // 7 + 1)
-                )
+                weeks = (sunday + timedelta(weeks=i) for i in range((end - sunday).days // 7 + 1))
+                days.update(d for d in weeks if self.since is None or self._counts(None, d))
             else:
                 days.update(
                     p.end
                     for p in Period.covering(kind, start, end)
                     if p.end <= end and (self.since is None or self._counts(p, p.end))
                 )
-        since = self.since
-        return sorted(d for d in days if start <= d and (since is None or d.year >= since))
+        return sorted(d for d in days if start <= d)
 
 
 def _weekly(start: date, end: date, cal: WorkCalendar) -> list[Sending]:
@@ -990,6 +1041,8 @@ def _two_parts(_: object, __: object, parts: tuple[Deadline, ...]) -> None:
         raise DeadlineValueError("a composite deadline has at least two parts")
     if any(isinstance(p, Unspecified) for p in parts):
         raise DeadlineValueError("a composite deadline's parts are all known phrases")
+    if all(isinstance(p, ByDate) for p in parts):
+        raise DeadlineValueError("several days are one ByDate (its 'also' days), not a composite")
 
 
 @frozen(kw_only=True)
@@ -1015,7 +1068,14 @@ class Composite(_Phrase):
 
     @property
     def canonical(self) -> str:
-        """The parts' canonical wordings joined by "; "."""
+        """The parts' canonical wordings joined by "; "; periods in a row, which "; " would
+        join into one span, are alternatives: "Tháng 12/2026 hoặc Tháng 01/2027"."""
+        periods = [p for p in self.parts if isinstance(p, ByPeriod)]
+        if len(periods) == len(self.parts) and all(
+            _months(a.period)[1] + 1 == _months(b.start or b.period)[0]
+            for a, b in itertools.pairwise(periods)
+        ):
+            return " hoặc ".join(p.canonical for p in self.parts)
         return "; ".join(p.canonical for p in self.parts)
 
     def due_dates(

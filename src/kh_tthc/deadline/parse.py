@@ -104,18 +104,18 @@ _normalize = unicodedata.normalize
 # -- pattern pieces -----------------------------------------------------------------------
 
 _PERIOD = (
-    r"(?:(?:quy|qui) (?:[ivx]+|[0-9]+)(?: ?/ ?| nam |, nam | ?- ?)[0-9]+"
+    r"(?:(?:quy|qui) (?:[ivx]+|[0-9]+)(?: ?/+ ?(?:nam )?| nam |, nam | ?- ?)[0-9]+"
     r"|(?:6|sau) thang (?:dau|cuoi) nam [0-9]+"
-    r"|thang [0-9]+(?: ?/ ?| nam |, nam | ?- ?)[0-9]+"
+    r"|thang [0-9]+(?: ?/+ ?(?:nam )?| nam |, nam | ?- ?)[0-9]+"
     r"|nam [0-9]+"
     r"|[0-9]{1,2} ?/ ?[0-9]{4,}"
     r"|[0-9]{4,})"
 )
 # The same forms with named parts; the last group of a match says which form it is.
 _PERIOD_PARTS_SOURCE = (
-    r"(?:(?:quy|qui) (?P<q>[ivx]+|[0-9]+)(?: ?/ ?| nam |, nam | ?- ?)(?P<qy>[0-9]+)"
+    r"(?:(?:quy|qui) (?P<q>[ivx]+|[0-9]+)(?: ?/+ ?(?:nam )?| nam |, nam | ?- ?)(?P<qy>[0-9]+)"
     r"|(?:6|sau) thang (?P<h>dau|cuoi) nam (?P<hy>[0-9]+)"
-    r"|thang (?P<m>[0-9]+)(?: ?/ ?| nam |, nam | ?- ?)(?P<my>[0-9]+)"
+    r"|thang (?P<m>[0-9]+)(?: ?/+ ?(?:nam )?| nam |, nam | ?- ?)(?P<my>[0-9]+)"
     r"|nam (?P<y>[0-9]+)"
     r"|(?P<bm>[0-9]{1,2}) ?/ ?(?P<by>[0-9]{4,})"
     r"|(?P<yy>[0-9]{4,}))"
@@ -235,6 +235,10 @@ def _after(m: re.Match[str], ctx: _Ctx) -> _Read:
     return OnEvent(form=EventForm.AFTER, event=_event(ctx, m), text=ctx.text)
 
 
+def _depends(m: re.Match[str], ctx: _Ctx) -> _Read:
+    return OnEvent(form=EventForm.DEPENDS, event=_event(ctx, m), text=ctx.text)
+
+
 _LIMIT_LEADS = {"trong thoi han": EventForm.WITHIN_TERM, "trong vong": EventForm.WITHIN}
 
 
@@ -243,7 +247,7 @@ def _limit(m: re.Match[str], ctx: _Ctx) -> _Read:
     if n is None or not 1 <= n <= MAX_LIMIT_DAYS:
         return f"a time limit is 1 to {MAX_LIMIT_DAYS} days, not {m['n']}"
     limit: TimeLimit = WorkingDays(n) if m["wk"] else CalendarDays(n)
-    form = _LIMIT_LEADS.get(m["lead"], EventForm.IN)
+    form = _LIMIT_LEADS.get(m["lead"] or "", EventForm.IN)
     return OnEvent(form=form, limit=limit, event=_event(ctx, m), text=ctx.text)
 
 
@@ -267,9 +271,9 @@ def _session(m: re.Match[str], ctx: _Ctx) -> _Read:
     for hit in _INSIDE.finditer(folded):
         offset = len(ctx.lead) + m.start("ev") + hit.start()
         found = _one(hit.group(), ctx, offset=offset)
-        if isinstance(found, ByDate | ByPeriod) and not (
-            isinstance(found, ByPeriod) and found.period.kind is PeriodKind.YEAR
-        ):
+        # A year counts only as its end ("Kỳ họp cuối năm 2026"); mid-year is an event.
+        year_end = folded[: hit.start()].endswith("cuoi ")
+        if isinstance(found, ByDate | ByPeriod) and (year_end or not _is_year(found)):
             return evolve(found, text=ctx.text)
     return OnEvent(form=EventForm.NAMED, event=_event(ctx, m), text=ctx.text)
 
@@ -298,12 +302,13 @@ def _periodic(m: re.Match[str], ctx: _Ctx) -> _Read:
     regular = m["reg"] is not None
     if not (regular or said_every):
         return None
-    since = None
-    if m["y"] is not None:
-        if (problem := year_problem(m["y"])) is not None:
-            return problem
-        since = int(m["y"])
-    return Periodic(frequencies=frequencies, regular=regular, since=since, text=ctx.text)
+    years = _years_of(m)
+    if isinstance(years, str):
+        return years
+    since, until = years
+    return Periodic(
+        frequencies=frequencies, regular=regular, since=since, until=until, text=ctx.text
+    )
 
 
 _FREQUENCY_WORDS = {"nam": Frequency.YEAR, "thang": Frequency.MONTH, "quy": Frequency.QUARTER}
@@ -321,15 +326,38 @@ def _every(m: re.Match[str], ctx: _Ctx) -> _Read:
             "does not name: not scheduled"
         )
         return Periodic(frequencies=[frequency], every=n, text=ctx.text, notes=(note,))
-    if (problem := year_problem(m["y"])) is not None:
-        return problem
-    return Periodic(frequencies=[frequency], since=int(m["y"]), every=n, text=ctx.text)
+    years = _years_of(m)
+    if isinstance(years, str):
+        return years
+    since, until = years
+    return Periodic(frequencies=[frequency], since=since, until=until, every=n, text=ctx.text)
+
+
+def _years_of(m: re.Match[str]) -> tuple[int | None, int | None] | str:
+    """The first and last year a periodic phrase names ("từ năm 2026 đến năm 2030")."""
+    out: list[int | None] = []
+    for group in ("y", "y2"):
+        digits = m.groupdict().get(group)
+        if digits is None:
+            out.append(None)
+        elif (problem := year_problem(digits)) is not None:
+            return problem
+        else:
+            out.append(int(digits))
+    since, until = out
+    if until is not None and (since is None or until < since):
+        return f"the years run forward, not from {since} to {until}"
+    return since, until
 
 
 def _yearly_since(m: re.Match[str], ctx: _Ctx) -> _Read:
-    if (problem := year_problem(m["y"])) is not None:
-        return problem
-    return Periodic(frequencies=[Frequency.YEAR], regular=False, since=int(m["y"]), text=ctx.text)
+    years = _years_of(m)
+    if isinstance(years, str):
+        return years
+    since, until = years
+    return Periodic(
+        frequencies=[Frequency.YEAR], regular=False, since=since, until=until, text=ctx.text
+    )
 
 
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
@@ -446,6 +474,11 @@ def _period_read(m: re.Match[str], ctx: _Ctx) -> _Read:
     p = _period_of(m)
     if isinstance(p, str):
         return p
+    if m["pre"].endswith("truoc "):
+        # "Trước tháng 3/2027" is before the month begins: a day, 01/3/2027.
+        before = ctx.lead.endswith("hoan thanh ") and m["pre"] == "truoc "
+        wording = DateWording.COMPLETE_BEFORE if before else DateWording.BEFORE
+        return ByDate(day=p.start, wording=wording, text=ctx.text)
     return ByPeriod(period=p, text=ctx.text)
 
 
@@ -512,6 +545,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Ctx], _Read]] = {
     "when": _when,
     "request": _request,
     "after": _after,
+    "depends": _depends,
     "limit": _limit,
     "limit_months": _limit_months,
     "every": _every,
@@ -624,7 +658,7 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
         m = compiled.regex.fullmatch(rest)
         if m is not None and isinstance(compiled.read(m, inner), _VALUES):
             return compiled.family.name
-    remark = _REMARK.search(folded)
+    remark = _OPEN_REMARK.search(folded)
     if remark is not None and remark.start() > 0:
         name = which_family(core[: remark.start()], year=year)
         if name is not None:
@@ -636,8 +670,9 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
     return None
 
 
-# Where one phrase ends and the next begins: "; ", ", ", " và ", ". ", " - ".
-_SEPARATOR = re.compile(r"[,.] | ?; ?| (?:va|-) ")
+# Where one phrase ends and the next begins: "; ", ", ", " và ", " hoặc ", ". ", " - ", and
+# the numbers of steps, "(1) … (2) …".
+_SEPARATOR = re.compile(r"[,.;]? ?\([0-9]{1,2}\) ?|[,.] | ?; ?| (?:va|hoac|-) ")
 
 
 def _startable(piece: str) -> bool:
@@ -650,14 +685,32 @@ def _startable(piece: str) -> bool:
 
 
 _FIXED_HEADS = frozenset(k.split(" ", 1)[0] for k in FIXED)
+_OPEN_REMARK = re.compile(r" \([^()]*\)?$")
+
+
+def _piece(folded: str, ctx: _Ctx, start: int, end: int, last: bool) -> Deadline | None:
+    """One rule read from ``folded[start:end]``; the last piece may end in a remark in
+    brackets, closed or not ("1/2027 (tuỳ thời điểm tổ chức kỳ họp …")."""
+    found = _one(folded[start:end], ctx, offset=start)
+    if (found is None or isinstance(found, str)) and last:
+        remark = _OPEN_REMARK.search(folded, start, end)
+        if remark is not None and remark.start() > start:
+            found = _one(folded[start : remark.start()], ctx, offset=start)
+    if found is None or isinstance(found, str | Unspecified):
+        return None
+    return found
 
 
 def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
-    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(folded)]
+    cuts = [(m.start(), m.end(), m.group()) for m in _SEPARATOR.finditer(folded)]
     if not cuts or len(cuts) > 16:
         return None
-    bounds = [0, *[c for cut in cuts for c in cut], len(folded)]
-    pieces = [(bounds[2 * i], bounds[2 * i + 1]) for i in range(len(cuts) + 1)]
+    bounds = [0, *[c for cut in cuts for c in cut[:2]], len(folded)]
+    pieces = [
+        (bounds[2 * i], bounds[2 * i + 1])
+        for i in range(len(cuts) + 1)
+        if bounds[2 * i] < bounds[2 * i + 1]  # no empty piece before "(1)"
+    ]
     parts: list[Deadline] = []
     last = len(pieces) - 1
     startable = [_startable(folded[a:b]) for a, b in pieces]
@@ -670,30 +723,70 @@ def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
         for j in range(min(last, i + 5), i - 1, -1):
             if (i == 0 and j == last) or (j < last and not startable[j + 1]):
                 continue
-            start, end = pieces[i][0], pieces[j][1]
-            found = _one(folded[start:end], ctx, offset=start)
-            if found is None or isinstance(found, str | Unspecified):
+            found = _piece(folded, ctx, pieces[i][0], pieces[j][1], j == last)
+            if found is None:
                 continue
             parts.append(found)
             i = j + 1
             break
         else:
             return None
-    unique = list(dict.fromkeys(parts))
-    if len(unique) < 2:
-        return unique[0] if unique else None
-    spans = [p for p in unique if isinstance(p, ByPeriod)]
+    alternatives = any("hoac" in cut[2] for cut in cuts)
+    return _joined(list(dict.fromkeys(parts)), ctx, in_a_row=not alternatives)
+
+
+def _joined(parts: list[Deadline], ctx: _Ctx, *, in_a_row: bool = True) -> Deadline | None:
+    """The rules of one cell as one deadline: several days are one ByDate, periods in a
+    row one span, the days of one recurring rule one rule, anything else a composite."""
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    notes = tuple(note for p in parts for note in p.notes)
+    dates = [p for p in parts if isinstance(p, ByDate)]
+    if len(dates) == len(parts):
+        # "(1) 17/7/2026. (2) 29/7/2026": one day per step, in the cell's order.
+        days = [d for p in dates for d in (p.day, *p.also)]
+        also = tuple(dict.fromkeys(days[1:]))
+        return ByDate(day=days[0], wording=dates[0].wording, also=also, text=ctx.text, notes=notes)
+    spans = [p for p in parts if isinstance(p, ByPeriod)]
     # Periods in a row are one span ("Quý III, IV/2026, 2027"): each starts the day after
-    # the one before ends.
-    if len(spans) == len(unique) and all(
-        a.period.end + timedelta(days=1) == (b.start or b.period).start
-        for a, b in itertools.pairwise(spans)
-    ):
-        return ByPeriod(
-            period=spans[-1].period, start=spans[0].start or spans[0].period, text=ctx.text
+    # the one before ends; "12/2026 hoặc 1/2027" are alternatives, not a span.
+    if (
+        in_a_row
+        and len(spans) == len(parts)
+        and all(
+            a.period.end + timedelta(days=1) == (b.start or b.period).start
+            for a, b in itertools.pairwise(spans)
         )
-    notes = tuple(note for p in unique for note in p.notes)
-    return Composite(parts=unique, text=ctx.text, notes=notes)
+    ):
+        first = spans[0].start or spans[0].period
+        return ByPeriod(period=spans[-1].period, start=first, text=ctx.text, notes=notes)
+    rules = [p for p in parts if isinstance(p, Recurring)]
+    if len(rules) == len(parts) and len({(r.frequency, r.before) for r in rules}) == 1:
+        # "Báo cáo 6 tháng gửi trước ngày 20 tháng 6 hằng năm; Báo cáo năm gửi trước ngày
+        # 20 tháng 12 hằng năm": two days of one yearly rule.
+        rule_days = [d for r in rules for d in r.days]
+        try:
+            return Recurring(
+                frequency=rules[0].frequency,
+                days=rule_days,
+                before=rules[0].before,
+                text=ctx.text,
+                notes=notes,
+            )
+        except DeadlineValueError:
+            pass  # two days of a quarter's months: kept as two rules
+    # Days side by side among other rules are one ByDate too.
+    merged: list[Deadline] = []
+    for p in parts:
+        previous = merged[-1] if merged else None
+        if isinstance(p, ByDate) and isinstance(previous, ByDate):
+            seen = dict.fromkeys((previous.day, *previous.also, p.day, *p.also))
+            merged[-1] = ByDate(day=previous.day, wording=previous.wording, also=list(seen)[1:])
+        else:
+            merged.append(p)
+    if len(merged) < 2:
+        return evolve(merged[0], text=ctx.text, notes=notes)
+    return Composite(parts=merged, text=ctx.text, notes=notes)
 
 
 _INSIDE = re.compile(
@@ -715,12 +808,17 @@ def _search(folded: str, ctx: _Ctx) -> Deadline | None:
     if not _INSIDE.search(folded) and not _SESSION_INSIDE.search(folded):
         return None
     found: list[tuple[str, ByDate | ByPeriod]] = []
+    opening: tuple[str, ByDate | ByPeriod] | None = None
     for hit in _INSIDE.finditer(folded):
         value = _one(hit.group(), ctx, offset=hit.start())
         if isinstance(value, ByDate | ByPeriod):
-            found.append((ctx.core[hit.start() : hit.end()], value))
-    # A year alone inside longer words is too loose a reading ("Định kỳ hằng quý năm 2025").
-    finer = [f for f in found if not _is_year(f[1])]
+            item = (ctx.core[hit.start() : hit.end()], value)
+            if hit.start() == 0:
+                opening = item
+            found.append(item)
+    # A year alone inside longer words is too loose a reading ("Định kỳ hằng quý năm 2025"),
+    # unless the cell opens with it ("Trong năm 2026 Được bãi bỏ một phần bởi …").
+    finer = [f for f in found if not _is_year(f[1]) or f is opening]
     if not finer:
         session = _SESSION_INSIDE.search(folded)
         if session is None:
@@ -730,6 +828,12 @@ def _search(folded: str, ctx: _Ctx) -> Deadline | None:
         note = f"read the session {words!r} from the longer phrase around it"
         return OnEvent(form=EventForm.NAMED, event=words, text=ctx.text, notes=(note,))
     words, value = finer[0]
+    if len(found) > 1 and all(isinstance(v, ByDate) for _, v in found):
+        # One date per area or step ("Khu vực 1…: Hoàn thành trước 30/8/2026 Khu vực 3.2:
+        # Hoàn thành trước 31/12/2026"): every date counts.
+        note = f"the cell names {len(found)} dates, one per part of the work: all are kept"
+        joined = _joined([v for _, v in found], ctx)
+        return None if joined is None else evolve(joined, notes=(*joined.notes, note))
     others = [w for w, v in found if v.due_day != value.due_day]
     if others:
         note = (
@@ -741,7 +845,6 @@ def _search(folded: str, ctx: _Ctx) -> Deadline | None:
     return evolve(value, text=ctx.text, notes=(note,))
 
 
-_REMARK = re.compile(r"\s*\([^()]*\)$")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -749,14 +852,16 @@ def _read(ctx: _Ctx) -> Deadline | str | None:
     folded = fold_phrase(ctx.core)
     found = _one(folded, ctx)
     if found is None or isinstance(found, str):
-        remark = _REMARK.search(folded) if folded.endswith(")") else None
+        remark = _OPEN_REMARK.search(folded) if " (" in folded else None
         if remark is not None and remark.start() > 0:
-            # A remark in brackets after the phrase ("Tháng 6/2026 (…)") is commentary.
+            # A remark in brackets after the phrase ("Tháng 6/2026 (…)"), closed or left
+            # open, is commentary.
             inner = _one(folded[: remark.start()], ctx)
             if inner is not None and not isinstance(inner, str):
                 # A rule in the brackets is a second rule; anything else is commentary.
-                start = folded.index("(", remark.start()) + 1
-                extra = _one(folded[start:-1], ctx, offset=start)
+                start = remark.start() + 2
+                stop = len(folded) - 1 if folded.endswith(")") else len(folded)
+                extra = _one(folded[start:stop], ctx, offset=start)
                 if extra is None or isinstance(extra, str):
                     found = evolve(inner, text=ctx.text)
                 else:

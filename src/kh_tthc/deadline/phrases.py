@@ -105,6 +105,11 @@ _S9 = (
 # "Thực hiện thường xuyên", "Phải xử lý trước 31/5/2026"), folded. The engine drops them
 # before choosing a family and keeps them in the author's text.
 LEADS = (
+    "bao cao 6 thang gui",
+    "bao cao quy gui",
+    "bao cao thang gui",
+    "bao cao nam gui",
+    "gui",
     "hoan thanh",
     "thuc hien",
     "phai xu ly",
@@ -146,7 +151,7 @@ FAMILIES: tuple[Family, ...] = (
         name="period",
         kind="by_period",
         reader="period",
-        pattern=r"(?:(?:{PRE}) )*{PERIODG}",
+        pattern=r"(?P<pre>(?:(?:{PRE}) )*){PERIODG}",
         heads=(
             "#",
             "nam",
@@ -214,10 +219,10 @@ FAMILIES: tuple[Family, ...] = (
         kind="on_event",
         reader="limit",
         pattern=(
-            r"(?P<lead>trong thoi han|trong vong|trong) (?P<n>[0-9]+) ngay(?P<wk> lam viec)?"
-            r"(?: ke tu (?P<ev>.+))?"
+            r"(?:(?P<lead>trong thoi han|trong vong|trong) )?(?P<n>[0-9]+) ngay"
+            r"(?P<wk> lam viec)?(?: ke tu (?P<ev>.+))?"
         ),
-        heads=("trong",),
+        heads=("trong", "#"),
     ),
     Family(
         name="time limit in months",
@@ -247,6 +252,13 @@ FAMILIES: tuple[Family, ...] = (
         ),
     ),
     Family(
+        name="tùy thuộc vào",
+        kind="on_event",
+        reader="depends",
+        pattern=r"tuy(?: thuoc)?(?: vao)? (?P<ev>.+)",
+        heads=("tuy",),
+    ),
+    Family(
         name="session",
         kind="on_event",
         reader="session",
@@ -266,7 +278,7 @@ FAMILIES: tuple[Family, ...] = (
         pattern=(
             r"(?:(?P<reg>dinh ky) )?(?P<body>(?:(?:hang|moi) )?(?:tuan|thang|quy|qui|6 thang"
             r"|sau thang|nam)(?:(?: ?[,;] ?| va |, va )(?:(?:hang|moi) )?(?:tuan|thang|quy"
-            r"|qui|6 thang|sau thang|nam))*)(?: tu nam {Y})?"
+            r"|qui|6 thang|sau thang|nam))*)(?: tu nam {Y}(?: den nam {Y2})?)?"
         ),
         heads=("dinh", "hang", "moi"),
         examples=(
@@ -281,7 +293,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="yearly_since",
         pattern=(
             r"(?:tu )?(?:nam )?{Y},? (?:va (?:cac|nhung) nam (?:tiep theo|sau)"
-            r"|(?:va )?(?:hang|moi) nam)"
+            r"|(?:va )?(?:hang|moi) nam(?: den (?:nam )?{Y2})?)"
         ),
         heads=("nam", "tu", "#"),
         examples=(
@@ -297,7 +309,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="every",
         pattern=(
             r"(?:dinh ky )?(?:(?P<n>[0-9]+) (?P<f>nam|thang|quy|qui)(?: ?/ ?| mot )lan"
-            r"|(?P<n5>[2-9]|10) nam)(?:,? (?:bat dau )?(?:tu )?nam {Y})?"
+            r"|(?P<n5>[2-9]|10) nam)(?:,? (?:bat dau )?(?:tu )?nam {Y}(?: den nam {Y2})?)?"
         ),
         heads=("dinh", "#"),
         examples=(Example("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", _S2),),

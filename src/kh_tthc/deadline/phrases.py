@@ -75,30 +75,67 @@ _S4 = (
     "tests/data/seed/ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt)"
 )
 _S5 = (
+    "Kế hoạch /KH-UBND (chưa đánh số) năm 2026 của UBND tỉnh Lào Cai triển khai Chỉ thị "
+    "11-CT/TU về quản lý nhà nước về khoáng sản, Phụ lục một số nhiệm vụ trọng tâm, cột 'Thời "
+    "gian thực hiện' (repo Trangsct/skill-sct, "
+    "qlks-sct-vn/skills/qlks-sct-vn/van-ban-goc/KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.txt)"
+)
+_S6 = (
     "Nghị quyết 88/NQ-CP ngày 22/7/2022 của Chính phủ, Chương trình hành động thực hiện NQ "
     "10-NQ/TW, Danh mục nhiệm vụ chủ yếu, cột 'Thời gian trình' (repo Trangsct/skill-sct, "
     "quy-hoach-ct-vn/skills/quy-hoach-ct-vn/van-ban-goc/NQ-88-NQ-CP-22-7-2022-chuong-trinh-hanh-dong-thuc-hien-NQ-10-NQ-TW.txt)"
 )
-_S6 = (
+_S7 = (
+    "Phụ lục II danh mục văn bản QPPL của HĐND, UBND tỉnh Đắk Lắk chịu tác động của sắp xếp "
+    "tổ chức bộ máy và chính quyền địa phương 02 cấp (bản cập nhật hằng ngày 13/6/2026; 207 "
+    "văn bản chưa xử lý), trường proposedTime (thời gian cơ quan soạn thảo đề xuất) và cột "
+    "'Thời hạn UBND' như chép trong bảng theo dõi của Văn phòng UBND tỉnh Đắk Lắk (repo "
+    "tambabu20-source/vpubndaklak, dashboard_vbqppl_7839.html, JSON 'dataset')"
+)
+_S8 = (
     "Đảng ủy Chính phủ, dự thảo báo cáo kết quả triển khai NQ 57-NQ/TW kèm Công văn "
     "402-CV/VPĐU ngày 25/5/2025 của Văn phòng Đảng ủy Chính phủ, Phụ lục 1 (repo "
     "thetrungdtt/VNMasterplan, CPbaocaot5.md)"
 )
-_S7 = (
+_S9 = (
     "Sở Tư pháp tỉnh An Giang, sổ theo dõi '2026-Theo Doi Tien Do Ban Hanh VBQPPL.xlsx', "
     "first data rows of each sheet (repo quangthoai1985/VBPL_Tracking, text dumps "
     "Docs/excel_analysis.txt and scripts/sheet_analysis.txt)"
 )
-_S8 = (
+_S10 = (
+    "Kế hoạch 05-KH/TGV ngày 19/5/2026 của Tổ giúp việc Ban Chỉ đạo 152 tỉnh Đắk Lắk (cải "
+    "cách hành chính, thể chế, KHCN, ĐMST, CĐS, nguồn nhân lực), danh mục nhiệm vụ như chép "
+    "trong bảng theo dõi của Văn phòng UBND tỉnh Đắk Lắk, trường thời hạn (repo "
+    "tambabu20-source/vpubndaklak, dashboard_tgv_bcd152.html)"
+)
+_S11 = (
+    "Thông báo kết luận số 326/TB-UBND ngày 17/7/2026 của UBND tỉnh Đắk Lắk, Phụ lục tiến độ "
+    "giải phóng mặt bằng các dự án do Tổ công tác số 03 theo dõi, cột 'Thời gian xử lý xong "
+    "vướng mắc' như chép trong trang theo dõi (repo tambabu20-source/GMPB-3, "
+    "work/latest_progress_data.json at commit 231f4d3e7f3d591cb2a6746c81ccf6f3c8bc02f9, field "
+    "note)"
+)
+_S12 = (
     "Quyết định 2200/QĐ-BNNMT ngày 10/6/2026 của Bộ Nông nghiệp và Môi trường, Kế hoạch triển "
     "khai NĐ 180/2026/NĐ-CP, Phụ lục (repo Trangsct/skill-sct, "
     "bvmt-sct-vn/skills/bvmt-sct-vn/van-ban-goc/knk-bdkh/QD-2200-QD-BNNMT-10-6-2026-ke-hoach-trien-khai-ND-180.txt)"
 )
-_S9 = (
+_S13 = (
+    "Danh mục văn bản chính sách 6 tháng cuối năm 2026 của Cục Quản lý nợ và Kinh tế đối "
+    "ngoại (Bộ Tài chính), cột thời hạn, như lưu trong công cụ đôn đốc nhiệm vụ của Cục (repo "
+    "DMFER-MOF/dondocnhiemvuqln, v2/data/policy-2026-h2.json, field 'deadline')"
+)
+_S14 = (
     "Quyết định 836/QĐ-BXD ngày 14/10/2019 của Bộ Xây dựng, Kế hoạch lập Quy hoạch khoáng sản "
     "làm VLXD thời kỳ 2021-2030, bảng Nội dung chi tiết, cột 'Thời gian' (repo "
     "Trangsct/skill-sct, "
     "quy-hoach-ct-vn/skills/quy-hoach-ct-vn/van-ban-goc/QD-836-QD-BXD-14-10-2019-ke-hoach-lap-quy-hoach-khoang-san-lam-VLXD-2021-2030.txt)"
+)
+_S15 = (
+    "Kế hoạch 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra theo Quyết định 1050/QĐ-SCT (Sở "
+    "Công Thương tỉnh Lào Cai), kiểm tra sử dụng và bảo quản vật liệu nổ công nghiệp, Phụ lục "
+    "I Kế hoạch kiểm tra, cột 'Thời hạn kiểm tra' (repo Trangsct/skill-sct, "
+    "sd-vlncn-sct-vn/skills/sd-vlncn-sct-vn/vi-du-thuc-te/KH-1105-DKT-ke-hoach-kiem-tra.txt)"
 )
 
 # Words that open a phrase without changing its meaning ("Hoàn thành trước Quý III/2026",
@@ -111,6 +148,7 @@ LEADS = (
     "bao cao nam gui",
     "gui",
     "hoan thanh",
+    "xong",
     "thuc hien",
     "phai xu ly",
     "xu ly",
@@ -213,6 +251,17 @@ FAMILIES: tuple[Family, ...] = (
         reader="after",
         pattern=r"(?:ngay )?sau khi (?P<ev>.+)",
         heads=("sau", "ngay"),
+        examples=(
+            Example(
+                (
+                    "Sau khi Chính phủ ban hành Nghị định thay thế Nghị định số "
+                    "32/2024/NĐ-CP. Thời gian hoàn thành trong 6 tháng sau khi Chính phủ "
+                    "ban hành Nghị định"
+                ),
+                _S7,
+            ),
+            Example("Sau khi cơ quan Trung ương ban hành văn bản hướng dẫn", _S7),
+        ),
     ),
     Family(
         name="time limit",
@@ -223,6 +272,7 @@ FAMILIES: tuple[Family, ...] = (
             r"(?P<wk> lam viec)?(?: ke tu (?P<ev>.+))?"
         ),
         heads=("trong", "#"),
+        examples=(Example("02 ngày", _S15),),
     ),
     Family(
         name="time limit in months",
@@ -257,6 +307,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="depends",
         pattern=r"tuy(?: thuoc)?(?: vao)? (?P<ev>.+)",
         heads=("tuy",),
+        examples=(Example("Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", _S13),),
     ),
     Family(
         name="session",
@@ -266,8 +317,9 @@ FAMILIES: tuple[Family, ...] = (
         other_kinds=("by_period", "by_date"),
         heads=_EVENT_HEADS,
         examples=(
-            Example("Kỳ họp chuyên đề tháng 5/2026", _S7),
-            Example("Kỳ họp chuyên đề tháng 4/2026", _S7),
+            Example("Kỳ họp chuyên đề tháng 5/2026", _S9),
+            Example("Kỳ họp chuyên đề tháng 4/2026", _S9),
+            Example("Kỳ họp cuối năm 2026", _S7),
         ),
     ),
     # -- periodic ----------------------------------------------------------------------
@@ -285,6 +337,7 @@ FAMILIES: tuple[Family, ...] = (
             Example("Hằng năm", _S1),
             Example("hằng năm", _S1),
             Example("Định kỳ hàng quý, năm", _S4),
+            Example("Hàng năm", _S5),
         ),
     ),
     Family(
@@ -298,9 +351,9 @@ FAMILIES: tuple[Family, ...] = (
         heads=("nam", "tu", "#"),
         examples=(
             Example("2025 và những năm tiếp theo", _S1),
-            Example("Năm 2022 và hàng năm", _S5),
-            Example("Năm 2025 và các năm tiếp theo", _S5),
-            Example("Năm 2022 và các năm tiếp theo", _S5),
+            Example("Năm 2022 và hàng năm", _S6),
+            Example("Năm 2025 và các năm tiếp theo", _S6),
+            Example("Năm 2022 và các năm tiếp theo", _S6),
         ),
     ),
     Family(
@@ -327,6 +380,8 @@ FAMILIES: tuple[Family, ...] = (
         examples=(
             Example("Trước ngày 15/10/2026", _S3),
             Example("Trước 31/12/2026", _S3),
+            Example("Trước ngày 01/6/2026", _S7),
+            Example("25/7/2026", _S11),
         ),
     ),
     Family(
@@ -335,7 +390,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="date",
         pattern=r"(?:(?P<w>{W}) )?(?:{TIME} )?(?:ngay )?{D} thang {M} nam {Y}",
         heads=_DATE_HEADS,
-        examples=(Example("trước 20h00 ngày 25 tháng 5 năm 2025", _S6),),
+        examples=(Example("trước 20h00 ngày 25 tháng 5 năm 2025", _S8),),
     ),
     Family(
         name="date without a year",
@@ -405,10 +460,10 @@ FAMILIES: tuple[Family, ...] = (
         ),
         heads=("thang", "trong", "cac", "den", "vao", "cham", "truoc", "#"),
         examples=(
-            Example("10-11/2019", _S9),
-            Example("11-12/2019", _S9),
-            Example("02-03/2020", _S9),
-            Example("3-12/2020", _S9),
+            Example("10-11/2019", _S14),
+            Example("11-12/2019", _S14),
+            Example("02-03/2020", _S14),
+            Example("3-12/2020", _S14),
         ),
     ),
     Family(
@@ -421,8 +476,8 @@ FAMILIES: tuple[Family, ...] = (
         ),
         heads=("quy", "qui", "trong", "cac", "den", "vao", "cham", "truoc"),
         examples=(
-            Example("Quý III, IV/2026", _S8),
-            Example("Quý II, III/2026", _S8),
+            Example("Quý III, IV/2026", _S12),
+            Example("Quý II, III/2026", _S12),
         ),
     ),
     Family(
@@ -444,7 +499,7 @@ ENGINE_EXAMPLES: dict[str, tuple[Example, ...]] = {
         Example("Thực hiện thường xuyên liên tục", _S2),
     ),
     "inside longer words": (
-        Example("Công an tỉnh đề nghị chuyển sang Kỳ họp giữa năm 2026", _S7),
+        Example("Công an tỉnh đề nghị chuyển sang Kỳ họp giữa năm 2026", _S9),
         Example(
             (
                 "2022 - 2025 Các Bộ: Tài nguyên và Môi trường, Công Thương, Nông nghiệp "
@@ -452,10 +507,13 @@ ENGINE_EXAMPLES: dict[str, tuple[Example, ...]] = {
             ),
             _S2,
         ),
+        Example("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030", _S5),
+        Example("Quý II/2026, từ 01/7/2026, cuối năm 2026", _S10),
     ),
     "several rules": (
-        Example("Quý III, IV/2026, 2027", _S8),
-        Example("Quý IV/2026, 2027", _S8),
-        Example("Năm 2025; Năm 2030", _S5),
+        Example("Quý III, IV/2026, 2027", _S12),
+        Example("Quý IV/2026, 2027", _S12),
+        Example("Năm 2025; Năm 2030", _S6),
+        Example("12/2026 hoặc 1/2027 (tuỳ thời điểm tổ chức kỳ họp 49 UBLCP Việt Nam Lào", _S13),
     ),
 }

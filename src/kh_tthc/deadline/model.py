@@ -177,21 +177,18 @@ def _words(value: str | None) -> str | None:
     return clean(value)
 
 
-def _notes(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 @frozen(kw_only=True)
 class _Phrase:
     """What every kind keeps besides its meaning: the author's words and reading notes.
 
     ``text`` is the phrase as written (NFC, spaces normalised), None for a value built in
-    code; ``notes`` says what a reader should check (a phrase read without diacritics, a cell
-    naming two dates). Neither takes part in ``==`` or ``hash``: equality is on the meaning.
+    code; ``notes``, a tuple of sentences, says what a reader should check (a phrase read
+    without diacritics, a cell naming two dates). Neither takes part in ``==`` or ``hash``:
+    equality is on the meaning.
     """
 
     text: str | None = field(default=None, converter=_words, eq=False, repr=False)
-    notes: tuple[str, ...] = field(default=(), converter=_notes, eq=False, repr=False)
+    notes: tuple[str, ...] = field(default=(), eq=False, repr=False)
 
     @property
     def canonical(self) -> str:
@@ -1119,7 +1116,7 @@ class Unspecified(_Undated):
 
     kind: ClassVar[Literal["unspecified"]] = "unspecified"
     text: str = field(converter=clean)
-    notes: tuple[str, ...] = field(default=(), converter=_notes, eq=False, repr=False)
+    notes: tuple[str, ...] = field(default=(), eq=False, repr=False)
 
     @property
     def canonical(self) -> str:

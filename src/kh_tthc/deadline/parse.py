@@ -461,6 +461,21 @@ def _date(m: re.Match[str], ctx: _Ctx) -> _Read:
     return ByDate(day=when, wording=_wording(m, ctx), text=ctx.text)
 
 
+_STEP_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
+def _steps(m: re.Match[str], ctx: _Ctx) -> _Read:
+    # "(1) 17/7/2026. (2) 29/7/2026": one day per step, in the cell's order, each once.
+    days: list[date] = []
+    for d, mo, y in _STEP_DATE.findall(m.group()):
+        when = _make_date(y, mo, d)
+        if isinstance(when, str):
+            return when
+        days.append(when)
+    unique = list(dict.fromkeys(days))
+    return ByDate(day=unique[0], wording=_wording(m, ctx), also=unique[1:], text=ctx.text)
+
+
 def _date_no_year(m: re.Match[str], ctx: _Ctx) -> _Read:
     if ctx.year is None:
         return f"{m['d']}/{m['m']} names no year, and no plan year was given to read it in"
@@ -558,6 +573,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Ctx], _Read]] = {
     "yearly": _yearly,
     "date": _date,
     "date_no_year": _date_no_year,
+    "steps": _steps,
     "period": _period_read,
     "years": _years,
     "months": _months,
@@ -706,11 +722,16 @@ def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
     if not cuts or len(cuts) > 16:
         return None
     bounds = [0, *[c for cut in cuts for c in cut[:2]], len(folded)]
-    pieces = [
-        (bounds[2 * i], bounds[2 * i + 1])
-        for i in range(len(cuts) + 1)
-        if bounds[2 * i] < bounds[2 * i + 1]  # no empty piece before "(1)"
-    ]
+    pieces: list[tuple[int, int]] = []
+    # A rule never runs over a step number, a ";" or a full stop: after which piece the
+    # cut is such a hard one.
+    hard: list[bool] = []
+    for i in range(len(cuts) + 1):
+        if bounds[2 * i] < bounds[2 * i + 1]:  # no empty piece before "(1)"
+            pieces.append((bounds[2 * i], bounds[2 * i + 1]))
+            hard.append(i < len(cuts) and any(c in cuts[i][2] for c in "(;."))
+        elif hard:
+            hard[-1] = True
     parts: list[Deadline] = []
     last = len(pieces) - 1
     startable = [_startable(folded[a:b]) for a, b in pieces]
@@ -718,9 +739,14 @@ def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
     while i <= last:
         if not startable[i]:
             return None
-        # The longest run of pieces from i (six at most) that reads as one rule; a run
-        # ends where the next piece could open a rule.
-        for j in range(min(last, i + 5), i - 1, -1):
+        # The longest run of pieces from i (six at most, up to a hard cut) that reads as
+        # one rule; a run ends where the next piece could open a rule.
+        stop = min(last, i + 5)
+        for k in range(i, stop):
+            if hard[k]:
+                stop = k
+                break
+        for j in range(stop, i - 1, -1):
             if (i == 0 and j == last) or (j < last and not startable[j + 1]):
                 continue
             found = _piece(folded, ctx, pieces[i][0], pieces[j][1], j == last)
@@ -849,7 +875,8 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 
 def _read(ctx: _Ctx) -> Deadline | str | None:
-    folded = fold_phrase(ctx.core)
+    core = ctx.core
+    folded = core.lower() if core.isascii() else fold_phrase(core)
     found = _one(folded, ctx)
     if found is None or isinstance(found, str):
         remark = _OPEN_REMARK.search(folded) if " (" in folded else None

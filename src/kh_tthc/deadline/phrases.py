@@ -216,6 +216,22 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # -- on an event -------------------------------------------------------------------
     Family(
+        name="date",
+        kind="by_date",
+        reader="date",
+        pattern=(
+            r"(?:(?P<w>{W}) )?(?:{TIME} )?(?:ngay )?(?:(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})"
+            r"-(?P<id>[0-9]{1,2})|{D}(?P<sl>{SL}){M}(?P=sl){Y})"
+        ),
+        heads=_DATE_HEADS,
+        examples=(
+            Example("Trước ngày 15/10/2026", _S3),
+            Example("Trước 31/12/2026", _S3),
+            Example("Trước ngày 01/6/2026", _S7),
+            Example("25/7/2026", _S11),
+        ),
+    ),
+    Family(
         name="span of years",
         kind="by_period",
         reader="years",
@@ -369,20 +385,14 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # -- by a date -----------------------------------------------------------------------
     Family(
-        name="date",
+        name="numbered steps",
         kind="by_date",
-        reader="date",
+        reader="steps",
         pattern=(
-            r"(?:(?P<w>{W}) )?(?:{TIME} )?(?:ngay )?(?:(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})"
-            r"-(?P<id>[0-9]{1,2})|{D}(?P<sl>{SL}){M}(?P=sl){Y})"
+            r"\(1\) ?(?:(?P<w>{W}) )?(?:ngay )?[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
+            r"(?:[.;,]? ?\([0-9]{1,2}\) ?(?:(?:{W}) )?(?:ngay )?[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})+"
         ),
-        heads=_DATE_HEADS,
-        examples=(
-            Example("Trước ngày 15/10/2026", _S3),
-            Example("Trước 31/12/2026", _S3),
-            Example("Trước ngày 01/6/2026", _S7),
-            Example("25/7/2026", _S11),
-        ),
+        heads=("(1)",),
     ),
     Family(
         name="date in words",

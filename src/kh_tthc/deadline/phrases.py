@@ -109,29 +109,43 @@ _S10 = (
     "tambabu20-source/vpubndaklak, dashboard_tgv_bcd152.html)"
 )
 _S11 = (
+    "Bảng 'Tiến độ thực hiện giải phóng mặt bằng; khó khăn, vướng mắc; kiến nghị đề xuất' (số "
+    "liệu đến 7/7/2026) trong tài liệu theo dõi 'THEO DÕI TỔ CÔNG TÁC 03' của Tổ công tác số "
+    "03 tỉnh Đắk Lắk (lập theo QĐ 359-QĐ/TU ngày 06/7/2026), cột 'Dự kiến thời gian hoàn "
+    "thành GPMB' như chép trong trang theo dõi (repo tambabu20-source/GMPB-3, "
+    "dashboard-to-cong-tac-so-3-gpmb.html at commit 1a248f6f55f67e339be1496ac1ea71868e4c3ae4, "
+    "field deadline of projects and subitems)"
+)
+_S12 = (
     "Thông báo kết luận số 326/TB-UBND ngày 17/7/2026 của UBND tỉnh Đắk Lắk, Phụ lục tiến độ "
     "giải phóng mặt bằng các dự án do Tổ công tác số 03 theo dõi, cột 'Thời gian xử lý xong "
     "vướng mắc' như chép trong trang theo dõi (repo tambabu20-source/GMPB-3, "
     "work/latest_progress_data.json at commit 231f4d3e7f3d591cb2a6746c81ccf6f3c8bc02f9, field "
     "note)"
 )
-_S12 = (
+_S13 = (
     "Quyết định 2200/QĐ-BNNMT ngày 10/6/2026 của Bộ Nông nghiệp và Môi trường, Kế hoạch triển "
     "khai NĐ 180/2026/NĐ-CP, Phụ lục (repo Trangsct/skill-sct, "
     "bvmt-sct-vn/skills/bvmt-sct-vn/van-ban-goc/knk-bdkh/QD-2200-QD-BNNMT-10-6-2026-ke-hoach-trien-khai-ND-180.txt)"
 )
-_S13 = (
+_S14 = (
     "Danh mục văn bản chính sách 6 tháng cuối năm 2026 của Cục Quản lý nợ và Kinh tế đối "
     "ngoại (Bộ Tài chính), cột thời hạn, như lưu trong công cụ đôn đốc nhiệm vụ của Cục (repo "
     "DMFER-MOF/dondocnhiemvuqln, v2/data/policy-2026-h2.json, field 'deadline')"
 )
-_S14 = (
+_S15 = (
+    "Thông tư 14/2024/TT-BCT ngày 15/8/2024 của Bộ Công Thương quy định chế độ báo cáo định "
+    "kỳ về cụm công nghiệp, Phụ lục I các biểu báo cáo (Biểu số 01 đến 04), dòng 'Thời hạn "
+    "gửi báo cáo' của từng biểu (repo Trangsct/skill-sct, "
+    "kccn-sct-vn/skills/kccn-sct-vn/van-ban-goc/TT-14-2024-che-do-bao-cao-mau-van-ban-CCN.txt)"
+)
+_S16 = (
     "Quyết định 836/QĐ-BXD ngày 14/10/2019 của Bộ Xây dựng, Kế hoạch lập Quy hoạch khoáng sản "
     "làm VLXD thời kỳ 2021-2030, bảng Nội dung chi tiết, cột 'Thời gian' (repo "
     "Trangsct/skill-sct, "
     "quy-hoach-ct-vn/skills/quy-hoach-ct-vn/van-ban-goc/QD-836-QD-BXD-14-10-2019-ke-hoach-lap-quy-hoach-khoang-san-lam-VLXD-2021-2030.txt)"
 )
-_S15 = (
+_S17 = (
     "Kế hoạch 1105/KH-ĐKT ngày 10/3/2026 của Đoàn kiểm tra theo Quyết định 1050/QĐ-SCT (Sở "
     "Công Thương tỉnh Lào Cai), kiểm tra sử dụng và bảo quản vật liệu nổ công nghiệp, Phụ lục "
     "I Kế hoạch kiểm tra, cột 'Thời hạn kiểm tra' (repo Trangsct/skill-sct, "
@@ -228,7 +242,7 @@ FAMILIES: tuple[Family, ...] = (
             Example("Trước ngày 15/10/2026", _S3),
             Example("Trước 31/12/2026", _S3),
             Example("Trước ngày 01/6/2026", _S7),
-            Example("25/7/2026", _S11),
+            Example("25/7/2026", _S12),
         ),
     ),
     Family(
@@ -288,7 +302,7 @@ FAMILIES: tuple[Family, ...] = (
             r"(?P<wk> lam viec)?(?: ke tu (?P<ev>.+))?"
         ),
         heads=("trong", "#"),
-        examples=(Example("02 ngày", _S15),),
+        examples=(Example("02 ngày", _S17),),
     ),
     Family(
         name="time limit in months",
@@ -323,7 +337,7 @@ FAMILIES: tuple[Family, ...] = (
         reader="depends",
         pattern=r"tuy(?: thuoc)?(?: vao)? (?P<ev>.+)",
         heads=("tuy",),
-        examples=(Example("Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", _S13),),
+        examples=(Example("Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", _S14),),
     ),
     Family(
         name="session",
@@ -393,6 +407,18 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:[.;,]? ?\([0-9]{1,2}\) ?(?:(?:{W}) )?(?:ngay )?[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})+"
         ),
         heads=("(1)",),
+        examples=(
+            Example("(1) 31/7/2026 (2) 19/7/2026.", _S12),
+            Example("(1) 17/7/2026. (2) 29/7/2026. (3) 15/8/2026", _S12),
+            Example(
+                (
+                    "(1) 17/7/2026. (2) 19/7/2026. (3) 25/7/2026. (4) 25/7/2026. (5) "
+                    "27/7/2026. (6) 29/7/2026. (7) 30/7/2026. (8) 15/8/2026."
+                ),
+                _S12,
+            ),
+            Example("(1) 25/7/2026 (2) 30/7/2026 (3) 10/8/2026", _S12),
+        ),
     ),
     Family(
         name="date in words",
@@ -470,10 +496,10 @@ FAMILIES: tuple[Family, ...] = (
         ),
         heads=("thang", "trong", "cac", "den", "vao", "cham", "truoc", "#"),
         examples=(
-            Example("10-11/2019", _S14),
-            Example("11-12/2019", _S14),
-            Example("02-03/2020", _S14),
-            Example("3-12/2020", _S14),
+            Example("10-11/2019", _S16),
+            Example("11-12/2019", _S16),
+            Example("02-03/2020", _S16),
+            Example("3-12/2020", _S16),
         ),
     ),
     Family(
@@ -486,8 +512,8 @@ FAMILIES: tuple[Family, ...] = (
         ),
         heads=("quy", "qui", "trong", "cac", "den", "vao", "cham", "truoc"),
         examples=(
-            Example("Quý III, IV/2026", _S12),
-            Example("Quý II, III/2026", _S12),
+            Example("Quý III, IV/2026", _S13),
+            Example("Quý II, III/2026", _S13),
         ),
     ),
     Family(
@@ -519,11 +545,33 @@ ENGINE_EXAMPLES: dict[str, tuple[Example, ...]] = {
         ),
         Example("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030", _S5),
         Example("Quý II/2026, từ 01/7/2026, cuối năm 2026", _S10),
+        Example("Trong năm 2026 Được bãi bỏ một phần bởi Quyết định số 13/2026/QĐ-UBND", _S7),
+        Example(
+            (
+                "**- Khu vực 1, 2 và 3.1:** Hoàn thành trước 30/8/2026 **- Khu vực "
+                "3.2:** Hoàn thành trước 31/12/2026"
+            ),
+            _S11,
+        ),
     ),
     "several rules": (
-        Example("Quý III, IV/2026, 2027", _S12),
-        Example("Quý IV/2026, 2027", _S12),
+        Example("Quý III, IV/2026, 2027", _S13),
+        Example("Quý IV/2026, 2027", _S13),
         Example("Năm 2025; Năm 2030", _S6),
-        Example("12/2026 hoặc 1/2027 (tuỳ thời điểm tổ chức kỳ họp 49 UBLCP Việt Nam Lào", _S13),
+        Example("12/2026 hoặc 1/2027 (tuỳ thời điểm tổ chức kỳ họp 49 UBLCP Việt Nam Lào", _S14),
+        Example(
+            (
+                "Báo cáo 6 tháng gửi trước ngày 20 tháng 6 hằng năm; Báo cáo năm gửi "
+                "trước ngày 20 tháng 12 hằng năm"
+            ),
+            _S15,
+        ),
+        Example(
+            (
+                "Báo cáo 6 tháng gửi trước ngày 25 tháng 6 hằng năm; Báo cáo năm gửi "
+                "trước ngày 25 tháng 12 hằng năm"
+            ),
+            _S15,
+        ),
     ),
 }

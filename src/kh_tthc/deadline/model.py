@@ -454,10 +454,12 @@ def _four_digit_year(_: object, __: object, day: date) -> None:
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    return tuple(value)
+    return value if type(value) is tuple else tuple(value)
 
 
 def _four_digit_years(self: ByDate, _: object, days: tuple[date, ...]) -> None:
+    if not days:
+        return
     for day in days:
         _four_digit_year(self, _, day)
     if len(set(days) | {self.day}) != len(days) + 1:
@@ -524,12 +526,22 @@ class ByDate(_Phrase, _Dated):
 
 def _months(p: Period) -> tuple[int, int]:
     # The period's first and last month, counted from year 0: cheaper than its dates.
-    size = _PERIOD_MONTHS[p.kind.value]
+    size = _PERIOD_MONTHS[id(p.kind)]
     first = p.year * 12 + (p.index - 1) * size
     return first, first + size - 1
 
 
-_PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+# Months per kind of period, keyed by the member's identity: an enum member hashes in
+# Python, and this runs for every span the parser reads.
+_PERIOD_MONTHS = {id(k): k.months for k in PeriodKind}
+
+
+def in_a_row(spans: list[ByPeriod]) -> bool:
+    """Whether each period (or span) starts the month after the one before it ends."""
+    return all(
+        _months(a.period)[1] + 1 == _months(b.start or b.period)[0]
+        for a, b in itertools.pairwise(spans)
+    )
 
 
 def _span_start(self: ByPeriod, _: object, start: Period | None) -> None:
@@ -1068,10 +1080,7 @@ class Composite(_Phrase):
         """The parts' canonical wordings joined by "; "; periods in a row, which "; " would
         join into one span, are alternatives: "Tháng 12/2026 hoặc Tháng 01/2027"."""
         periods = [p for p in self.parts if isinstance(p, ByPeriod)]
-        if len(periods) == len(self.parts) and all(
-            _months(a.period)[1] + 1 == _months(b.start or b.period)[0]
-            for a, b in itertools.pairwise(periods)
-        ):
+        if len(periods) == len(self.parts) and in_a_row(periods):
             return " hoặc ".join(p.canonical for p in self.parts)
         return "; ".join(p.canonical for p in self.parts)
 

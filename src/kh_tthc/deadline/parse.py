@@ -12,11 +12,10 @@ from __future__ import annotations
 import calendar
 import difflib
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple, TypeAlias
 
 from attrs import evolve, frozen
@@ -43,6 +42,7 @@ from kh_tthc.deadline.model import (
     TimeLimit,
     Unspecified,
     WorkingDays,
+    in_a_row,
 )
 from kh_tthc.deadline.phrases import FAMILIES, FIXED, LEADS, Family
 from kh_tthc.errors import DeadlineSyntaxError
@@ -182,23 +182,49 @@ def _period(a: str) -> Period | str:
     return _period_of(m)
 
 
-@functools.lru_cache(maxsize=4096)
+# Periods are immutable and few (a plan names a handful of years): one value each spares
+# building and checking the same period for every phrase that names it. Keyed by plain
+# values, as an enum member hashes slowly.
+_PERIODS: dict[tuple[str, int, int], Period] = {}
+
+
 def _period_value(kind: PeriodKind, year: int, index: int) -> Period:
-    # Periods are immutable and few (a plan names a handful of years): one value each
-    # spares building and checking the same period for every phrase that names it.
-    return Period(kind=kind, year=year, index=index)
+    key = (kind.value, year, index)
+    period = _PERIODS.get(key)
+    if period is None:
+        if len(_PERIODS) >= 4096:
+            _PERIODS.clear()
+        period = _PERIODS[key] = Period(kind=kind, year=year, index=index)
+    return period
+
+
+# The periods already read, by the form's closing group, its year and its index as written.
+_READ_PERIODS: dict[tuple[str, str, str], Period] = {}
 
 
 def _period_of(m: re.Match[str]) -> Period | str:
     """The period a match of the period forms names, or why it names none."""
-    last = m.lastgroup
-    kind, group = _PERIOD_FORMS[last or "y"]
-    y = m[last or "y"]
+    last = m.lastgroup or "y"
+    kind, group = _PERIOD_FORMS[last]
+    y = m[last]
+    raw = m[group] if group else ""
+    key = (last, y, raw)
+    known = _READ_PERIODS.get(key)
+    if known is not None:
+        return known
+    found = _new_period(kind, y, raw)
+    if isinstance(found, Period):
+        if len(_READ_PERIODS) >= 4096:
+            _READ_PERIODS.clear()
+        _READ_PERIODS[key] = found
+    return found
+
+
+def _new_period(kind: PeriodKind, y: str, raw: str) -> Period | str:
     if len(y) != 4 or y[0] == "0":
         return f"a year has four digits, not {y!r}"
-    if not group:
+    if not raw:
         return _period_value(kind, int(y), 1)
-    raw = m[group]
     if kind is PeriodKind.HALF:
         index = 1 if raw == "dau" else 2
     elif raw.isdigit():
@@ -498,10 +524,11 @@ def _period_read(m: re.Match[str], ctx: _Ctx) -> _Read:
 
 
 def _years(m: re.Match[str], ctx: _Ctx) -> _Read:
-    for y in (m["y"], m["y2"]):
-        if (problem := year_problem(y)) is not None:
-            return problem
-    first, last = int(m["y"]), int(m["y2"])
+    a, b = m["y"], m["y2"]
+    for y in (a, b):
+        if len(y) != 4 or y[0] == "0":
+            return f"a year has four digits, not {y!r}"
+    first, last = int(a), int(b)
     if first >= last:
         return f"a span of years runs forward, not from {first} to {last}"
     year = PeriodKind.YEAR
@@ -614,22 +641,28 @@ def _fixed(reader: str, arg: str, text: str) -> Deadline:
 
 def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
     """Read one rule from ``folded``, a folded piece of the phrase starting at ``offset``."""
+    whole = offset == 0 and len(folded) == len(ctx.core)
     fixed = FIXED.get(folded)
     if fixed is not None:
-        whole = offset == 0 and len(folded) == len(ctx.core)
         return _fixed(*fixed, ctx.text if whole else ctx.core[offset : offset + len(folded)])
-    lead_match = _LEAD.match(folded) if folded[:1] in _LEAD_INITIALS else None
-    lead = folded[: lead_match.end()] if lead_match else ""
-    rest = folded[len(lead) :]
-    if lead:
-        fixed = FIXED.get(rest)
-        if fixed is not None:
-            whole = offset == 0 and len(folded) == len(ctx.core)
-            return _fixed(*fixed, ctx.text if whole else ctx.core[offset : offset + len(folded)])
-    head = rest.partition(" ")[0]
-    if head[:1].isdigit():
-        head = "#"
-    if offset == 0 and len(folded) == len(ctx.core):
+    first = folded[:1]
+    if first.isdigit():
+        lead, rest, head = "", folded, "#"
+    else:
+        lead_match = _LEAD.match(folded) if first in _LEAD_INITIALS else None
+        if lead_match is None:
+            lead, rest = "", folded
+        else:
+            lead = folded[: lead_match.end()]
+            rest = folded[len(lead) :]
+            fixed = FIXED.get(rest)
+            if fixed is not None:
+                text = ctx.text if whole else ctx.core[offset : offset + len(folded)]
+                return _fixed(*fixed, text)
+        head = rest.partition(" ")[0]
+        if head[:1].isdigit():
+            head = "#"
+    if whole:
         inner = ctx if lead == ctx.lead else _Ctx(ctx.text, ctx.core, lead, ctx.year)
     else:
         text = ctx.core[offset : offset + len(folded)]
@@ -643,11 +676,12 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
             result = read(m, inner)
         except DeadlineValueError as exc:
             result = str(exc)
+        if result is None:
+            continue
         if isinstance(result, str):
             reason = reason or result
             continue
-        if result is not None:
-            return result
+        return result
     return reason
 
 
@@ -758,10 +792,10 @@ def _composite(folded: str, ctx: _Ctx) -> Deadline | None:
         else:
             return None
     alternatives = any("hoac" in cut[2] for cut in cuts)
-    return _joined(list(dict.fromkeys(parts)), ctx, in_a_row=not alternatives)
+    return _joined(list(dict.fromkeys(parts)), ctx, consecutive=not alternatives)
 
 
-def _joined(parts: list[Deadline], ctx: _Ctx, *, in_a_row: bool = True) -> Deadline | None:
+def _joined(parts: list[Deadline], ctx: _Ctx, *, consecutive: bool = True) -> Deadline | None:
     """The rules of one cell as one deadline: several days are one ByDate, periods in a
     row one span, the days of one recurring rule one rule, anything else a composite."""
     if len(parts) < 2:
@@ -776,14 +810,7 @@ def _joined(parts: list[Deadline], ctx: _Ctx, *, in_a_row: bool = True) -> Deadl
     spans = [p for p in parts if isinstance(p, ByPeriod)]
     # Periods in a row are one span ("Quý III, IV/2026, 2027"): each starts the day after
     # the one before ends; "12/2026 hoặc 1/2027" are alternatives, not a span.
-    if (
-        in_a_row
-        and len(spans) == len(parts)
-        and all(
-            a.period.end + timedelta(days=1) == (b.start or b.period).start
-            for a, b in itertools.pairwise(spans)
-        )
-    ):
+    if consecutive and len(spans) == len(parts) and in_a_row(spans):
         first = spans[0].start or spans[0].period
         return ByPeriod(period=spans[-1].period, start=first, text=ctx.text, notes=notes)
     rules = [p for p in parts if isinstance(p, Recurring)]
@@ -871,9 +898,6 @@ def _search(folded: str, ctx: _Ctx) -> Deadline | None:
     return evolve(value, text=ctx.text, notes=(note,))
 
 
-_LETTER = re.compile(r"[A-Za-z]")
-
-
 def _read(ctx: _Ctx) -> Deadline | str | None:
     core = ctx.core
     folded = core.lower() if core.isascii() else fold_phrase(core)
@@ -898,7 +922,7 @@ def _read(ctx: _Ctx) -> Deadline | str | None:
         found = _composite(folded, ctx) or _search(folded, ctx)
         if found is None:
             return reason
-    if ctx.core.isascii() and _LETTER.search(ctx.core) and not found.canonical.isascii():
+    if core.isascii() and core.upper() != core.lower() and not found.canonical.isascii():
         note = f"written without diacritics: read as {found.canonical!r}"
         found = evolve(found, notes=(*found.notes, note))
     return found

@@ -722,15 +722,18 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
 
 # Where one phrase ends and the next begins: "; ", ", ", " và ", " hoặc ", ". ", " - ", and
 # the numbers of steps, "(1) … (2) …".
-_SEPARATOR = re.compile(r"[,.;]? ?\([0-9]{1,2}\) ?|[,.] | ?; ?| (?:va|hoac|-) ")
+# (The look-ahead lets the search skip at once every position no separator starts at.)
+_SEPARATOR = re.compile(r"(?=[,.;( ])(?:[,.;]? ?\([0-9]{1,2}\) ?|[,.] | ?; ?| (?:va|hoac|-) )")
 
 
 def _startable(piece: str) -> bool:
     """Whether some family could read a phrase opening with ``piece``: a cheap test that
     spares the composite reader runs of pieces no family opens with."""
-    lead = _LEAD.match(piece)
+    if piece[:1].isdigit():
+        return True
+    lead = _LEAD.match(piece) if piece[:1] in _LEAD_INITIALS else None
     rest = piece[lead.end() :] if lead else piece
-    head = rest.split(" ", 1)[0]
+    head = rest.partition(" ")[0]
     return head[:1].isdigit() or head in _BY_HEAD or head in _FIXED_HEADS
 
 

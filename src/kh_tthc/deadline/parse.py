@@ -149,13 +149,20 @@ _LEAD_INITIALS = frozenset(lead[0] for lead in LEADS)
 _Read: TypeAlias = "Deadline | str | None"
 
 
-class _Ctx(NamedTuple):
+class _Ctx(NamedTuple):  # built through _ctx(), which skips the generated __new__
     """The phrase being read: the author's text, its folded twin, the year context."""
 
     text: str  # cleaned, final stop kept: what str() gives back
     core: str  # the text without its final full stops
     lead: str  # folded opening words dropped before the family match
     year: int | None
+
+
+def _ctx(text: str, core: str, lead: str, year: int | None) -> _Ctx:
+    return _new_tuple(_Ctx, (text, core, lead, year))
+
+
+_new_tuple = tuple.__new__
 
 
 def _small(digits: str) -> int | None:
@@ -663,10 +670,10 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
         if head[:1].isdigit():
             head = "#"
     if whole:
-        inner = ctx if lead == ctx.lead else _Ctx(ctx.text, ctx.core, lead, ctx.year)
+        inner = ctx if lead == ctx.lead else _new_tuple(_Ctx, (ctx.text, ctx.core, lead, ctx.year))
     else:
         text = ctx.core[offset : offset + len(folded)]
-        inner = _Ctx(text, ctx.core[offset:], lead, ctx.year)
+        inner = _ctx(text, ctx.core[offset:], lead, ctx.year)
     reason: str | None = None
     for fullmatch, read in _FAST.get(head, ()):
         m = fullmatch(rest)
@@ -696,14 +703,14 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
     cleaned = clean(text)
     core = cleaned.rstrip(". ")
     folded = fold_phrase(core)
-    ctx = _Ctx(cleaned, core, "", year)
+    ctx = _ctx(cleaned, core, "", year)
     lead_match = _LEAD.match(folded)
     lead = folded[: lead_match.end()] if lead_match else ""
     rest = folded[len(lead) :]
     if folded in FIXED or rest in FIXED:
         return "fixed"
     head = rest.split(" ", 1)[0]
-    inner = _Ctx(cleaned, core, lead, year)
+    inner = _ctx(cleaned, core, lead, year)
     for compiled in _BY_HEAD.get("#" if head[:1].isdigit() else head, ()):
         m = compiled.regex.fullmatch(rest)
         if m is not None and isinstance(compiled.read(m, inner), _VALUES):
@@ -925,7 +932,8 @@ def _read(ctx: _Ctx) -> Deadline | str | None:
         found = _composite(folded, ctx) or _search(folded, ctx)
         if found is None:
             return reason
-    if core.isascii() and core.upper() != core.lower() and not found.canonical.isascii():
+    # For ASCII, the folded text is lower case, and islower() says it holds a letter.
+    if core.isascii() and folded.islower() and not found.canonical.isascii():
         note = f"written without diacritics: read as {found.canonical!r}"
         found = evolve(found, notes=(*found.notes, note))
     return found
@@ -953,7 +961,7 @@ def _parse(text: str, year: int | None = None) -> Deadline | _Failure:
     if not core:
         return _EMPTY
     try:
-        result = _read(_Ctx(cleaned, core, "", year))
+        result = _read(_new_tuple(_Ctx, (cleaned, core, "", year)))
     except DeadlineValueError as exc:  # e.g. an event of nothing but full stops
         return _Failure(str(exc))
     if result is None:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := examples/skhcn-thai-nguyen-2025
 
-.PHONY: demo test lint typecheck pytest bench templates clean
+.PHONY: demo test lint typecheck pytest bench fuzz templates clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# The fuzz targets of tests/hostile/fuzz_cases.py with many examples (500 MB, 5 s each).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	KH_TTHC_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) KH_TTHC_FUZZ_LIMIT_MEMORY=1 KH_TTHC_FUZZ_RANDOM=1 \
+	  $(BIN)/pytest -p no:cacheprovider tests/hostile/fuzz_cases.py
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

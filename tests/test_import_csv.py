@@ -21,8 +21,10 @@ from kh_tthc import (
     import_csv,
     load_plan,
 )
-from kh_tthc.io import csv_import
-from kh_tthc.io.table_import import MAX_ROWS
+from kh_tthc.cli import main
+from kh_tthc.importing import MAX_ROWS
+from kh_tthc.importing import csv as csv_import
+from kh_tthc.importing.csv import MAX_CSV_COLUMNS
 from tests.fixtures_docx import SEED_HEADER, SEED_ROWS
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
@@ -241,3 +243,43 @@ def test_fuzz(
     except KhTthcError:
         return
     assert not [p for p in check_plan(result.plan) if p.is_error]
+
+
+HEADER = "STT,Nội dung công việc,Đơn vị chủ trì,Thời gian hoàn thành\n"
+
+
+def test_many_commas_inside_quotes_are_one_cell(tmp_path: Path) -> None:
+    """Commas inside a quoted cell do not count as columns (a long list of bodies)."""
+    source = tmp_path / "q.csv"
+    units = ", ".join(f"Phòng {i}" for i in range(MAX_CSV_COLUMNS + 50))
+    source.write_text(HEADER + f'1,Rà soát,"{units}",Năm 2025\n', encoding="utf-8")
+    out = tmp_path / "plan.toml"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    assert out.exists()
+
+
+def test_utf16_without_a_mark_still_read(tmp_path: Path) -> None:
+    """Excel's 'Unicode Text' without its byte-order mark is still recognised."""
+    source = tmp_path / "u.txt"
+    text = HEADER.replace(",", "\t") + "1\tRà soát\tSở Y tế\tNăm 2025\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        source.write_bytes(text.encode(encoding))
+        out = tmp_path / f"{encoding}.toml"
+        assert main(["import", str(source), "-o", str(out)]) == 0
+        assert "Rà soát" in out.read_text("utf-8")
+
+
+def test_sub_columns_from_excel(tmp_path: Path) -> None:
+    """Excel writes a merged parent in its first column only; the sub-columns under it
+    are named after it (illustrative rows)."""
+    path = tmp_path / "theo-doi.csv"
+    path.write_text(
+        "STT,Tên văn bản,Cơ quan soạn thảo,Hình thức xử lý,,,Thời hạn trình\n"
+        ",,,Thay thế,Bãi bỏ,Ban hành mới,\n"
+        "1,Quyết định quy định về ví dụ,Sở Tư pháp,,x,,Tháng 10/2025\n",
+        encoding="utf-8",
+    )
+    (task,) = import_csv(path).plan.tasks
+    assert task.title == "Quyết định quy định về ví dụ"
+    assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+    assert str(task.deadline) == "Tháng 10/2025"

@@ -29,7 +29,8 @@ from kh_tthc import (
     parse_deadline,
     read_plan,
 )
-from kh_tthc.io import docx_import
+from kh_tthc.importing import docx as docx_import
+from kh_tthc.importing import package
 from tests.fixtures_docx import (
     UP,
     C,
@@ -398,7 +399,7 @@ class TestHostile:
             z.writestr("[Content_Types].xml", b"<Types/>")
             with z.open("word/document.xml", "w") as f:
                 f.write(b"<w:document>")
-                for _ in range(docx_import.MAX_XML_PART_BYTES // (1 << 20) + 1):
+                for _ in range(package.MAX_XML_PART_BYTES // (1 << 20) + 1):
                     f.write(b" " * (1 << 20))
         assert path.stat().st_size < 1 << 20  # tiny on disk
         with pytest.raises(UnsafeSource, match=r"word/document\.xml would unpack to"):
@@ -406,7 +407,7 @@ class TestHostile:
 
     def test_zip_bomb_total(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Parts that together expand past the limit are refused before reading any."""
-        monkeypatch.setattr(docx_import, "MAX_UNPACKED_BYTES", 1 << 20)
+        monkeypatch.setattr(package, "MAX_UNPACKED_BYTES", 1 << 20)
         path = tmp_path / "bomb.docx"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
             for i in range(3):
@@ -517,3 +518,33 @@ def test_fuzz_document_part(tmp_path: Path, small_docx: bytes, data: st.DataObje
     except KhTthcError:
         return
     assert not [p for p in check_plan(result.plan) if p.is_error]
+
+
+def test_a_clean_table_gives_no_grid_warning(tmp_path: Path) -> None:
+    """The grid checks say nothing about an ordinary table, merged cells included."""
+    for path in (merged_docx(tmp_path / "m.docx"), two_row_header_docx(tmp_path / "t.docx")):
+        assert not [w for w in import_docx(path).warnings if "w:grid" in w.message]
+
+
+def test_sub_columns_under_a_merged_parent(tmp_path: Path) -> None:
+    """A tracking table (illustrative rows): "Hình thức xử lý" merged over "Thay thế",
+    "Bãi bỏ", "Ban hành mới"; each sub-column is kept under "parent: sub", never
+    "Cột 5", and the other headings merged down both rows keep their roles."""
+    b = {"bold": True}
+    rows: list[list[C | str]] = [
+        [
+            C("STT", down=2, **b),
+            C("Tên gọi văn bản", down=2, **b),
+            C("Cơ quan chủ trì soạn thảo", down=2, **b),
+            C("Hình thức xử lý", span=3, **b),
+            C("Thời hạn trình", down=2, **b),
+        ],
+        [UP, UP, UP, C("Thay thế", **b), C("Bãi bỏ", **b), C("Ban hành mới", **b), UP],
+        ["1", "Quyết định quy định về ví dụ", "Sở Tư pháp", "x", "", "", "Tháng 10/2025"],
+    ]
+    plan = import_docx(build_docx(tmp_path / "theo-doi.docx", rows)).plan
+    (task,) = plan.tasks
+    assert task.title == "Quyết định quy định về ví dụ"
+    assert [plan.unit_names(task.lead)] == [("Sở Tư pháp",)]
+    assert str(task.deadline) == "Tháng 10/2025"
+    assert task.extra == (("Hình thức xử lý: Thay thế", "x"),)

@@ -39,6 +39,8 @@ from kh_tthc.errors import (
     DeadlineSyntaxError,
     KhTthcError,
     LibreOfficeNotFound,
+    LimitExceeded,
+    OutputRefused,
     PdfConversionError,
     PlanFileError,
     PlanInvalid,
@@ -49,17 +51,22 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.io.csv_import import import_csv
-from kh_tthc.io.docx_import import import_docx
-from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
-from kh_tthc.io.table_import import (
+from kh_tthc.importing import (
+    AmbiguousSheet,
     EncryptedSource,
     ImportResult,
     LegacyWordFormat,
     NoTaskTable,
+    SheetNotFound,
     SourceRejected,
     UnsafeSource,
+    decode_legacy,
+    import_csv,
+    import_docx,
+    import_xlsx,
 )
+from kh_tthc.importing.progress_table import import_progress
+from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -124,6 +131,7 @@ from kh_tthc.validate import check_plan, validate_plan
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "AmbiguousSheet",
     "Attainment",
     "Authority",
     "ByDate",
@@ -152,12 +160,14 @@ __all__ = [
     "KhTthcError",
     "LegacyWordFormat",
     "LibreOfficeNotFound",
+    "LimitExceeded",
     "NoTaskTable",
     "Occurrence",
     "OnEvent",
     "Ongoing",
     "OngoingWording",
     "Organization",
+    "OutputRefused",
     "PdfConversionError",
     "Period",
     "PeriodError",
@@ -185,6 +195,7 @@ __all__ = [
     "SendingRuleKind",
     "SendingRuleSyntaxError",
     "Severity",
+    "SheetNotFound",
     "Signer",
     "SourceRejected",
     "SourceUnreadable",
@@ -211,6 +222,7 @@ __all__ = [
     "check_plan",
     "check_progress",
     "copy_template",
+    "decode_legacy",
     "docx_to_pdf",
     "dump_plan",
     "dump_progress",
@@ -218,6 +230,8 @@ __all__ = [
     "dumps_progress",
     "import_csv",
     "import_docx",
+    "import_progress",
+    "import_xlsx",
     "load_plan",
     "load_progress",
     "loads_plan",

@@ -21,14 +21,16 @@ from typing import Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.atomic import atomic_write_bytes, atomic_write_text
-from kh_tthc.io.csv_import import import_csv
-from kh_tthc.io.docx_import import import_docx
-from kh_tthc.io.plan_file import FORMATS, dump_plan, read_plan
-from kh_tthc.io.table_import import ImportResult
+from kh_tthc.importing import ImportResult, import_csv, import_docx, import_xlsx
+from kh_tthc.importing.progress_table import import_progress
+from kh_tthc.io.csv_safe import escape_cell
+from kh_tthc.io.guard import date_problem, terminal_safe
+from kh_tthc.io.output import check_output, write_output
+from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
+from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.progress import read_progress
+from kh_tthc.progress import WRITE_FORMATS, dumps_progress, read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.schedule import EXPORTS, ScheduleError
@@ -47,9 +49,14 @@ class UsageError(KhTthcError, ValueError):
     """A command-line argument that cannot be used (exit 2)."""
 
 
+def _safe(text: str) -> str:
+    # Text from files reaches the terminal: its control characters are shown, not obeyed.
+    return terminal_safe(text)
+
+
 def _print_problems(problems: Iterable[Problem | str], stream: TextIO) -> None:
     for p in problems:
-        print(p, file=stream)
+        print(_safe(str(p)), file=stream)
 
 
 def load_checked(path: Path, *, stderr: TextIO) -> Plan:
@@ -68,12 +75,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if errors:
-        print(f"{args.plan}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(_safe(f"{args.plan}: {errors} error(s), {warnings} warning(s)"), file=sys.stderr)
         return EXIT_INVALID
     if not args.quiet:
         print(
-            f"{args.plan}: valid, {len(plan.tasks)} tasks, {len(plan.units)} units, "
-            f"{warnings} warning(s)"
+            _safe(
+                f"{args.plan}: valid, {len(plan.tasks)} tasks, {len(plan.units)} units, "
+                f"{warnings} warning(s)"
+            )
         )
     return EXIT_OK
 
@@ -97,6 +106,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     plan = load_checked(args.plan, stderr=sys.stderr)
     width = args.width
     for line in outline(plan):
+        line = _safe(line)
         print(line if width <= 0 or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK
 
@@ -154,12 +164,16 @@ def _all_keys(records: list[dict[str, Any]]) -> dict[str, None]:
     return keys
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
+    # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe);
+    # numbers stay numbers.
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return escape_cell("; ".join(str(v) for v in value))
     if value is None:
         return ""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value if isinstance(value, (int, float)) else escape_cell(str(value))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -172,100 +186,149 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     if args.pdf and suffix != ".docx":
         raise UsageError(f"--pdf needs a .docx output, not {out.name!r}")
+    inputs = (args.plan, args.progress, args.previous)
+    check_output(out, inputs=inputs)
+    if args.pdf:
+        check_output(out.with_suffix(".pdf"), inputs=inputs)
     report = _load_report(args)
     if suffix == ".docx":
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            render_report(report, out)
+            render_report(report, out, inputs=inputs)
         for w in caught:
-            print(f"{args.progress}: warning: {w.message}", file=sys.stderr)
+            print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        atomic_write_text(out, text)
+        write_output(out, text, inputs=inputs)
     else:
-        atomic_write_text(out, report_csv(report))
+        write_output(out, report_csv(report), inputs=inputs)
     counts = report.counts
     rate = report.completion_rate
     print(
-        f"{out}: {report.period.label}, {counts.total} tasks, "
-        f"{'no' if rate is None else format_percent(rate)} done, "
-        f"{len(report.overdue)} overdue, {len(report.not_reported)} not reported"
+        _safe(
+            f"{out}: {report.period.label}, {counts.total} tasks, "
+            f"{'no' if rate is None else format_percent(rate)} done, "
+            f"{len(report.overdue)} overdue, {len(report.not_reported)} not reported"
+        )
     )
     if args.pdf:
         pdf = out.with_suffix(".pdf")
-        docx_to_pdf(out, pdf)
-        print(pdf)
+        docx_to_pdf(out, pdf, inputs=inputs)
+        print(_safe(str(pdf)))
     return EXIT_OK
 
 
 _DOCX_SUFFIXES = (".docx", ".doc", ".docm")
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def import_source(path: Path, *, year: int | None = None) -> ImportResult:
-    """Import a Word document or a CSV file, chosen by extension, else by content."""
+def import_source(path: Path, *, year: int | None = None, sheet: str | None = None) -> ImportResult:
+    """Import a Word document, an Excel workbook or a CSV file, chosen by extension, else
+    by content."""
     suffix = path.suffix.lower()
+    if suffix in _XLSX_SUFFIXES:
+        return import_xlsx(path, sheet=sheet, year=year)
+    if sheet is not None:
+        raise UsageError(f"{path}: --sheet is for an Excel workbook (.xlsx)")
     if suffix in _DOCX_SUFFIXES:
         return import_docx(path, year=year)
     if suffix in _CSV_SUFFIXES:
         return import_csv(path, year=year)
+    head = b""  # the importer reports a missing or unreadable file
     try:
-        with path.open("rb") as f:
-            head = f.read(8)
-    except OSError:
-        head = b""  # the importer reports the unreadable file
+        # Through the door: a named pipe or a device is refused, never opened blocking.
+        head = read_head(path, 8, what="a .docx or .csv file")
+    except SourceUnreadable as exc:
+        if "no such file" not in exc.reason and "permission" not in exc.reason:
+            raise
     if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
         return import_docx(path, year=year)
     return import_csv(path, year=year)
 
 
-def _cmd_import(args: argparse.Namespace) -> int:
+def _cmd_import_progress(args: argparse.Namespace) -> int:
+    """`import --progress PLAN SOURCE -o progress.csv`: a report's table as progress."""
     source: Path = args.source
     output: Path = args.output
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"{output}: the output must end in .toml or .json")
-    if output.exists() and not args.force:
-        raise UsageError(f"{output}: already exists; pass --force to replace it")
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise UsageError(f"{output}: is the source file; choose another output")
-    result = import_source(source, year=args.year)
-    dump_plan(result.plan, output)
-    _print_problems(result.warnings, sys.stdout)
-    plan = result.plan
+    if output.suffix.lower() not in WRITE_FORMATS:
+        raise UsageError(f"{output}: a progress output must end in .csv or .toml")
+    if args.sheet is not None and source.suffix.lower() not in _XLSX_SUFFIXES:
+        raise UsageError(f"{source}: --sheet is for an Excel workbook (.xlsx)")
+    # A progress file is edited by hand: it is replaced only when asked.
+    inputs = (source, args.progress)
+    check_output(output, inputs=inputs, replace=args.force)
+    plan = load_checked(args.progress, stderr=sys.stderr)
+    progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
+    fmt = format_of(output, WRITE_FORMATS, what="progress file")
+    write_output(
+        output, dumps_progress(progress, plan, format=fmt), inputs=inputs, replace=args.force
+    )
+    _print_problems(warnings, sys.stdout)
     print(
-        f"{output}: {len(plan.tasks)} tasks, {len(plan.units)} units imported from {source}, "
-        f"{len(result.warnings)} warning(s)"
+        _safe(
+            f"{output}: {len(progress.rows)} rows for {progress.period.label} imported from "
+            f"{source}, {len(warnings)} warning(s)"
+        )
     )
     return EXIT_OK
 
 
-def _docx_output(path: Path) -> Path:
+def _cmd_import(args: argparse.Namespace) -> int:
+    if args.progress is not None:
+        return _cmd_import_progress(args)
+    if args.period is not None:
+        raise UsageError("--period is for a report imported with --progress PLAN")
+    source: Path = args.source
+    output: Path = args.output
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"{output}: the output must end in .toml or .json")
+    # A plan file is edited by hand: it is replaced only when asked.
+    check_output(output, inputs=(source,), replace=args.force)
+    result = import_source(source, year=args.year, sheet=args.sheet)
+    text = dumps_plan(result.plan, format=format_of(output, FORMATS, what="plan file"))
+    write_output(output, text, inputs=(source,), replace=args.force)
+    _print_problems(result.warnings, sys.stdout)
+    plan = result.plan
+    print(
+        _safe(
+            f"{output}: {len(plan.tasks)} tasks, {len(plan.units)} units imported from "
+            f"{source}, {len(result.warnings)} warning(s)"
+        )
+    )
+    return EXIT_OK
+
+
+def _docx_output(path: Path, inputs: tuple[Path | None, ...] = ()) -> Path:
     """The output of a command that writes a DOCX, checked before any work is done."""
     if path.is_dir():
         raise SourceUnreadable(path, "is a directory; expected a .docx file name")
     if path.suffix.lower() != ".docx":
         raise UsageError(f"{path}: the output must be a .docx file name")
-    return path
+    return check_output(path, inputs=inputs)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    output = _docx_output(args.output)
+    inputs = (args.plan, args.template)
+    output = _docx_output(args.output, inputs)
+    if args.pdf:
+        check_output(output.with_suffix(".pdf"), inputs=inputs)
     plan = load_checked(args.plan, stderr=sys.stderr)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        render_plan(plan, output, template=args.template)
+        render_plan(plan, output, template=args.template, inputs=inputs)
     for w in caught:
-        print(f"{args.plan}: warning: {w.message}", file=sys.stderr)
-    print(output)
+        print(f"{args.plan}: warning: {_safe(str(w.message))}", file=sys.stderr)
+    print(_safe(str(output)))
     if args.pdf:
         pdf = output.with_suffix(".pdf")
-        docx_to_pdf(output, pdf)
-        print(pdf)
+        docx_to_pdf(output, pdf, inputs=inputs)
+        print(_safe(str(pdf)))
     return EXIT_OK
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    print(copy_template(_docx_output(args.output)))
+    print(_safe(str(copy_template(_docx_output(args.output)))))
     return EXIT_OK
 
 
@@ -276,13 +339,14 @@ def _date_arg(text: str) -> date:
     """A date on the command line: 2025-10-15 or 15/10/2025."""
     m = _DMY.fullmatch(text.strip())
     try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        return date.fromisoformat(text.strip())
+        day = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a date: {text!r} (expected 2025-10-15 or 15/10/2025)"
         ) from None
+    if reason := date_problem(day):
+        raise argparse.ArgumentTypeError(reason)
+    return day
 
 
 def _rule_arg(text: str) -> SendingRule:
@@ -293,6 +357,8 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        check_output(args.output, inputs=(args.plan,))  # before any work
     plan = load_checked(args.plan, stderr=sys.stderr)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -321,11 +387,9 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(output)
             sys.stdout.buffer.flush()
         else:
-            sys.stdout.write(output)
-    elif isinstance(output, bytes):
-        atomic_write_bytes(args.output, output)
+            sys.stdout.write(_safe(output))
     else:
-        atomic_write_text(args.output, output)
+        write_output(args.output, output, inputs=(args.plan,))
     return EXIT_OK
 
 
@@ -351,11 +415,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="make a plan file from a Word plan's task table or a CSV export of it",
+        help="make a plan file from a Word plan's task table, an Excel sheet or a CSV export "
+        "of it; with --progress, a progress file from a report's table of results",
     )
-    p.add_argument("source", type=Path, metavar="SOURCE", help=".docx (or .doc), .csv or .tsv")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="PLAN", help="plan file to write"
+        "source", type=Path, metavar="SOURCE", help=".docx (or .doc), .xlsx, .csv or .tsv"
+    )
+    p.add_argument(
+        "--sheet", default=None, metavar="NAME", help="the workbook's sheet holding the table"
+    )
+    p.add_argument(
+        "--progress",
+        type=Path,
+        default=None,
+        metavar="PLAN",
+        help="SOURCE is a report (.docx, .xlsx) whose table gives results: write them as "
+        "PLAN's progress (-o progress.csv or .toml)",
+    )
+    p.add_argument(
+        "--period",
+        type=_period_arg,
+        default=None,
+        help="with --progress: the reporting period, when the report's title names none",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="plan file to write (.toml, .json); with --progress, progress file (.csv, .toml)",
     )
     p.add_argument(
         "--year",
@@ -363,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the plan's year when the source shows none (otherwise a placeholder year)",
     )
-    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser(
@@ -471,13 +560,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except (SourceUnreadable, UsageError) as exc:
-        print(f"kh-tthc: {exc}", file=sys.stderr)
+        print(_safe(f"kh-tthc: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except (PlanInvalid, PlanFileError) as exc:
         _print_problems(exc.problems, sys.stderr)
         return EXIT_INVALID
     except KhTthcError as exc:
-        print(f"kh-tthc: {exc}", file=sys.stderr)
+        print(_safe(f"kh-tthc: {exc}"), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -19,6 +19,8 @@ __all__ = [
     "DeadlineSyntaxError",
     "KhTthcError",
     "LibreOfficeNotFound",
+    "LimitExceeded",
+    "OutputRefused",
     "PdfConversionError",
     "PlanFileError",
     "PlanInvalid",
@@ -106,6 +108,12 @@ class SourceUnreadable(KhTthcError, OSError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class OutputRefused(SourceUnreadable):
+    """An output that may not be written: it is one of the command's inputs (or links to
+    one), or it exists and replacing it needs ``--force``. Nothing was written (exit 2).
+    """
+
+
 class PlanFileError(KhTthcError, ValueError):
     """A file was read but its content is not a valid file of the expected kind.
 
@@ -152,11 +160,11 @@ class PlanInvalid(KhTthcError, ValueError):
 class TaskNumberError(KhTthcError, ValueError):
     """A task number is not of the form "2", "2.1", "2.1.1"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, reason: str = "") -> None:
         self.text = text
-        super().__init__(
-            f"invalid task number {text!r} (expected numbers joined by dots, such as '2.1.1')"
-        )
+        self.reason = reason
+        why = reason or "expected numbers joined by dots, such as '2.1.1'"
+        super().__init__(f"invalid task number {text!r} ({why})")
 
 
 class DeadlineSyntaxError(KhTthcError, ValueError):
@@ -203,6 +211,13 @@ class TemplateError(KhTthcError, ValueError):
         place = "" if self.path is None else f"{self.path}: "
         at = f" ({where})" if where else ""
         super().__init__(f"{place}{message}{at}")
+
+
+class LimitExceeded(KhTthcError, ValueError):
+    """An input larger than kh-tthc handles safely, refused before the work starts.
+
+    The limits and their values are listed in docs/security.md.
+    """
 
 
 class PdfConversionError(KhTthcError, RuntimeError):

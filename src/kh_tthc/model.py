@@ -46,6 +46,9 @@ __all__ = [
 
 
 def _clean_tuple(values: Any) -> tuple[str, ...]:
+    # A string is iterable: without this check "VT" would become the list "V", "T".
+    if isinstance(values, str):
+        raise TypeError(f"expected a list of texts, not the string {values!r}")
     return tuple(clean(v) for v in values)
 
 
@@ -70,6 +73,10 @@ def _optional_clean(value: str | None) -> str | None:
 
 
 _TASK_NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
+#: The deepest task number, "1.1.1.1.1.1.1.1.1"; official appendices use three or four.
+MAX_TASK_LEVELS = 9
+#: The most digits one part of a task number may have.
+MAX_TASK_DIGITS = 6
 
 
 @frozen(order=True)
@@ -95,8 +102,17 @@ class TaskNumber:
         s = clean(text)
         if not _TASK_NUMBER.match(s):
             raise TaskNumberError(text)
-        parts = tuple(int(p) for p in s.rstrip(".").split("."))
-        if any(p == 0 for p in parts[:1]) or len(parts) > 9:
+        pieces = s.rstrip(".").split(".")
+        if len(pieces) > MAX_TASK_LEVELS:
+            raise TaskNumberError(
+                text, f"{len(pieces)} levels; a task number has at most {MAX_TASK_LEVELS}"
+            )
+        if any(len(p) > MAX_TASK_DIGITS for p in pieces):
+            raise TaskNumberError(
+                text, f"each part of a task number has at most {MAX_TASK_DIGITS} digits"
+            )
+        parts = tuple(int(p) for p in pieces)
+        if parts[0] == 0:
             raise TaskNumberError(text)
         return cls(parts)
 
@@ -205,6 +221,8 @@ class DocumentNumber:
                 "or '/KH-SKHCN' for a draft)"
             )
         digits, type_code, issuer_code = m.groups()
+        if len(digits) > 9:
+            raise ValueError(f"invalid document number {text!r} (the number is too long)")
         return cls(
             number=int(digits) if digits else None,
             type_code=type_code,

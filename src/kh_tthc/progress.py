@@ -18,7 +18,6 @@ import enum
 import io
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -28,8 +27,11 @@ import tomli_w
 from attrs import field, frozen
 
 from kh_tthc.errors import PlanInvalid, Problem, Severity
+from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.io.atomic import atomic_write_text
-from kh_tthc.io.plan_file import _toml_error
+from kh_tthc.io.csv_safe import escape_row, unescape_cell
+from kh_tthc.io.guard import check_data
+from kh_tthc.io.plan_file import parse_toml
 from kh_tthc.io.source import format_of, read_text
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
 from kh_tthc.periods import Period, PeriodError
@@ -49,7 +51,9 @@ __all__ = [
 ]
 
 #: File extensions and the format each one means.
-FORMATS = {".csv": "csv", ".toml": "toml"}
+FORMATS = {".csv": "csv", ".toml": "toml", ".xlsx": "xlsx"}
+#: The formats a progress file is written in (an Excel sheet is read, never written).
+WRITE_FORMATS = {".csv": "csv", ".toml": "toml"}
 
 #: Files larger than this are refused before parsing: a year of rows is far smaller.
 MAX_BYTES = 5 * 1024 * 1024
@@ -596,14 +600,39 @@ _TEXT_FIELDS = ("result", "difficulty", "proposal")
 #: Column headings a CSV may use for each field, compared case- and diacritics-blind.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "task": ("task", "stt", "số tt", "số thứ tự", "nhiệm vụ", "mã nhiệm vụ"),
-    "unit": ("unit", "đơn vị", "mã đơn vị", "đơn vị thực hiện", "đơn vị báo cáo"),
+    "unit": (
+        "unit",
+        "đơn vị",
+        "mã đơn vị",
+        "đơn vị thực hiện",
+        "đơn vị báo cáo",
+        "đơn vị chủ trì",
+        "cơ quan chủ trì",
+        "đơn vị chủ trì thực hiện",
+    ),
     "status": ("status", "tình trạng", "trạng thái"),
-    "result": ("result", "kết quả", "kết quả thực hiện"),
+    # Report tables put the status in words inside these: "Đã hoàn thành; ban hành ...".
+    "result": (
+        "result",
+        "kết quả",
+        "kết quả thực hiện",
+        "tình hình thực hiện",
+        "tiến độ thực hiện",
+        "kết quả thực hiện nhiệm vụ",
+        "tình hình, kết quả thực hiện",
+    ),
     "completed": ("completed", "ngày hoàn thành", "hoàn thành ngày", "completion date"),
     "difficulty": ("difficulty", "khó khăn", "khó khăn, vướng mắc", "vướng mắc"),
     "proposal": ("proposal", "đề xuất", "kiến nghị", "đề xuất, kiến nghị"),
     # Kept for the reader of the sheet, not read: the plan has the title.
-    "title": ("title", "nội dung", "nội dung công việc", "tên nhiệm vụ"),
+    "title": (
+        "title",
+        "nội dung",
+        "nội dung công việc",
+        "tên nhiệm vụ",
+        "nội dung nhiệm vụ",
+        "nhiệm vụ, nội dung công việc",
+    ),
 }
 _COLUMN_KEYS = {_key(alias): name for name, aliases in COLUMNS.items() for alias in aliases}
 _META_KEYS = {
@@ -682,32 +711,51 @@ def _delimiter(lines: Sequence[str]) -> str:
     return ","
 
 
-def _loads_csv(
-    text: str, plan: Plan, period: Period | None, source: Path | None
-) -> tuple[Progress, tuple[Problem, ...]]:
-    out = _Collector(plan)
-    meta: dict[str, str] = {}
-    meta_lines: dict[str, int | None] = {}
+def _csv_rows(text: str, out: _Collector) -> Iterator[RawRow]:
+    """The records of a CSV text as rows of cells, each with the line it starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.splitlines()))
-    header: list[str | None] | None = None
-    header_line = 0
     while True:
         start = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
             out.add(f"invalid CSV: {exc}", start)
-            break
-        cells = [clean(c) for c in cells]
+            return
+        # The "'" that the library's CSV writers put before a formula character goes.
+        yield RawRow(cells=tuple(Cell(text=unescape_cell(c)) for c in cells), line=start)
+
+
+def _loads_csv(
+    text: str, plan: Plan, period: Period | None, source: Path | None
+) -> tuple[Progress, tuple[Problem, ...]]:
+    out = _Collector(plan)
+    return _loads_rows(_csv_rows(text, out), out, period=period, source=source)
+
+
+def _loads_rows(
+    rows: Iterable[RawRow], out: _Collector, *, period: Period | None, source: Path | None
+) -> tuple[Progress, tuple[Problem, ...]]:
+    """Read a progress table from its rows, whatever file they come from (CSV, a sheet).
+
+    Rows starting with "#" before the header give the plan and the period; the first
+    other row is the header; each row after it is a task and unit's progress.
+    """
+    meta: dict[str, str] = {}
+    meta_lines: dict[str, int | None] = {}
+    header: list[str | None] | None = None
+    header_line = 0
+    for row in rows:
+        cells = [clean(c.text) for c in row.cells]
+        start = row.line or 0
         if not any(cells):
             continue
         if cells[0].startswith("#"):
             _meta_line(cells, start, meta, meta_lines, out)
             continue
         if header is None:
-            header = _header(cells, start, plan, out)
+            header = _header(cells, start, out.plan, out)
             header_line = start
             continue
         _csv_row(cells, header, header_line, start, out)
@@ -718,6 +766,39 @@ def _loads_csv(
         period=period,
         meta_lines=meta_lines,
     )
+
+
+def _is_progress_header(rows: Sequence[RawRow]) -> bool:
+    """Whether the first row that is not a "#" line names a task, a unit and a status."""
+    for row in rows:
+        cells = [clean(c.text) for c in row.cells]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        names = {progress_column(c) for c in cells}
+        return {"task", "unit", "status"} <= names
+    return False
+
+
+def _loads_xlsx(
+    path: Path, plan: Plan, period: Period | None
+) -> tuple[Progress, tuple[Problem, ...]]:
+    """A progress table on a sheet of a workbook: the same layout as the CSV file."""
+    from kh_tthc.importing.xlsx import HEADER_SEARCH_ROWS, AmbiguousSheet, read_sheets
+
+    heads, problems = read_sheets(path, head=HEADER_SEARCH_ROWS)
+    names = [s.name for s in heads if _is_progress_header(s.rows)]
+    if len(names) > 1:
+        raise AmbiguousSheet(
+            path,
+            f"several sheets hold a progress table: {', '.join(map(repr, names))}; keep one "
+            "per file",
+        )
+    chosen = names[0] if names else heads[0].name if heads else None
+    sheets, more = read_sheets(path, only=chosen) if chosen is not None else ([], [])
+    out = _Collector(plan)
+    out.problems += [*problems, *more, *(w for s in sheets for w in s.warnings)]
+    rows = sheets[0].rows if sheets else ()
+    return _loads_rows(rows, out, period=period, source=path)
 
 
 def _meta_line(
@@ -739,12 +820,30 @@ def _meta_line(
     meta_lines[name] = line
 
 
+def progress_column(heading: str) -> str | None:
+    """The progress field a column heading names ("task", "status", "result"...), or None.
+
+    The same words serve progress files and report tables written in Word or Excel
+    (:mod:`kh_tthc.importing.progress_table`); notes in parentheses are ignored.
+
+    >>> progress_column("Tình hình thực hiện"), progress_column("TRẠNG THÁI")
+    ('result', 'status')
+    >>> progress_column("Kết quả thực hiện (đến 14/12/2025)"), progress_column("Ghi chú")
+    ('result', None)
+    """
+    key = _key(heading)
+    found = _COLUMN_KEYS.get(key)
+    if found is None and "(" in heading:
+        found = _COLUMN_KEYS.get(_key(re.sub(r"\(.*?\)", " ", heading)))
+    return found
+
+
 def _header(cells: list[str], line: int, plan: Plan, out: _Collector) -> list[str | None]:
     indicators = {i.id for t in plan.tasks for i in t.indicators}
     names: list[str | None] = []
     seen: dict[str, int] = {}
     for index, cell in enumerate(cells, start=1):
-        name = _COLUMN_KEYS.get(_key(cell)) or (cell if cell in indicators else None)
+        name = progress_column(cell) or (cell if cell in indicators else None)
         if name is None and cell:
             known = sorted({*COLUMNS, *indicators})
             close = difflib.get_close_matches(cell, known, n=1)
@@ -805,10 +904,8 @@ _TOML_ROW = (
 def _loads_toml(
     text: str, plan: Plan, period: Period | None, source: Path | None
 ) -> tuple[Progress, tuple[Problem, ...]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, source) from None
+    data = parse_toml(text, source)
+    check_data(data, source)  # text, numbers, dates and depth: io/guard.py
     out = _Collector(plan)
     lines = [s.strip() for s in text.splitlines()]
     row_lines = [n for n, s in enumerate(lines, start=1) if s == "[[rows]]"]
@@ -941,6 +1038,8 @@ def read_progress(
     """
     p = Path(path)
     fmt = format_of(p, FORMATS, what="progress file")
+    if fmt == "xlsx":
+        return _loads_xlsx(p, plan, period)
     text = read_text(p, what="a progress file", limit=MAX_BYTES, hint=_EXCEL_HINT)
     return _loads(text, plan, format=fmt, period=period, source=p)
 
@@ -1006,16 +1105,13 @@ def dumps_progress(progress: Progress, plan: Plan, *, format: str = "csv") -> st
     )
     titles = {t.number: t.title for t in plan.tasks}
     for r in progress.rows:
+        text = [titles.get(r.task, ""), r.unit, r.status.label, r.result]
         writer.writerow(
             [
                 str(r.task),
-                titles.get(r.task, ""),
-                r.unit,
-                r.status.label,
-                r.result,
+                *escape_row(text),  # no formula for a spreadsheet to run (io/csv_safe)
                 "" if r.completed is None else r.completed.strftime("%d/%m/%Y"),
-                r.difficulty,
-                r.proposal,
+                *escape_row([r.difficulty, r.proposal]),
                 *("" if (v := r.value(i)) is None else _csv_number(v) for i in indicators),
             ]
         )
@@ -1054,5 +1150,6 @@ def dump_progress(progress: Progress, plan: Plan, path: str | Path) -> None:
     """
     p = Path(path)
     atomic_write_text(
-        p, dumps_progress(progress, plan, format=format_of(p, FORMATS, what="progress file"))
+        p,
+        dumps_progress(progress, plan, format=format_of(p, WRITE_FORMATS, what="progress file")),
     )

@@ -42,6 +42,7 @@ from kh_tthc.deadline import (
     Periodic,
 )
 from kh_tthc.errors import KhTthcError
+from kh_tthc.io.csv_safe import escape_row
 from kh_tthc.model import Plan, Task
 from kh_tthc.periods import Period, SendingRule, short_date
 from kh_tthc.vn import fold
@@ -384,7 +385,8 @@ def to_csv(schedule: Schedule) -> str:
     writer.writerow(keys)
     for record in schedule.records():
         record["lead"] = "; ".join(record["lead"])
-        writer.writerow(["" if record[k] is None else record[k] for k in keys])
+        # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe).
+        writer.writerow(escape_row(["" if record[k] is None else record[k] for k in keys]))
     return buffer.getvalue()
 
 

@@ -26,9 +26,13 @@ __all__ = [
     "pad2",
     "to_roman",
     "upper",
+    "visible",
 ]
 
 _SPACE = re.compile(r"\s+")
+#: Characters that show nothing: white space, zero-width spaces and joiners, the
+#: byte-order mark, soft hyphens and the like. Text made of them only is empty.
+_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 
 def nfc(text: str) -> str:
@@ -183,3 +187,12 @@ def format_percent(ratio: float, *, decimals: int = 1) -> str:
     ('95,5%', '100%')
     """
     return format_number(ratio * 100, decimals=decimals) + "%"
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible characters and spaces: empty when nothing would show.
+
+    >>> visible("\\u200b \\u200b")
+    ''
+    """
+    return _INVISIBLE.sub("", text)

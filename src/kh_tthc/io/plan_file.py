@@ -25,7 +25,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.atomic import atomic_write_text
-from kh_tthc.io.source import format_of, read_text
+from kh_tthc.io.guard import date_problem, tree_problems
+from kh_tthc.io.source import MAX_INT_DIGITS, format_of, read_text
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -131,14 +132,92 @@ def _text_hook(parse: Callable[[str], Any]) -> Callable[[Any, Any], Any]:
 def _structure_date(value: Any, _: Any) -> date:
     if isinstance(value, datetime):
         raise TypeError("expected a date without a time, such as 2025-09-01")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+    if isinstance(value, date):
+        if reason := date_problem(value):
+            raise ValueError(reason)
+        return value
     raise TypeError(f"expected a date such as 2025-09-01, got {_describe(value)}")
+
+
+def _issue_date(text: str) -> IssueDate:
+    issued = IssueDate.parse(text)
+    if reason := date_problem(date(issued.year, 1, 1)):
+        raise ValueError(reason.replace(f"{issued.year:04d}-01-01", str(issued)))
+    return issued
+
+
+# -- the shape of the data, checked before cattrs sees it -----------------------------------
+
+#: Keys that hold a list, by the kind of table they are in, with what the list holds.
+_LISTS: dict[str, dict[str, str]] = {
+    "plan": {
+        "bases": "text",
+        "preamble": "text",
+        "closing": "text",
+        "recipients": "text",
+        "archive": "text",
+        "sections": "section",
+        "tasks": "task",
+    },
+    "section": {"paragraphs": "text", "subsections": "section"},
+    "task": {"lead": "unit id", "support": "unit id", "indicators": "indicator"},
+}
+#: Keys that hold a table, by the kind of table they are in.
+_TABLES: dict[str, dict[str, str]] = {
+    "plan": {"issuer": "issuer", "signer": "signer", "period": "period"},
+    "task": {"extra": "extra"},
+}
+_EXAMPLES = {
+    "text": '["…", "…"]',
+    "unit id": '["vp", "cntt"]',
+    "section": "[[sections]] tables",
+    "task": "[[tasks]] tables",
+    "indicator": "[[tasks.indicators]] tables",
+}
+
+
+def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key path, message) for each list or table of the wrong type.
+
+    A string where a list belongs would otherwise be split into its letters
+    (``archive = "VT"`` printing "Lưu: V, T."), and a string where a table belongs gives
+    cattrs' "'str' object has no attribute 'keys'".
+    """
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, str, Any]] = [("plan", "", data)]
+    while stack:
+        kind, path, table = stack.pop()
+        for key, item_kind in _LISTS.get(kind, {}).items():
+            if key not in table:
+                continue
+            where = f"{path}.{key}" if path else key
+            value = table[key]
+            if not isinstance(value, list):
+                found.append(
+                    (
+                        where,
+                        f"expected a list of {item_kind}s ({_EXAMPLES[item_kind]}), "
+                        f"got {_describe(value)}",
+                    )
+                )
+                continue
+            if item_kind in ("text", "unit id"):
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    stack.append((item_kind, f"{where}[{index}]", item))
+                else:
+                    found.append((f"{where}[{index}]", f"expected a table, got {_describe(item)}"))
+        for key, name in _TABLES.get(kind, {}).items():
+            if key in table and not isinstance(table[key], Mapping):
+                where = f"{path}.{key}" if path else key
+                found.append((where, f"expected a table ({name}), got {_describe(table[key])}"))
+    return found
 
 
 # The year of the plan being read, for a date written without one ("trước ngày 28/5").
@@ -193,7 +272,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(TaskNumber, str)
     conv.register_structure_hook(DocumentNumber, _text_hook(DocumentNumber.parse))
     conv.register_unstructure_hook(DocumentNumber, str)
-    conv.register_structure_hook(IssueDate, _text_hook(IssueDate.parse))
+    conv.register_structure_hook(IssueDate, _text_hook(_issue_date))
     conv.register_unstructure_hook(IssueDate, str)
     conv.register_structure_hook(SendingRule, _text_hook(SendingRule.parse))
     conv.register_unstructure_hook(SendingRule, str)
@@ -259,6 +338,13 @@ def plan_from_dict(
     """
     lines = lines or _Lines()
     problems: list[Problem] = []
+    # Text, numbers, dates and depth first: the same rules for every file (io/guard.py).
+    for where, message in [*tree_problems(data), *_shape_problems(data)]:
+        problems.append(
+            Problem(message=message, where=where, file=source, line=_line(where, lines))
+        )
+    if problems:
+        raise PlanInvalid(problems)
     unknown = [k for k in data if k not in _TOP_KEYS]
     for key in unknown:
         hint = difflib.get_close_matches(key, _TOP_KEYS, n=1)
@@ -351,6 +437,13 @@ def _cattrs_problems(exc: BaseException, source: Path | None, lines: _Lines) -> 
     return problems
 
 
+def _line(where: str, lines: _Lines) -> int | None:
+    m = _PATH.match("$." + where)
+    if m and m.group(1) == "tasks" and m.group(2) is not None:
+        return lines.task(int(m.group(2)))
+    return lines.key(m.group(1)) if m else None
+
+
 class _Lines:
     """Line numbers of top-level keys and of each ``[[tasks]]`` entry in a TOML text."""
 
@@ -383,26 +476,78 @@ def loads_plan(text: str, *, format: str = "toml", source: Path | None = None) -
     """
     text = nfc(text)
     if format == "toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise _toml_error(exc, source) from None
+        data = parse_toml(text, source)
         lines = _Lines(text)
     elif format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PlanFileError(
-                source, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-            ) from None
-        except RecursionError:
-            raise PlanFileError(source, "invalid JSON: nested too deeply") from None
+        data = parse_json(text, source)
         if not isinstance(data, dict):
             raise PlanFileError(source, f"expected a JSON object at the top, got {_describe(data)}")
         lines = _Lines()
     else:
         raise ValueError(f"unknown format {format!r} (expected 'toml' or 'json')")
     return plan_from_dict(data, source=source, lines=lines)
+
+
+_TOO_DEEP = "nested too deeply"
+_TOO_LONG = f"a number of more than {MAX_INT_DIGITS} digits"
+
+
+def parse_toml(text: str, source: Path | None) -> dict[str, Any]:
+    """TOML text as data, every failure a :class:`PlanFileError` with our words.
+
+    Also used for progress files, so both read TOML the same way.
+    """
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, source) from None
+    except RecursionError:
+        raise PlanFileError(source, f"invalid TOML: {_TOO_DEEP}") from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        reason = _TOO_LONG if "digits" in str(exc) else "a value TOML cannot hold"
+        raise PlanFileError(source, f"invalid TOML: {reason}") from None
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _JsonValueError(_TOO_LONG)
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise _JsonValueError(f"{name} is not a number JSON allows")
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _JsonValueError(f"duplicate key {key!r} in an object (TOML refuses it too)")
+        data[key] = value
+    return data
+
+
+class _JsonValueError(ValueError):
+    pass
+
+
+def parse_json(text: str, source: Path | None) -> Any:
+    """JSON text as data: duplicate keys, NaN, Infinity and huge integers refused."""
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_json_object,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            source, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+        ) from None
+    except _JsonValueError as exc:
+        raise PlanFileError(source, f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise PlanFileError(source, f"invalid JSON: {_TOO_DEEP}") from None
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, source: Path | None) -> PlanFileError:

@@ -5,16 +5,23 @@ as character references, so a title holding "&", "<", "{{ }}" or "{% %}" prints 
 and never corrupts the file or reaches Jinja. After rendering, the short rules of the
 header are sized from the text above them (:mod:`kh_tthc.render.styles`), and a document
 without an appendix loses its empty landscape section.
+
+A template is code written by someone else, so it runs in Jinja's sandbox with bounds
+(docs/templates.md, docs/security.md): no access to Python internals, no other template
+loaded, ranges, repetition, calls and output limited, and every failure while rendering
+reported as a :class:`~kh_tthc.errors.TemplateError` naming the template and the place.
+The template file itself is read through the one door in, under the package limits.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
 import shutil
-import threading
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,19 +32,34 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.parfmt import ParagraphFormat
 from docxtpl import DocxTemplate
-from jinja2 import Environment, Template, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaError
-from markupsafe import Markup, escape
+from jinja2 import TemplateSyntaxError
 
-from kh_tthc.errors import SourceUnreadable, TemplateError
-from kh_tthc.io.atomic import atomic_path
+from kh_tthc.errors import (
+    KhTthcError,
+    LimitExceeded,
+    PlanFileError,
+    SourceUnreadable,
+    TemplateError,
+)
+from kh_tthc.io.output import Inputs, check_output, output_path, write_output
+from kh_tthc.io.source import check_package, read_bytes
 from kh_tthc.model import Plan
 from kh_tthc.render.context import PLAN_FIELDS, drop_xml_illegal, plan_context
 from kh_tthc.render.metrics import text_width_pt
+from kh_tthc.render.sandbox import BUDGET, Bounded, environment
 from kh_tthc.render.styles import MOTTO_RULE_STYLE, SHORT_RULE_RATIO, SHORT_RULE_STYLE
 from kh_tthc.validate import validate_plan
 
-__all__ = ["TEMPLATES", "copy_template", "render_docx", "render_plan", "template_path"]
+__all__ = [
+    "MAX_RENDER_ROWS",
+    "TEMPLATES",
+    "check_rows",
+    "copy_template",
+    "render_docx",
+    "render_plan",
+    "template_path",
+]
 
 StrPath = str | os.PathLike[str]
 
@@ -46,6 +68,15 @@ TEMPLATES = {"plan": "ke-hoach.docx", "report": "bao-cao.docx"}
 
 #: Word's cell margin when a table sets none (0.19 cm).
 _DEFAULT_CELL_MARGIN = 108
+
+#: The most appendix rows rendered into one document. docxtpl builds the whole document in
+#: memory (about 16 KiB per row); 50,000 rows peaked at 882 MiB, so this keeps a render
+#: well under 1 GB (docs/performance.md, "Memory").
+MAX_RENDER_ROWS = 40_000
+#: The largest template file read (a restyled template is a few dozen KiB).
+MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+#: The most a template may unpack to, all its parts together.
+MAX_TEMPLATE_UNPACKED = 50 * 1024 * 1024
 
 
 def template_path(kind: str = "plan") -> Path:
@@ -58,7 +89,7 @@ def template_path(kind: str = "plan") -> Path:
     return Path(str(files("kh_tthc.render").joinpath("templates", TEMPLATES[kind])))
 
 
-def copy_template(path: StrPath, *, kind: str = "plan") -> Path:
+def copy_template(path: StrPath, *, kind: str = "plan", inputs: Inputs = ()) -> Path:
     """Write a copy of the shipped template to ``path``, to restyle in Word.
 
     Change fonts, spacing and borders through the "KH …" styles; keep the ``{{ … }}`` and
@@ -73,12 +104,14 @@ def copy_template(path: StrPath, *, kind: str = "plan") -> Path:
         SourceUnreadable: the folder is missing or not writable, or ``path`` is a folder.
     """
     source = template_path(kind)
-    with atomic_path(Path(path)) as tmp:
+    with output_path(Path(path), inputs=inputs) as tmp:
         shutil.copyfile(source, tmp)
     return Path(path)
 
 
-def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -> Path:
+def render_plan(
+    plan: Plan, path: StrPath, *, template: StrPath | None = None, inputs: Inputs = ()
+) -> Path:
     """Write ``plan`` as an official kế hoạch DOCX (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 
     Page 1 carries the header block of sample Mẫu 1.4, the type name and summary, then the
@@ -90,16 +123,22 @@ def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -
         path: the ``.docx`` to write. Written atomically: on any failure the previous file
             is left as it was and no partial file remains.
         template: a restyled copy of the shipped template (:func:`copy_template`).
+        inputs: other files the caller read (the plan file), which ``path`` must not be;
+            the template is always one.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
 
     Raises:
         PlanInvalid: the plan has errors; ``problems`` lists them all.
-        TemplateError: the template is not a DOCX, has a broken tag, or its variables do
-            not match the plan's (``missing``, ``unknown``).
-        SourceUnreadable: the output folder is missing or not writable, the output is a
-            folder, or the template file cannot be read.
+        LimitExceeded: the plan has more than :data:`MAX_RENDER_ROWS` tasks.
+        TemplateError: the template is not a DOCX, is larger than the limits, has a
+            broken or forbidden tag, fails while rendering (an error in an expression, a
+            bound of the sandbox), or its variables do not match the plan's (``missing``,
+            ``unknown``).
+        OutputRefused: ``path`` is the template or one of ``inputs``.
+        SourceUnreadable: the output folder is missing or not writable (a full disk
+            included), the output is a folder, or the template file cannot be read.
 
     Warns:
         RenderWarning: control characters were dropped from some text.
@@ -110,6 +149,7 @@ def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -
     >>> render_plan(load_plan("examples/skhcn-thai-nguyen-2025/plan.toml"), out).exists()
     True
     """
+    check_rows(len(plan.tasks))  # before the work, which grows with the rows
     validate_plan(plan)
     return render_docx(
         plan_context(plan),
@@ -117,7 +157,21 @@ def render_plan(plan: Plan, path: StrPath, *, template: StrPath | None = None) -
         template=template_path("plan") if template is None else template,
         required=PLAN_FIELDS,
         title=f"{plan.type_name}: {plan.title}",
+        inputs=inputs,
     )
+
+
+def check_rows(rows: int) -> None:
+    """Refuse, before any work, a document with more appendix rows than can be rendered.
+
+    Raises:
+        LimitExceeded: ``rows`` is above :data:`MAX_RENDER_ROWS`.
+    """
+    if rows > MAX_RENDER_ROWS:
+        raise LimitExceeded(
+            f"the document would have {rows:,} rows in its appendix; kh-tthc renders at most "
+            f"{MAX_RENDER_ROWS:,} in one document (memory), so split the plan"
+        )
 
 
 def render_docx(
@@ -127,6 +181,7 @@ def render_docx(
     template: StrPath,
     required: Iterable[str] = (),
     title: str = "",
+    inputs: Inputs = (),
 ) -> Path:
     """Render ``template`` with ``context`` into ``path``, atomically.
 
@@ -136,123 +191,118 @@ def render_docx(
         template: the DOCX template.
         required: variables the template must use (else ``TemplateError``).
         title: the document's title in its properties (File > Info in Word).
+        inputs: files the caller read, which ``path`` must not be (the template is one).
 
     Raises:
         TemplateError: see :func:`render_plan`.
+        OutputRefused: see :func:`render_plan`.
         SourceUnreadable: see :func:`render_plan`.
     """
     template = Path(template)
-    with atomic_path(Path(path)) as tmp:
-        tpl = _open(template)
-        _check_variables(tpl, template, context, frozenset(required))
-        try:
-            tpl.render(dict(context), jinja_env=_environment(), autoescape=True)
-        except TemplateSyntaxError as exc:
-            raise TemplateError(
-                template, f"broken Jinja tag: {exc.message}", where=_locate(tpl, exc)
-            ) from None
-        except JinjaError as exc:
-            raise TemplateError(
-                template,
-                f"the template failed while rendering: {exc.message}",
-                where=_locate(tpl, exc),
-            ) from None
-        document = tpl.docx
-        _size_rules(document)
-        _drop_empty_last_section(document)
-        if title:
-            document.core_properties.title = drop_xml_illegal(title)[:255]
-        tpl.save(str(tmp))
-    return Path(path)
+    inputs = (*inputs, template)
+    check_output(path, inputs=inputs)  # before the work, so nothing is wasted
+    tpl, digest = _open(template)
+    _check_variables(tpl, template, digest, context, frozenset(required))
+    _render(tpl, template, context)
+    document = tpl.docx
+    _size_rules(document)
+    _drop_empty_last_section(document)
+    if title:
+        document.core_properties.title = drop_xml_illegal(title)[:255]
+    # Saved in memory, then written by the one writer: a full disk fails in one place,
+    # and no half-closed zip file is left for the garbage collector to trip on.
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return write_output(path, buffer.getvalue(), inputs=inputs)
 
 
 # ---------------------------------------------------------------------------------------
 # Template checks
 
 
-def _finalize(value: Any) -> Any:
-    # Autoescape escapes "&" and "<"; braces are also written as character references,
-    # because docxtpl turns "{_{" back into "{{" after rendering, which would change a
-    # user's text. Only text with a brace pays for this.
-    if isinstance(value, str) and ("{" in value or "}" in value) and not isinstance(value, Markup):
-        text = str(escape(value)).replace("{", "&#123;").replace("}", "&#125;")
-        return Markup(text)
-    return value
+_NOT_DOCX = "not a Word document (.docx); save it from Word as 'Word Document'"
 
 
-class _Environment(Environment):
-    """Jinja with the escaping above, compiling each distinct source once.
-
-    docxtpl compiles the template's XML on every render; the XML of one template does not
-    change between renders, so its compiled form is kept (a few, most recent first).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(autoescape=True, finalize=_finalize)
-        self._compiled: dict[str, Template] = {}
-        self._lock = threading.Lock()  # renders may run in several threads
-
-    def from_string(
-        self,
-        source: str | nodes.Template,
-        globals: MutableMapping[str, Any] | None = None,
-        template_class: type[Template] | None = None,
-    ) -> Template:
-        if not isinstance(source, str) or globals is not None or template_class is not None:
-            return super().from_string(source, globals, template_class)
-        with self._lock:
-            compiled = self._compiled.pop(source, None)
-        if compiled is None:
-            compiled = super().from_string(source)
-        with self._lock:
-            self._compiled[source] = compiled
-            while len(self._compiled) > 16:
-                del self._compiled[next(iter(self._compiled))]
-        return compiled
-
-
-_ENVIRONMENT = _Environment()
-
-
-def _environment() -> Environment:
-    # docxtpl sets autoescape on the environment it is given; it is already on.
-    return _ENVIRONMENT
-
-
-def _open(template: Path) -> DocxTemplate:
-    if template.is_dir():
-        raise SourceUnreadable(template, "is a directory; expected a .docx template")
-    if not template.exists():
+def _open(template: Path) -> tuple[DocxTemplate, str]:
+    """The template, read through the one door in and checked as a package first."""
+    if not template.exists() and not template.is_symlink():
         raise SourceUnreadable(template, "no such template file")
-    tpl = DocxTemplate(template)
+    try:
+        data = read_bytes(template, what="a .docx template", limit=MAX_TEMPLATE_BYTES)
+    except PlanFileError as exc:
+        raise TemplateError(template, exc.problem.message) from None
+    check_package(
+        data,
+        template,
+        what="a Word document (.docx)",
+        error=TemplateError,
+        max_unpacked=MAX_TEMPLATE_UNPACKED,
+    )
+    tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.init_docx()
-    except OSError as exc:
-        raise SourceUnreadable(template, f"cannot read ({exc.strerror or exc})") from None
     # lxml's XMLSyntaxError is a SyntaxError.
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OSError):
+        raise TemplateError(template, _NOT_DOCX) from None
+    return tpl, hashlib.sha256(data).hexdigest()
+
+
+def _render(tpl: DocxTemplate, template: Path, context: Mapping[str, Any]) -> None:
+    """Render, turning every failure of the template's code into a TemplateError."""
+    BUDGET.reset()
+    try:
+        tpl.render(dict(context), jinja_env=environment(), autoescape=True)
+    except TemplateSyntaxError as exc:
         raise TemplateError(
-            template, "not a Word document (.docx); save it from Word as 'Word Document'"
+            template, f"broken Jinja tag: {exc.message}", where=_locate(tpl, exc)
         ) from None
-    return tpl
+    except KhTthcError:
+        raise
+    except JinjaError as exc:
+        # SecurityError (a forbidden attribute), UndefinedError and the like.
+        raise TemplateError(
+            template,
+            f"the template failed while rendering: {exc.message}",
+            where=_locate(tpl, exc),
+        ) from None
+    except Bounded as exc:
+        raise TemplateError(
+            template, f"the template went beyond a limit: {exc}", where=_locate(tpl, exc)
+        ) from None
+    except RecursionError as exc:
+        raise TemplateError(
+            template, "the template calls itself too deeply", where=_locate(tpl, exc)
+        ) from None
+    except MemoryError:
+        raise TemplateError(template, "the template needed more memory than there is") from None
+    except Exception as exc:  # ZeroDivisionError, TypeError, OverflowError...: its code
+        raise TemplateError(
+            template,
+            f"the template failed while rendering: {type(exc).__name__}: {exc}",
+            where=_locate(tpl, exc),
+        ) from None
+    finally:
+        BUDGET.reset()
 
 
-#: Variables used by a template file, keyed by (path, modification time, size).
-_USED: dict[tuple[str, int, int], frozenset[str]] = {}
+#: Variables used by a template, keyed by the SHA-256 of its file.
+_USED: dict[str, frozenset[str]] = {}
 
 
 def _check_variables(
-    tpl: DocxTemplate, template: Path, context: Mapping[str, Any], required: frozenset[str]
+    tpl: DocxTemplate,
+    template: Path,
+    key: str,
+    context: Mapping[str, Any],
+    required: frozenset[str],
 ) -> None:
-    stat = template.stat()
-    key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
     used = _USED.get(key)
     if used is None:
         unclosed = _unclosed_tag(tpl)
         if unclosed:
             raise TemplateError(template, "broken Jinja tag: it is not closed", where=unclosed)
         try:
-            used = frozenset(tpl.get_undeclared_template_variables(jinja_env=_environment()))
+            used = frozenset(tpl.get_undeclared_template_variables(jinja_env=environment()))
         except TemplateSyntaxError as exc:
             raise TemplateError(
                 template, f"broken Jinja tag: {exc.message}", where=_locate(tpl, exc)
@@ -336,9 +386,9 @@ def _template_line(error: BaseException) -> int | None:
     return line if isinstance(line, int) else None
 
 
-def _locate(tpl: DocxTemplate, error: JinjaError) -> str:
+def _locate(tpl: DocxTemplate, error: BaseException) -> str:
     """The text of the paragraph holding the tag Jinja stumbled on, and its part."""
-    env = _environment()
+    env = environment()
     parts = [(name, _source(tpl, root)) for name, root in _parts(tpl)]
     for name, source in parts:
         try:

@@ -11,14 +11,19 @@ import shutil
 from pathlib import Path
 
 from kh_tthc.errors import PdfConversionError, SourceUnreadable
-from kh_tthc.io.atomic import atomic_path
+from kh_tthc.io.output import Inputs, output_path
 from kh_tthc.soffice import ConversionFailed, StrPath, convert, find_soffice
 
 __all__ = ["docx_to_pdf", "find_soffice"]
 
 
 def docx_to_pdf(
-    docx: StrPath, pdf: StrPath, *, soffice: StrPath | None = None, timeout: float = 180
+    docx: StrPath,
+    pdf: StrPath,
+    *,
+    soffice: StrPath | None = None,
+    timeout: float = 180,
+    inputs: Inputs = (),
 ) -> Path:
     """Convert ``docx`` to ``pdf`` with LibreOffice, writing ``pdf`` atomically.
 
@@ -27,6 +32,7 @@ def docx_to_pdf(
         pdf: the PDF to write; the previous one stays intact when conversion fails.
         soffice: the LibreOffice executable (default: see :func:`find_soffice`).
         timeout: seconds before LibreOffice is stopped.
+        inputs: other files the caller read, which ``pdf`` must not be (``docx`` is one).
 
     Returns:
         ``pdf`` as a :class:`~pathlib.Path`.
@@ -34,7 +40,9 @@ def docx_to_pdf(
     Raises:
         LibreOfficeNotFound: LibreOffice is not installed.
         PdfConversionError: it failed or took longer than ``timeout``.
-        SourceUnreadable: ``docx`` does not exist, or ``pdf`` cannot be written there.
+        OutputRefused: ``pdf`` is ``docx`` or one of ``inputs``.
+        SourceUnreadable: ``docx`` does not exist, or ``pdf`` cannot be written there
+            (a full disk included).
     """
     source = Path(docx)
     if not source.is_file():
@@ -42,7 +50,7 @@ def docx_to_pdf(
     executable = find_soffice(soffice)
     try:
         with (
-            atomic_path(Path(pdf)) as tmp,
+            output_path(Path(pdf), inputs=(*inputs, source)) as tmp,
             convert(source, "pdf", soffice=executable, timeout=timeout) as produced,
         ):
             shutil.copyfile(produced, tmp)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kh_tthc.render.docx import StrPath, render_docx, template_path
+from kh_tthc.io.output import Inputs
+from kh_tthc.render.docx import StrPath, check_rows, render_docx, template_path
 from kh_tthc.render.report_context import REPORT_FIELDS, report_context
 from kh_tthc.report import Report
 
 __all__ = ["render_report"]
 
 
-def render_report(report: Report, path: StrPath, *, template: StrPath | None = None) -> Path:
+def render_report(
+    report: Report, path: StrPath, *, template: StrPath | None = None, inputs: Inputs = ()
+) -> Path:
     """Write ``report`` as a báo cáo DOCX (Nghị định 30/2020/NĐ-CP, Phụ lục I; Mẫu 1.4).
 
     Page 1 carries the header block with the number "…/BC-<issuer>", "BÁO CÁO" and the
@@ -26,15 +29,19 @@ def render_report(report: Report, path: StrPath, *, template: StrPath | None = N
             as it was and no partial file remains.
         template: a restyled copy of the shipped template
             (``kh_tthc.copy_template(path, kind="report")``).
+        inputs: other files the caller read (plan, progress), which ``path`` must not be.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
 
     Raises:
-        TemplateError: the template is not a DOCX, has a broken tag, or its variables do
-            not match the report's.
-        SourceUnreadable: the output folder is missing or not writable, the output is a
-            folder, or the template cannot be read.
+        TemplateError: the template is not a DOCX, has a broken or forbidden tag, fails
+            while rendering, or its variables do not match the report's.
+        LimitExceeded: the plan has more tasks than a document can hold
+            (:data:`kh_tthc.render.docx.MAX_RENDER_ROWS`).
+        OutputRefused: ``path`` is the template or one of ``inputs``.
+        SourceUnreadable: the output folder is missing or not writable (a full disk
+            included), the output is a folder, or the template cannot be read.
 
     Warns:
         RenderWarning: control characters were dropped from some text.
@@ -49,10 +56,12 @@ def render_report(report: Report, path: StrPath, *, template: StrPath | None = N
     >>> render_report(report, out).exists()
     True
     """
+    check_rows(len(report.plan.tasks))
     return render_docx(
         report_context(report),
         path,
         template=template_path("report") if template is None else template,
         required=REPORT_FIELDS,
         title=f"Báo cáo: {report.summary}",
+        inputs=inputs,
     )

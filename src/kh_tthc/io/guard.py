@@ -1,0 +1,173 @@
+"""What text and values from a file may hold, checked in one place for every reader.
+
+Plan and progress files come from other people. Once parsed, their whole tree goes
+through :func:`tree_problems` before anything else reads it, so that every reader refuses
+the same things with the same words:
+
+- a lone surrogate ("\\ud800" in JSON), which no file can be written with;
+- control characters other than tab, line feed and carriage return (text may span lines:
+  paragraphs, results and notes are written on several lines and folded to one space);
+- the bidirectional controls U+202A–U+202E and U+2066–U+2069, which make text read in
+  another order than it is stored ("Trojan source");
+- numbers that are not finite (``inf``, ``nan``) and integers of more than
+  :data:`~kh_tthc.io.source.MAX_INT_DIGITS` digits;
+- dates outside 1901–2100, the years the working-day calendar knows;
+- nesting deeper than :data:`~kh_tthc.io.source.MAX_DEPTH`.
+
+:func:`terminal_safe` makes text printable to a terminal: control characters and
+bidirectional controls become visible escapes, so a title cannot move the cursor, clear
+the screen or reverse the line it is printed on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
+from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
+from kh_tthc.io.source import MAX_DEPTH, MAX_INT_DIGITS
+from kh_tthc.vn import visible
+
+__all__ = [
+    "check_data",
+    "check_text",
+    "date_problem",
+    "terminal_safe",
+    "text_problem",
+    "tree_problems",
+    "visible",
+]
+
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_TERMINAL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u200e\u200f\u061c\ud800-\udfff]")
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"a lone surrogate (U+{code:04X}), which is not a character"
+    if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        return f"a bidirectional control (U+{code:04X}) that reorders how text reads"
+    return f"a control character (U+{code:04X})"
+
+
+def text_problem(text: str) -> str:
+    """Why ``text`` may not be used, or "" when it may.
+
+    >>> text_problem("Rà soát")
+    ''
+    >>> text_problem("abc\\u202edef")
+    'holds a bidirectional control (U+202E) that reorders how text reads'
+    """
+    m = _FORBIDDEN.search(text)
+    return "" if m is None else f"holds {_describe(m.group())}"
+
+
+def date_problem(d: date) -> str:
+    """Why the date ``d`` is refused, or "" (the calendar knows 1901–2100)."""
+    if FIRST_YEAR <= d.year <= LAST_YEAR:
+        return ""
+    return f"the date {d.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}, the years kh-tthc knows"
+
+
+def _value_problem(value: Any) -> str:
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        if abs(value) >= 10**MAX_INT_DIGITS:
+            return f"a number of more than {MAX_INT_DIGITS} digits"
+        return ""
+    if isinstance(value, float):
+        return "" if math.isfinite(value) else f"the number {value} is not finite"
+    if isinstance(value, date):
+        return date_problem(value)
+    return ""
+
+
+def _join(path: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def tree_problems(data: Any) -> Iterator[tuple[str, str]]:
+    """Each (key path, reason) in parsed file data that breaks the rules above.
+
+    Walks without recursion, so a deeply nested file cannot exhaust the stack; stops at
+    the first level deeper than :data:`MAX_DEPTH`.
+
+    >>> for where, why in tree_problems({"tasks": [{"title": "a\\x1b[2J"}], "n": float("inf")}):
+    ...     print(where, why)
+    tasks[0].title holds a control character (U+001B)
+    n the number inf is not finite
+    """
+    stack: list[tuple[str, Any, int]] = [("", data, 0)]
+    while stack:
+        path, value, depth = stack.pop()
+        if isinstance(value, (Mapping, list)):
+            if depth >= MAX_DEPTH:
+                yield path or "(top)", f"nested more than {MAX_DEPTH} levels deep"
+                continue
+            items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
+            children = []
+            for key, item in items:
+                where = _join(path, key)
+                if isinstance(key, str) and (reason := text_problem(key)):
+                    yield where, f"the key {reason}"
+                    continue
+                children.append((where, item, depth + 1))
+            stack.extend(reversed(children))
+            continue
+        if reason := _value_problem(value):
+            yield path or "(top)", reason
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control and bidirectional characters written as escapes.
+
+    Tab and line feed stay; everything else a terminal would act on is shown instead.
+
+    >>> terminal_safe("Rà soát\\x1b[31m\\u202e")
+    'Rà soát\\\\x1b[31m\\\\u202e'
+    """
+    return _TERMINAL.sub(_escape, text)
+
+
+def check_data(data: Any, source: Path | None) -> None:
+    """Refuse parsed file data that breaks the rules, listing every place.
+
+    Raises:
+        PlanInvalid: one problem per place, named by its key path.
+    """
+    problems = [
+        Problem(message=message, where=where, file=source) for where, message in tree_problems(data)
+    ]
+    if problems:
+        raise PlanInvalid(problems)
+
+
+def check_text(text: str, source: Path | None) -> None:
+    """Refuse a text file holding control or bidirectional characters, naming the line.
+
+    Raises:
+        PlanFileError: with the line and column of the first such character.
+    """
+    m = _FORBIDDEN.search(text)
+    if m is None:
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    raise PlanFileError(source, f"the text {text_problem(m.group())}", line=line, column=column)

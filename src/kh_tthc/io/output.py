@@ -1,0 +1,233 @@
+"""The one door out: every file the library writes goes through :func:`output_path`.
+
+A write is atomic and durable: the content goes to a temporary file beside the target
+(named ``.<name>.<pid>.<random>.tmp``), which is flushed to disk, renamed over the target,
+and the folder flushed too; a failure at any point (a full disk included) removes the
+temporary file and leaves the previous output as it was. Before anything is written the
+target is checked against the command's inputs: an output that is, or links to, a plan,
+progress file, template or previous report is refused, because replacing it would destroy
+the user's own file.
+
+Two overwrite policies: documents and exports (``render``, ``report``, ``schedule -o``)
+replace an earlier output (``replace=True``); files people edit by hand (``import``) are
+only replaced when asked (``replace=False`` unless ``--force``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kh_tthc.errors import OutputRefused, PlanFileError, SourceUnreadable
+
+__all__ = ["check_output", "output_path", "write_output"]
+
+StrPath = str | os.PathLike[str]
+Inputs = Iterable[StrPath | None]
+
+
+def _same(a: Path, b: Path) -> bool:
+    with contextlib.suppress(OSError):
+        if os.path.samefile(a, b):  # the same file, through a symlink or a hard link
+            return True
+    with contextlib.suppress(OSError, RuntimeError):
+        return a.resolve() == b.resolve()
+    return False
+
+
+def check_output(path: StrPath, *, inputs: Inputs = (), replace: bool = True) -> Path:
+    """Check that ``path`` may be written, before any work is done; returns it as a Path.
+
+    Args:
+        path: the file to write.
+        inputs: the files the command reads (``None`` entries are skipped).
+        replace: whether an existing file may be replaced.
+
+    Raises:
+        OutputRefused: ``path`` is one of ``inputs`` (or links to one), or it exists and
+            ``replace`` is false.
+        SourceUnreadable: ``path`` is a folder, or its folder is missing.
+
+    >>> check_output("plan.toml", inputs=["plan.toml"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kh_tthc.errors.OutputRefused: plan.toml: is an input of this command (plan.toml); ...
+    """
+    target = Path(path)
+    for given in inputs:
+        if given is None:
+            continue
+        source = Path(given)
+        if _same(target, source):
+            raise OutputRefused(
+                target, f"is an input of this command ({source}); choose another output"
+            )
+    if target.is_dir():
+        raise SourceUnreadable(target, "is a directory; expected a file name to write")
+    if not target.parent.is_dir():
+        raise SourceUnreadable(target, f"the folder {str(target.parent)!r} does not exist")
+    if not replace and (target.exists() or target.is_symlink()):
+        raise OutputRefused(target, "already exists; pass --force to replace it")
+    return target
+
+
+def _temp_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}\.(\d+)\.\w+\.tmp$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files left by an earlier write to ``target`` that was killed."""
+    pattern = _temp_pattern(target.name)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            m = pattern.match(entry.name)
+            if m and not _alive(int(m.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # a platform that cannot open folders (Windows)
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse fsync on a folder
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_error(target: Path, exc: OSError) -> SourceUnreadable:
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full"
+    return SourceUnreadable(target, f"cannot write ({reason}); any previous file is kept")
+
+
+@contextlib.contextmanager
+def output_path(path: StrPath, *, inputs: Inputs = (), replace: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends well it replaces ``path``.
+
+    Whatever writes to the yielded path (docxtpl, LibreOffice...) may fail halfway: the
+    temporary file is then removed and ``path`` is left as it was. An ``OSError`` raised
+    in the block or by the rename (a full disk, a folder without write permission) becomes
+    :class:`~kh_tthc.errors.SourceUnreadable`.
+
+    Raises:
+        OutputRefused: see :func:`check_output`.
+        SourceUnreadable: the target is a folder, its folder is missing, or writing failed.
+    """
+    inputs = tuple(inputs)
+    target = check_output(path, inputs=inputs, replace=replace)
+    _remove_stale(target)
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise SourceUnreadable(target, f"cannot write here ({exc.strerror or exc})") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        try:
+            yield tmp
+            # The inputs are checked again: the block may have run for a while.
+            check_output(target, inputs=inputs, replace=replace)
+            _fsync_file(tmp)
+            mode = 0o666 & ~_umask()
+            with contextlib.suppress(OSError):
+                mode = os.stat(target).st_mode & 0o777
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
+        except SourceUnreadable:
+            raise
+        except OSError as exc:
+            raise _write_error(target, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_all(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+def write_output(
+    path: StrPath,
+    content: bytes | str | Callable[[Path], object],
+    *,
+    inputs: Inputs = (),
+    replace: bool = True,
+) -> Path:
+    """Write ``content`` to ``path`` through :func:`output_path`; returns ``path``.
+
+    Args:
+        path: the file to write.
+        content: bytes; text (written as UTF-8 with "\\n" line ends); or a function that
+            writes the file at the path it is given.
+        inputs: the files the command reads, which ``path`` must not be.
+        replace: whether an existing ``path`` may be replaced.
+
+    Raises:
+        OutputRefused: ``path`` is an input, or exists and ``replace`` is false.
+        SourceUnreadable: the folder is missing or the write failed (a full disk...).
+        PlanFileError: the text holds a lone surrogate, which cannot be written as UTF-8.
+    """
+    if isinstance(content, str):
+        try:
+            content = content.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # Only a lone surrogate cannot be encoded; files read by kh-tthc never hold one.
+            char = f"U+{ord(exc.object[exc.start]):04X}"
+            raise PlanFileError(
+                Path(path),
+                f"the text to write holds a lone surrogate ({char}), which no file can hold",
+            ) from None
+    with output_path(path, inputs=inputs, replace=replace) as tmp:
+        if isinstance(content, str):
+            _write_all(tmp, content.encode("utf-8"))
+        elif isinstance(content, bytes):
+            _write_all(tmp, content)
+        else:
+            content(tmp)
+    return Path(path)

@@ -1,0 +1,195 @@
+"""Header words as data: every real example in the table gets its role."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh_tthc.importing import HEADER_WORDS, Role, classify_header, match_header, match_two_rows
+from kh_tthc.importing.headers import HEADER_TABLE
+
+EXAMPLES = [(line.role, text) for line in HEADER_TABLE for text, _ in line.examples]
+
+
+@pytest.mark.parametrize(("role", "text"), EXAMPLES, ids=[t for _, t in EXAMPLES])
+def test_every_example_gets_its_role(role: Role, text: str) -> None:
+    """Each header cell quoted in the table is classified as the table says."""
+    assert classify_header(text) is role
+
+
+def test_every_line_has_a_sourced_example() -> None:
+    """No line of the table is without a real example and its source."""
+    for line in HEADER_TABLE:
+        assert line.examples
+        assert all(source for _, source in line.examples)
+
+
+def test_header_words_list_the_examples() -> None:
+    """HEADER_WORDS (used in messages and docs) is drawn from the table's examples."""
+    assert "Tên gọi văn bản" in HEADER_WORDS[Role.TITLE]
+    assert "Ngày dự kiến trình ban hành" in HEADER_WORDS[Role.DEADLINE]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Kết quả thực hiện nhiệm vụ", Role.RESULT),
+        ("Tiến độ thực hiện", Role.RESULT),
+        ("Tiến độ", Role.DEADLINE),
+        ("Đơn vị phối hợp/theo dõi", Role.SUPPORT),
+        ("Hình thức xử lý", Role.EXTRA),
+        ("Người xử lý", Role.EXTRA),
+        ("", None),
+    ],
+)
+def test_order_of_the_lines(text: str, role: Role | None) -> None:
+    """Result words come before the task and time words that they contain."""
+    assert classify_header(text) is role
+
+
+def test_tracking_table_header() -> None:
+    """A tracking table of draft documents is recognised as a task table."""
+    header = match_header(
+        ["STT", "Tên gọi văn bản", "Cơ quan chủ trì soạn thảo", "Thời hạn trình", "Tiến độ"]
+    )
+    assert header is not None
+    assert header.roles == (Role.NUMBER, Role.TITLE, Role.LEAD, Role.DEADLINE, Role.EXTRA)
+
+
+def test_two_result_columns_both_results() -> None:
+    """A report table's two result columns keep their role (and so their text)."""
+    header = match_header(
+        [
+            "TT",
+            "NHIỆM VỤ",
+            "KẾT QUẢ YÊU CẦU",
+            "THỜI GIAN HOÀN THÀNH",
+            "CƠ QUAN THỰC HIỆN",
+            "TIẾN ĐỘ",
+            "KẾT QUẢ HIỆN NAY",
+        ]
+    )
+    assert header is not None
+    assert [c.role for c in header.columns] == [
+        Role.NUMBER,
+        Role.TITLE,
+        Role.RESULT,
+        Role.DEADLINE,
+        Role.LEAD,
+        Role.EXTRA,
+        Role.RESULT,
+    ]
+
+
+class TestTwoRows:
+    def test_sub_columns_named_after_their_parent(self) -> None:
+        """Sub-columns under a merged parent are called "parent: sub", never "Cột n"."""
+        header = match_two_rows(
+            ["STT", "Tên văn bản", "Cơ quan soạn thảo", "Hình thức xử lý", "", "", "Ghi chú"],
+            ["", "", "", "Thay thế", "Bãi bỏ", "Ban hành mới", ""],
+        )
+        assert header is not None
+        assert [c.header for c in header.columns] == [
+            "STT",
+            "Tên văn bản",
+            "Cơ quan soạn thảo",
+            "Hình thức xử lý: Thay thế",
+            "Hình thức xử lý: Bãi bỏ",
+            "Hình thức xử lý: Ban hành mới",
+            "Ghi chú",
+        ]
+
+    def test_a_task_row_is_not_a_sub_header(self) -> None:
+        """The first task row under a header with an unnamed column is not taken for
+        sub-headings: its number and text cells are filled."""
+        assert (
+            match_two_rows(
+                ["STT", "Nội dung", "Chủ trì", "Thời hạn", ""],
+                ["1", "Rà soát", "Sở Y tế", "Năm 2025", "ghi chú"],
+            )
+            is None
+        )
+
+
+def test_docs_list_the_header_words() -> None:
+    """docs/import.md lists exactly the header cells of the table, under their roles."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "import.md").read_text("utf-8")
+    block = text.split("<!-- header-words:start -->")[1].split("<!-- header-words:end -->")[0]
+    labels = {
+        "number": Role.NUMBER,
+        "task": Role.TITLE,
+        "lead unit": Role.LEAD,
+        "support units": Role.SUPPORT,
+        "completion time": Role.DEADLINE,
+        "result": Role.RESULT,
+    }
+    listed: dict[Role, tuple[str, ...]] = {}
+    for line in block.strip().splitlines()[2:]:
+        label, words = (cell.strip() for cell in line.strip("|").split("|"))
+        listed[labels[label]] = tuple(w.strip() for w in words.split("·"))
+    assert listed == HEADER_WORDS
+
+
+class TestClassifyHeader:
+    @pytest.mark.parametrize(
+        ("text", "role"),
+        [
+            ("STT", Role.NUMBER),
+            ("TT", Role.NUMBER),
+            ("Số TT", Role.NUMBER),
+            ("Nội dung công việc", Role.TITLE),
+            ("Nội dung nhiệm vụ", Role.TITLE),
+            ("Nhiệm vụ", Role.TITLE),
+            ("NỘI DUNG CÔNG VIỆC", Role.TITLE),
+            ("Đơn vị chủ trì", Role.LEAD),
+            ("Cơ quan chủ trì", Role.LEAD),
+            ("Chủ trì", Role.LEAD),
+            ("Đơn vị chủ trì thực hiện", Role.LEAD),
+            ("Đơn vị thực hiện", Role.LEAD),
+            ("Đơn vị phối hợp", Role.SUPPORT),
+            ("Cơ quan phối hợp", Role.SUPPORT),
+            ("Đơn vị phối hợp/theo dõi", Role.SUPPORT),
+            ("Thời gian hoàn thành", Role.DEADLINE),
+            ("Thời gian thực hiện", Role.DEADLINE),
+            ("Thời hạn", Role.DEADLINE),
+            ("thoi gian hoan thanh", Role.DEADLINE),
+            ("Sản phẩm", Role.EXTRA),
+            ("Ghi chú", Role.EXTRA),
+            ("Kinh phí", Role.EXTRA),
+        ],
+    )
+    def test_wordings(self, text: str, role: Role) -> None:
+        """Every wording the issue lists is recognised, whatever its case and accents."""
+        assert classify_header(text) is role
+
+    def test_decomposed_text(self) -> None:
+        """Header text stored decomposed (as Word often does) matches the same role."""
+        import unicodedata
+
+        assert classify_header(unicodedata.normalize("NFD", "Thời hạn")) is Role.DEADLINE
+
+    def test_empty(self) -> None:
+        """An empty header cell has no role."""
+        assert classify_header("  ") is None
+
+
+class TestMatchHeader:
+    def test_layout_table_is_not_a_header(self) -> None:
+        """The document's header table (issuer / motto) is not taken for a task table."""
+        assert match_header(["UBND TỈNH THÁI NGUYÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]) is None
+
+    def test_needs_a_task_column(self) -> None:
+        """A table of numbers, units and dates without a task column is not a task table."""
+        assert match_header(["STT", "Chủ trì", "Thời hạn"]) is None
+
+    def test_needs_two_more_columns(self) -> None:
+        """A task column and a number column alone are not enough."""
+        assert match_header(["STT", "Nội dung", "Ghi chú"]) is None
+
+    def test_second_column_of_a_role_is_extra(self) -> None:
+        """A role seen twice keeps the first column; the second is kept as an extra one."""
+        h = match_header(["Nhiệm vụ", "Chủ trì", "Thời hạn", "Thời gian bắt đầu"])
+        assert h is not None
+        assert [c.role for c in h.columns] == [Role.TITLE, Role.LEAD, Role.DEADLINE, Role.EXTRA]
+        assert h.columns[3].header == "Thời gian bắt đầu"

@@ -1068,3 +1068,13 @@ class TestInAPlan:
         agenda = plan.schedule(date(2025, 9, 1), date(2025, 12, 31), as_of=date(2025, 9, 1))
         kinds = {o.kind: o.due for o in agenda if o.kind == "composite"}
         assert kinds == {"composite": date(2025, 12, 31)}
+
+    def test_each_step_day_is_flagged_on_its_own(self) -> None:
+        """A cell of numbered steps flags each named day that is a day off, and only it."""
+        from kh_tthc import loads_plan
+
+        cell = "(1) 31/8/2026. (2) 04/9/2026"  # Monday 31/8/2026 is swapped off
+        plan = loads_plan(self._plan(cell))
+        agenda = plan.schedule(date(2026, 8, 1), date(2026, 9, 30), as_of=date(2026, 8, 1))
+        flags = {o.due: o.on_day_off for o in agenda if o.kind == "by_date"}
+        assert flags == {date(2026, 8, 31): True, date(2026, 9, 4): False}

@@ -252,8 +252,9 @@ def _expand(
         return tuple(_Item(s.due, s.period, s.label, False) for s in sent)
     if isinstance(deadline, ByDate | ByPeriod):
         period = deadline.period if isinstance(deadline, ByPeriod) else None
+        # Each named day is flagged on its own: a cell of numbered steps names several.
         return tuple(
-            _Item(due, period, period.label if period else "", deadline.falls_on_day_off(cal))
+            _Item(due, period, period.label if period else "", not cal.is_working_day(due))
             for due in deadline.due_dates(start, end)
         )
     if deadline.kind in ("recurring", "composite"):

@@ -16,7 +16,9 @@ from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
     CalendarDays,
+    Composite,
     DateWording,
+    DayOf,
     Deadline,
     EventForm,
     Frequency,
@@ -24,6 +26,7 @@ from kh_tthc.deadline import (
     Ongoing,
     OngoingWording,
     Periodic,
+    Recurring,
     Unspecified,
     WorkingDays,
     parse_deadline,
@@ -35,6 +38,7 @@ __all__ = [
     "by_dates",
     "by_periods",
     "calendar_dates",
+    "composites",
     "deadline_phrases",
     "deadlines",
     "event_texts",
@@ -43,6 +47,7 @@ __all__ = [
     "ongoings",
     "periodics",
     "periods",
+    "recurrings",
     "sending_rules",
     "time_limits",
     "unspecifieds",
@@ -103,6 +108,15 @@ def event_texts() -> st.SearchStrategy[str]:
     return st.one_of(realistic, arbitrary)
 
 
+# Sessions named without a date, as plans name them (illustrative wordings).
+SESSIONS = (
+    "Kỳ họp HĐND gần nhất",
+    "Kỳ họp giữa năm 2026",
+    "Kỳ họp thường lệ cuối năm",
+    "Phiên họp thường kỳ của Chính phủ",
+)
+
+
 def ongoings() -> st.SearchStrategy[Ongoing]:
     return st.builds(Ongoing, wording=st.sampled_from(OngoingWording))
 
@@ -115,27 +129,106 @@ def on_events() -> st.SearchStrategy[OnEvent]:
         st.just(OnEvent(form=EventForm.AD_HOC)),
         st.builds(OnEvent, form=st.just(EventForm.ON_REQUEST), event=st.none() | event_texts()),
         st.builds(OnEvent, form=limit_forms, limit=time_limits(), event=st.none() | event_texts()),
+        st.builds(OnEvent, form=st.just(EventForm.AFTER), event=event_texts()),
+        st.builds(OnEvent, form=st.just(EventForm.NAMED), event=st.sampled_from(SESSIONS)),
     )
 
 
-def by_dates() -> st.SearchStrategy[ByDate]:
-    return st.builds(
-        ByDate,
-        day=st.dates(min_value=date(1000, 1, 1)),
-        wording=st.sampled_from(DateWording),
-    )
+@st.composite
+def by_dates(draw: st.DrawFn) -> ByDate:
+    """One day, or several (one per step of a cell), with any wording."""
+    days = draw(st.lists(st.dates(min_value=date(1000, 1, 1)), min_size=1, max_size=4, unique=True))
+    return ByDate(day=days[0], wording=draw(st.sampled_from(DateWording)), also=days[1:])
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> ByPeriod:
+    first = draw(periods(max_year=9980))
+    last = first
+    for _ in range(draw(st.integers(1, 12))):
+        last = last.next()
+    return ByPeriod(period=last, start=first)
 
 
 def by_periods() -> st.SearchStrategy[ByPeriod]:
-    return st.builds(ByPeriod, period=periods())
+    """One period, or a span from an earlier period of the same kind."""
+    return st.one_of(st.builds(ByPeriod, period=periods()), _spans())
 
 
 def periodics() -> st.SearchStrategy[Periodic]:
-    return st.builds(
+    """Every period or several, from a year or not; or one period every few ("Định kỳ 2
+    năm/lần, bắt đầu từ năm 2024")."""
+    every_few = st.builds(
         Periodic,
-        frequencies=st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
-        regular=st.booleans(),
+        frequencies=st.sampled_from([Frequency.MONTH, Frequency.QUARTER, Frequency.YEAR]).map(
+            lambda f: (f,)
+        ),
+        every=st.integers(2, 99),
+        since=st.none() | st.integers(1000, 9999),
     )
+    return st.one_of(
+        st.builds(
+            Periodic,
+            frequencies=st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
+            regular=st.booleans(),
+            since=st.none() | st.integers(1000, 9999),
+        ),
+        st.builds(
+            lambda f, r, y, n: Periodic(frequencies=f, regular=r, since=y, until=y + n),
+            st.sets(st.sampled_from(Frequency), min_size=1).map(tuple),
+            st.booleans(),
+            st.integers(1000, 9000),
+            st.integers(0, 50),
+        ),
+        every_few,
+    )
+
+
+def recurrings() -> st.SearchStrategy[Recurring]:
+    """Every shape of recurring day: weekdays, days of the month, of a quarter, of the year."""
+    weekly = st.lists(st.integers(0, 6).map(lambda w: DayOf(weekday=w)), min_size=1, max_size=3)
+    monthly = st.lists(
+        st.one_of(st.integers(1, 31), st.just(-1)).map(lambda d: DayOf(day=d)),
+        min_size=1,
+        max_size=3,
+    )
+    quarterly = st.tuples(st.integers(1, 31), st.integers(1, 3)).map(
+        lambda dm: [DayOf(day=dm[0], month=dm[1])]
+    )
+    yearly = st.lists(
+        st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)).map(
+            lambda d: DayOf(day=d.day, month=d.month)
+        ),
+        min_size=1,
+        max_size=3,
+    )
+    before = st.booleans()
+    return st.one_of(
+        st.builds(Recurring, frequency=st.just(Frequency.WEEK), days=weekly, before=before),
+        st.builds(Recurring, frequency=st.just(Frequency.MONTH), days=monthly, before=before),
+        st.builds(Recurring, frequency=st.just(Frequency.QUARTER), days=quarterly, before=before),
+        st.builds(Recurring, frequency=st.just(Frequency.YEAR), days=yearly, before=before),
+    )
+
+
+@st.composite
+def composites(draw: st.DrawFn) -> Composite:
+    """Two or three rules of different kinds; free text, which runs to the end of the
+    phrase, only in the last."""
+    plain = st.one_of(
+        ongoings(),
+        st.sampled_from([OnEvent(form=EventForm.AD_HOC), OnEvent(form=EventForm.ON_REQUEST)]),
+        by_dates(),
+        by_periods(),
+        periodics(),
+        recurrings(),
+    )
+    parts = draw(st.lists(plain, min_size=1, max_size=3, unique_by=lambda d: d.kind))
+    if (len(parts) == 1 or draw(st.booleans())) and all(p.kind != "on_event" for p in parts):
+        parts.append(draw(on_events()))
+    if len(parts) < 2:
+        parts.append(Ongoing() if parts[0].kind != "ongoing" else OnEvent())
+    return Composite(parts=parts)
 
 
 def _is_unrecognised(text: str) -> bool:
@@ -184,12 +277,27 @@ def fixed_deadlines() -> st.SearchStrategy[Deadline]:
         by_dates(),
         by_periods(),
         periodics(),
+        recurrings(),
     )
 
 
 def deadlines() -> st.SearchStrategy[Deadline]:
     """Every kind of deadline, built directly from its parts."""
-    return st.one_of(ongoings(), on_events(), by_dates(), by_periods(), periodics(), unspecifieds())
+    return st.one_of(
+        ongoings(),
+        on_events(),
+        by_dates(),
+        by_periods(),
+        periodics(),
+        recurrings(),
+        composites(),
+        unspecifieds(),
+    )
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _respace(text: str, draw: st.DrawFn) -> str:
@@ -204,12 +312,14 @@ def deadline_phrases(draw: st.DrawFn) -> tuple[Deadline, str]:
     """A deadline without free text and a messy way a person might type its phrase.
 
     The mess is what the parser must forgive: case, spacing, a final full stop, "hằng" for
-    "hàng", decomposed Unicode.
+    "hàng", no diacritics at all, decomposed Unicode.
     """
     deadline = draw(fixed_deadlines())
     text = str(deadline)
     if draw(st.booleans()):
         text = text.replace("Hàng", "Hằng").replace("hàng", "hằng")
+    if draw(st.integers(0, 4)) == 0:
+        text = _strip_marks(text)
     text = draw(st.sampled_from([text, text.upper(), text.lower(), text.title()]))
     text = _respace(text, draw)
     if draw(st.booleans()):

@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 from kh_tthc import KhTthcError
 from kh_tthc.calendar import DateRangeError, WorkCalendar
 from kh_tthc.deadline import (
+    KINDS,
     ByDate,
     ByPeriod,
     CalendarDays,
+    Composite,
     DateWording,
+    DayOf,
     Deadline,
     DeadlineValueError,
     EventForm,
@@ -24,12 +27,17 @@ from kh_tthc.deadline import (
     Ongoing,
     OngoingWording,
     Periodic,
+    Recurring,
     Unspecified,
     WorkingDays,
     parse_deadline,
+    suggest,
 )
+from kh_tthc.deadline.phrases import ENGINE_EXAMPLES, FAMILIES
 from kh_tthc.errors import DeadlineSyntaxError
 from kh_tthc.periods import Period, SendingRule
+from kh_tthc.vn import clean
+from tests.conftest import SEED_PLAN
 from tests.strategies_time import deadline_phrases, deadlines, on_events
 
 CAL = WorkCalendar.vietnam()
@@ -141,9 +149,12 @@ class TestParse:
         assert parse_deadline(text) == deadline
 
     def test_known_events_keep_one_spelling(self) -> None:
-        """ "KHI CÓ PHÁT SINH" is the same deadline as "Khi có phát sinh"."""
-        assert parse_deadline("KHI CÓ PHÁT SINH") == parse_deadline("Khi có phát sinh")
-        assert str(parse_deadline("KHI CÓ PHÁT SINH")) == "Khi có phát sinh"
+        """ "KHI CÓ PHÁT SINH" means "Khi có phát sinh", prints as typed, and has one
+        canonical spelling."""
+        d = parse_deadline("KHI CÓ PHÁT SINH")
+        assert d == parse_deadline("Khi có phát sinh")
+        assert str(d) == "KHI CÓ PHÁT SINH"
+        assert d.canonical == "Khi có phát sinh"
 
     def test_free_text_is_kept_as_written(self) -> None:
         """An event's own words keep their case; only the keywords are read loosely."""
@@ -162,19 +173,19 @@ class TestUnrecognised:
             "Định kỳ",
             "Trong thời hạn 0 ngày",
             "Khi có",
-            "Thuong xuyen",
+            "trước ngày 28/5",
         ],
     )
     def test_kept_verbatim(self, text: str) -> None:
         """Text of no known form, or an impossible one, becomes Unspecified with the text."""
         assert parse_deadline(f"  {text}  ") == Unspecified(text=text)
 
-    def test_text_is_nfc_and_trimmed_only(self) -> None:
-        """Unspecified keeps inner spacing and a final stop; it only composes and trims."""
+    def test_text_is_nfc_with_spaces_normalised(self) -> None:
+        """Unspecified keeps a final stop; it composes, folds runs of spaces and trims."""
         raw = unicodedata.normalize("NFD", "  Theo  tiến độ.  ")
         d = parse_deadline(raw)
-        assert d == Unspecified(text="Theo  tiến độ.")
-        assert str(d) == "Theo  tiến độ."
+        assert d == Unspecified(text="Theo tiến độ.")
+        assert str(d) == "Theo tiến độ."
 
     @pytest.mark.parametrize("text", ["", "   ", ".", " . . ", "\n"])
     def test_empty_always_raises(self, text: str) -> None:
@@ -187,20 +198,25 @@ class TestUnrecognised:
     @pytest.mark.parametrize(
         ("text", "reason", "suggestion"),
         [
-            ("Trước ngày 31/02/2025", "31/02/2025 is not a date", "Trước ngày 15/12/2025"),
+            ("Trước ngày 31/02/2025", "31/02/2025 is not a date", "Trước ngày 28/02/2025"),
             ("Quý V/2025", "a quarter is I, II, III or IV", "Quý IV/2025"),
             ("Năm 20255", "a year has four digits", "Năm 2025"),
             ("Trong thời hạn 0 ngày làm việc", "a time limit is 1 to 9999 days", None),
-            ("Thuong xuyen", "", "Thường xuyên"),
-            ("Dinh ky hang quy, nam", "", "Định kỳ hàng quý, năm"),
+            ("Thang6/2025", "it matches none", "Tháng 6/2025"),
+            ("Qúy3/2026", "it matches none", "Quý III/2026"),
+            ("Dinh ky hang qui nam 2025", "it matches none", None),
+            ("Theo tiến độ dự án", "it matches none", None),
+            ("trước ngày 28/5", "28/5 names no year", None),
         ],
     )
     def test_strict(self, text: str, reason: str, suggestion: str | None) -> None:
-        """Strict parsing names the phrase, the reason and the closest known forms."""
+        """Strict parsing names the phrase, always a reason, and the closest known forms,
+        built from the phrase's own numbers when it has some."""
         with pytest.raises(DeadlineSyntaxError) as info:
             parse_deadline(text, strict=True)
         error = info.value
         assert error.phrase == text
+        assert error.reason
         assert error.reason.startswith(reason)
         assert text in str(error)
         if suggestion is not None:
@@ -213,8 +229,9 @@ class TestUnrecognised:
 
     @given(st.text())
     def test_construction_never_fails_property(self, text: str) -> None:
-        """Unspecified accepts any text and keeps it NFC and trimmed."""
-        assert Unspecified(text=text).text == unicodedata.normalize("NFC", text).strip()
+        """Unspecified accepts any text and keeps it NFC with its spaces normalised."""
+        assert Unspecified(text=text).text == clean(text)
+        assert Unspecified(text=text).text == " ".join(unicodedata.normalize("NFC", text).split())
 
 
 class TestCanonical:
@@ -262,9 +279,20 @@ class TestCanonical:
             ("khi có phát sinh.", "Khi có phát sinh"),
         ],
     )
-    def test_variants_print_canonically(self, text: str, canonical: str) -> None:
-        """Variants print in the one canonical wording (dates the Decree 30 way)."""
-        assert str(parse_deadline(text)) == canonical
+    def test_variants_keep_their_words(self, text: str, canonical: str) -> None:
+        """Variants print as written; ``canonical`` is the one standard wording (dates the
+        Decree 30 way), and both read back as the same deadline."""
+        d = parse_deadline(text)
+        assert str(d) == text
+        assert d.canonical == canonical
+        assert parse_deadline(canonical) == d
+        assert parse_deadline(str(d)) == d
+
+    def test_hang_thang_stays_hang(self) -> None:
+        """The author's "Hằng tháng" is not rewritten to "Hàng tháng" (issue 9, item 3)."""
+        d = parse_deadline("Hằng tháng")
+        assert str(d) == "Hằng tháng"
+        assert d == parse_deadline("Hàng tháng")
 
     @slow_ok
     @given(deadlines())
@@ -272,17 +300,36 @@ class TestCanonical:
         """parse_deadline(str(d)) == d for every deadline value."""
         assert parse_deadline(str(deadline)) == deadline
 
+    @slow_ok
+    @given(deadlines())
+    def test_canonical_round_trip(self, deadline: Deadline) -> None:
+        """parse_deadline(d.canonical) == d, and a value built in code prints canonically."""
+        assert parse_deadline(deadline.canonical) == deadline
+        assert str(deadline) == deadline.canonical
+
+    @slow_ok
+    @given(deadline_phrases())
+    def test_messy_typing_round_trips(self, case: tuple[Deadline, str]) -> None:
+        """Read from messy typing, a deadline prints that typing (cleaned) and both its
+        words and its canonical wording read back as it."""
+        _, text = case
+        d = parse_deadline(text)
+        assert str(d) == " ".join(unicodedata.normalize("NFC", text).split())
+        assert parse_deadline(str(d)) == d
+        assert parse_deadline(d.canonical) == d
+
+    def test_words_are_left_out_of_equality(self) -> None:
+        """Two typings of one meaning are equal and hash alike; their words differ."""
+        a, b = parse_deadline("Quý IV/2025"), parse_deadline("Đăng ký Quý IV/2025")
+        assert a == b
+        assert hash(a) == hash(b)
+        assert (str(a), str(b)) == ("Quý IV/2025", "Đăng ký Quý IV/2025")
+
     @given(deadlines())
     def test_kind(self, deadline: Deadline) -> None:
-        """.kind is one of the six documented names."""
-        assert deadline.kind in {
-            "ongoing",
-            "on_event",
-            "by_date",
-            "by_period",
-            "periodic",
-            "unspecified",
-        }
+        """.kind is one of the eight documented names."""
+        assert deadline.kind in KINDS
+        assert len(KINDS) == 8
 
 
 class TestFuzz:
@@ -596,3 +643,438 @@ class TestDueDates:
             mine = [s for s in sent if s.frequency is f]
             assert len(mine) == len({s.period for s in mine})
             assert len(mine) == 12 // {"tháng": 1, "quý": 3, "6 tháng": 6, "năm": 12}[f.value]
+
+
+class TestFamilies:
+    @pytest.mark.parametrize(
+        ("family", "phrase"),
+        [(f.name, e.phrase) for f in FAMILIES for e in f.examples],
+        ids=lambda v: str(v)[:40],
+    )
+    def test_examples_read_as_their_family(self, family: str, phrase: str) -> None:
+        """Every real example beside a family in the table is read by that family, as that
+        family's kind, and keeps its words."""
+        from kh_tthc.deadline.parse import which_family
+
+        (fam,) = [f for f in FAMILIES if f.name == family]
+        year = 2025 if fam.reader == "date_no_year" else None
+        assert which_family(phrase, year=year) == family
+        d = parse_deadline(phrase, year=year)
+        assert d.kind in (fam.kind, *fam.other_kinds)
+        assert str(d) == " ".join(phrase.split())
+        assert parse_deadline(d.canonical) == d
+
+    @pytest.mark.parametrize(
+        ("name", "phrase"),
+        [(name, e.phrase) for name, items in ENGINE_EXAMPLES.items() for e in items],
+        ids=lambda v: str(v)[:40],
+    )
+    def test_engine_examples(self, name: str, phrase: str) -> None:
+        """The real examples of fixed phrases, several rules in one phrase and dates inside
+        longer words are read that way, and round-trip."""
+        from kh_tthc.deadline.parse import which_family
+
+        assert which_family(phrase) == name
+        d = parse_deadline(phrase)
+        assert d.kind != "unspecified"
+        assert parse_deadline(str(d)) == d
+        assert parse_deadline(d.canonical) == d
+
+    def test_every_family_has_a_reader_and_heads(self) -> None:
+        """The table names only readers the engine has, and each family opens somewhere."""
+        from kh_tthc.deadline.parse import _READERS
+
+        for family in FAMILIES:
+            assert family.reader in _READERS, family.name
+            assert family.heads, family.name
+        assert len({f.name for f in FAMILIES}) == len(FAMILIES)
+
+
+Y25 = (date(2025, 1, 1), date(2026, 12, 31))
+
+
+class TestAgencyFamilies:
+    """The families of issue 9, item 2: each with the value it means."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("6/2025", ByPeriod(period=Period.month(2025, 6))),
+            ("06/2025", ByPeriod(period=Period.month(2025, 6))),
+            ("12/2028", ByPeriod(period=Period.month(2028, 12))),
+            ("Tháng 6/2026 (dự kiến)", ByPeriod(period=Period.month(2026, 6))),
+            ("đến tháng 12/2026", ByPeriod(period=Period.month(2026, 12))),
+            ("Chậm nhất trong tháng 10/2025", ByPeriod(period=Period.month(2025, 10))),
+            ("2025-2026", ByPeriod(period=Period.year_of(2026), start=Period.year_of(2025))),
+            ("2025 - 2026", ByPeriod(period=Period.year_of(2026), start=Period.year_of(2025))),
+            (
+                "Giai đoạn 2026-2030",
+                ByPeriod(period=Period.year_of(2030), start=Period.year_of(2026)),
+            ),
+            (
+                "Năm 2025 và các năm tiếp theo",
+                Periodic(frequencies=[Y], regular=False, since=2025),
+            ),
+            (
+                "trong tháng 11, tháng 12 năm 2025",
+                ByPeriod(period=Period.month(2025, 12), start=Period.month(2025, 11)),
+            ),
+            (
+                "tháng 5 và tháng 6 năm 2025",
+                ByPeriod(period=Period.month(2025, 6), start=Period.month(2025, 5)),
+            ),
+            (
+                "trước ngày 15 tháng 6 và trước ngày 01 tháng 12",
+                Recurring(
+                    frequency=Y,
+                    days=[DayOf(day=15, month=6), DayOf(day=1, month=12)],
+                    before=True,
+                ),
+            ),
+            ("trước 20h00 ngày 25 tháng 5 năm 2025", ByDate(day=date(2025, 5, 25))),
+            ("trước 17 giờ ngày 25/5/2025", ByDate(day=date(2025, 5, 25))),
+            # "trước" a period is before it begins (the corpus reads "Trước tháng 3/2027" so).
+            (
+                "Hoàn thành trước Quý III/2026",
+                ByDate(day=date(2026, 7, 1), wording=DateWording.COMPLETE_BEFORE),
+            ),
+            ("Trước tháng 3/2027", ByDate(day=date(2027, 3, 1))),
+            ("Hoàn thành trong Quý III/2026", ByPeriod(period=Period.quarter(2026, 3))),
+            ("Quý II/năm 2026", ByPeriod(period=Period.quarter(2026, 2))),
+            ("Tháng 12//2026", ByPeriod(period=Period.month(2026, 12))),
+            ("02 ngày", OnEvent(form=EventForm.IN, limit=CalendarDays(2))),
+            (
+                "Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi",
+                OnEvent(form=EventForm.DEPENDS, event="thời điểm Luật NSNN sửa đổi"),
+            ),
+            (
+                "Năm 2026 và hằng năm đến 2030",
+                Periodic(frequencies=[Y], regular=False, since=2026, until=2030),
+            ),
+            (
+                "(1) 17/7/2026. (2) 29/7/2026. (3) 15/8/2026",
+                ByDate(
+                    day=date(2026, 7, 17),
+                    wording=DateWording.ON,
+                    also=[date(2026, 7, 29), date(2026, 8, 15)],
+                ),
+            ),
+            (
+                "12/2026 hoặc 1/2027",
+                Composite(
+                    parts=[
+                        ByPeriod(period=Period.month(2026, 12)),
+                        ByPeriod(period=Period.month(2027, 1)),
+                    ]
+                ),
+            ),
+            ("Kỳ họp cuối năm 2026", ByPeriod(period=Period.year_of(2026))),
+            ("Đăng ký Quý II/2026", ByPeriod(period=Period.quarter(2026, 2))),
+            ("Phải xử lý trước 31/5/2026", ByDate(day=date(2026, 5, 31))),
+            ("Kỳ họp chuyên đề tháng 5/2026", ByPeriod(period=Period.month(2026, 5))),
+            (
+                "Kỳ họp giữa năm 2026",
+                OnEvent(form=EventForm.NAMED, event="Kỳ họp giữa năm 2026"),
+            ),
+            (
+                "Kỳ họp HĐND gần nhất",
+                OnEvent(form=EventForm.NAMED, event="Kỳ họp HĐND gần nhất"),
+            ),
+            (
+                "Sau khi Luật được ban hành",
+                OnEvent(form=EventForm.AFTER, event="Luật được ban hành"),
+            ),
+            ("Nhiệm vụ thường xuyên", Ongoing()),
+            (
+                "Hằng năm và 5 năm",
+                Composite(
+                    parts=[
+                        Periodic(frequencies=[Y], regular=False),
+                        Periodic(frequencies=[Y], every=5),
+                    ]
+                ),
+            ),
+            ("Thực hiện thường xuyên", Ongoing()),
+            (
+                "Định kỳ 6 tháng, hằng năm, đột xuất khi cần thiết",
+                Composite(
+                    parts=[
+                        Periodic(frequencies=[Frequency.HALF, Y]),
+                        OnEvent(form=EventForm.AD_HOC),
+                    ]
+                ),
+            ),
+            (
+                "Hoàn thành trong năm 2026 và vận hành thường xuyên",
+                Composite(parts=[ByPeriod(period=Period.year_of(2026)), Ongoing()]),
+            ),
+            ("Quy IV/2025", ByPeriod(period=Period.quarter(2025, 4))),
+            ("Thuong xuyen", Ongoing()),
+            ("Quí II/2026", ByPeriod(period=Period.quarter(2026, 2))),
+            ("Thứ Sáu hằng tuần", Recurring(frequency=Frequency.WEEK, days=[DayOf(weekday=4)])),
+            ("Ngày 15 hằng tháng", Recurring(frequency=Frequency.MONTH, days=[DayOf(day=15)])),
+            (
+                "trước ngày 20 của tháng cuối quý",
+                Recurring(frequency=Q, days=[DayOf(day=20, month=3)], before=True),
+            ),
+        ],
+    )
+    def test_reads_as(self, text: str, expected: Deadline) -> None:
+        """The phrase means the value, prints as written, and round-trips both ways."""
+        d = parse_deadline(text)
+        assert d == expected
+        assert str(d) == text
+        assert parse_deadline(d.canonical) == d
+        assert parse_deadline(str(d)) == d
+
+    def test_commentary_after_the_phrase(self) -> None:
+        """The first completion phrase is read, the whole text kept, and the second date
+        named in a warning note saying which was taken."""
+        text = "Quý I/2026. Có trong danh sách phải xử lý trước 31/5/2026"
+        d = parse_deadline(text)
+        assert d == ByPeriod(period=Period.quarter(2026, 1))
+        assert str(d) == text
+        (note,) = d.notes
+        assert "Quý I/2026" in note
+        assert "31/5/2026" in note
+
+    def test_low_confidence_is_said(self) -> None:
+        """A phrase without diacritics, or a date found inside longer words, carries a note;
+        a plain phrase carries none."""
+        assert "without diacritics" in parse_deadline("Quy IV/2025").notes[0]
+        assert parse_deadline("Theo kế hoạch, xong trong tháng 9/2025").notes
+        assert parse_deadline("Quý IV/2025").notes == ()
+
+    def test_every_few_years(self) -> None:
+        """ "Định kỳ 2 năm/lần, bắt đầu từ năm 2024" names 2024, 2026…; "5 năm" without a
+        starting year names nothing and says so."""
+        d = parse_deadline("Định kỳ 2 năm/lần, bắt đầu từ năm 2024")
+        assert d.named_dates(date(2024, 1, 1), date(2027, 12, 31)) == [
+            date(2024, 12, 31),
+            date(2026, 12, 31),
+        ]
+        five = parse_deadline("Hằng năm và 5 năm")
+        assert five.named_dates(*Y25) == [date(2025, 12, 31), date(2026, 12, 31)]
+        assert "not scheduled" in five.notes[0]
+
+    def test_notes_are_left_out_of_equality(self) -> None:
+        """Notes say how a phrase was read, not what it means."""
+        assert parse_deadline("Quy IV/2025") == ByPeriod(period=Period.quarter(2025, 4))
+
+
+class TestYearContext:
+    def test_date_without_a_year(self) -> None:
+        """ "trước ngày 28/5" needs the plan's year; without it the phrase is unspecified."""
+        assert parse_deadline("trước ngày 28/5").kind == "unspecified"
+        d = parse_deadline("trước ngày 28/5", year=2026)
+        assert d == ByDate(day=date(2026, 5, 28))
+        assert str(d) == "trước ngày 28/5"
+        assert parse_deadline(str(d), year=2026) == d
+        assert parse_deadline(d.canonical) == d
+
+    def test_year_is_ignored_where_the_phrase_names_one(self) -> None:
+        """A phrase with its own year does not take the context's."""
+        assert parse_deadline("Quý I/2026", year=2025) == parse_deadline("Quý I/2026")
+
+    def test_impossible_day_without_a_year(self) -> None:
+        """ "30/2" in any year is not a date, and strict mode says why."""
+        with pytest.raises(DeadlineSyntaxError, match="is not a date"):
+            parse_deadline("Trước ngày 30/2", strict=True, year=2026)
+
+
+class TestRecurring:
+    def test_weekly_friday_over_a_holiday(self) -> None:
+        """Friday 2/5/2025 is a day off: named as it is, due the next working day."""
+        d = parse_deadline("Thứ Sáu hằng tuần")
+        window = (date(2025, 4, 21), date(2025, 5, 11))
+        assert d.named_dates(*window) == [date(2025, 4, 25), date(2025, 5, 2), date(2025, 5, 9)]
+        assert d.due_dates(*window) == [date(2025, 4, 25), date(2025, 5, 5), date(2025, 5, 9)]
+
+    def test_end_of_quarter_month(self) -> None:
+        """ "trước ngày 20 của tháng cuối quý" names the 20th of March, June, September and
+        December."""
+        d = parse_deadline("trước ngày 20 của tháng cuối quý")
+        assert d.named_dates(date(2025, 1, 1), date(2025, 12, 31)) == [
+            date(2025, 3, 20),
+            date(2025, 6, 20),
+            date(2025, 9, 20),
+            date(2025, 12, 20),
+        ]
+
+    def test_a_day_the_month_lacks_is_its_last(self) -> None:
+        """ "Ngày 31 hằng tháng" falls on 30 April and 28 February."""
+        d = Recurring(frequency=Frequency.MONTH, days=[DayOf(day=31)])
+        named = d.named_dates(date(2025, 2, 1), date(2025, 4, 30))
+        assert named == [date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)]
+
+    def test_two_days_a_year(self) -> None:
+        """Two fixed days a year, every year of the window."""
+        d = parse_deadline("trước ngày 15 tháng 6 và trước ngày 01 tháng 12")
+        assert d.named_dates(*Y25) == [
+            date(2025, 6, 15),
+            date(2025, 12, 1),
+            date(2026, 6, 15),
+            date(2026, 12, 1),
+        ]
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: Recurring(frequency=Frequency.WEEK, days=[DayOf(day=3)]),
+            lambda: Recurring(frequency=Frequency.MONTH, days=[DayOf(day=32)]),
+            lambda: Recurring(frequency=Frequency.YEAR, days=[DayOf(day=30, month=2)]),
+            lambda: Recurring(frequency=Frequency.HALF, days=[DayOf(day=1, month=1)]),
+            lambda: Recurring(frequency=Frequency.WEEK, days=[]),
+            lambda: Recurring(frequency=Q, days=[DayOf(day=1, month=1), DayOf(day=2, month=2)]),
+        ],
+    )
+    def test_impossible_rules(self, build: object) -> None:
+        """Days that do not fit the frequency are refused."""
+        with pytest.raises(DeadlineValueError):
+            build()  # type: ignore[operator]
+
+    @slow_ok
+    @given(deadlines(), st.integers(2000, 2090))
+    def test_named_dates_within_a_year(self, d: Deadline, year: int) -> None:
+        """Named dates lie in the window, sorted, each once, for every kind."""
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        found = d.named_dates(start, end)
+        assert found == sorted(set(found))
+        assert all(start <= x <= end for x in found)
+
+
+class TestComposite:
+    def test_due_dates_are_the_parts(self) -> None:
+        """A composite is due whenever one of its parts is."""
+        d = parse_deadline("Hoàn thành trong năm 2026 và vận hành thường xuyên")
+        assert d.kind == "composite"
+        assert d.due_dates(*Y25) == [date(2026, 12, 31)]
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: Composite(parts=[Ongoing()]),
+            lambda: Composite(parts=[Ongoing(), Unspecified(text="x")]),
+        ],
+    )
+    def test_impossible(self, build: object) -> None:
+        """A composite has two known parts or more."""
+        with pytest.raises(DeadlineValueError):
+            build()  # type: ignore[operator]
+
+    def test_nested_parts_are_flattened(self) -> None:
+        """A composite inside a composite is its parts."""
+        inner = Composite(parts=[Ongoing(), OnEvent()])
+        assert Composite(parts=[inner, ByDate(day=date(2025, 1, 2))]).parts == (
+            Ongoing(),
+            OnEvent(),
+            ByDate(day=date(2025, 1, 2)),
+        )
+
+    def test_periods_not_in_a_row_stay_apart(self) -> None:
+        """Two quarters with a gap are two deadlines, not a span."""
+        d = parse_deadline("Quý I/2026; Quý III/2026")
+        assert d == Composite(
+            parts=[
+                ByPeriod(period=Period.quarter(2026, 1)),
+                ByPeriod(period=Period.quarter(2026, 3)),
+            ]
+        )
+
+
+class TestSuggestions:
+    def test_built_from_the_users_numbers(self) -> None:
+        """The suggestions reuse the phrase's month and year, not a stock example's."""
+        assert suggest("Thang6/2025")[0] == "Tháng 6/2025"
+        assert "Tháng 10/2025" not in suggest("Thang6/2025")
+
+    @given(st.text(max_size=30))
+    def test_suggestions_are_known_forms(self, text: str) -> None:
+        """Every suggestion reads strictly, whatever the input."""
+        for s in suggest(text):
+            assert parse_deadline(s, strict=True).kind != "unspecified"
+
+
+class TestFold:
+    @given(st.text())
+    def test_one_character_for_one(self, text: str) -> None:
+        """Folding keeps the length, so the author's words can be cut at the folded match's
+        positions; the fast path and the table agree."""
+        from kh_tthc.deadline.parse import _FOLD, fold_phrase
+
+        folded = fold_phrase(text)
+        assert len(folded) == len(text)
+        assert folded == text.translate(_FOLD) or not text.isascii()
+
+    @pytest.mark.parametrize(
+        ("text", "folded"),
+        [("Quý IV/2025", "quy iv/2025"), ("Đột xuất", "dot xuat"), ("2026 – 2030", "2026 - 2030")],
+    )
+    def test_examples(self, text: str, folded: str) -> None:
+        """Marks and case go, "đ" reads "d", dashes read "-"."""
+        from kh_tthc.deadline.parse import fold_phrase
+
+        assert fold_phrase(text) == folded
+
+
+class TestInAPlan:
+    """The plan loader gives the plan's year, and the checks report how phrases were read."""
+
+    def _plan(self, deadline: str) -> str:
+        text = SEED_PLAN.read_text(encoding="utf-8")
+        old = 'deadline = "Năm 2025"'
+        assert old in text
+        return text.replace(old, f"deadline = {deadline!r}".replace("'", '"'), 1)
+
+    def test_loader_passes_the_plans_year(self) -> None:
+        """ "trước ngày 28/11" in a plan of 2025 is 28/11/2025, and is written back as typed."""
+        from kh_tthc import dumps_plan, loads_plan
+
+        plan = loads_plan(self._plan("trước ngày 28/11"))
+        (task,) = [t for t in plan.tasks if str(t.deadline) == "trước ngày 28/11"]
+        assert task.deadline == ByDate(day=date(2025, 11, 28))
+        assert loads_plan(dumps_plan(plan)) == plan
+
+    def test_unknown_phrase_warning_carries_the_best_suggestion(self) -> None:
+        """The warning names the phrase, its task and the closest known form."""
+        from kh_tthc import check_plan, loads_plan
+
+        problems = check_plan(loads_plan(self._plan("Thang12/2025")))
+        (warning,) = [p for p in problems if "Thang12/2025" in p.message]
+        assert not warning.is_error
+        assert warning.where.startswith("task ")
+        assert "'Tháng 12/2025'" in warning.message
+
+    def test_two_dates_in_a_cell_are_warned(self) -> None:
+        """A cell naming two dates gives a warning saying which was taken."""
+        from kh_tthc import check_plan, loads_plan
+
+        cell = "Quý IV/2025. Có trong danh sách phải xử lý trước 30/11/2025"
+        problems = check_plan(loads_plan(self._plan(cell)))
+        (warning,) = [p for p in problems if "more than one date" in p.message]
+        assert "Quý IV/2025" in warning.message
+        assert warning.where.startswith("task ")
+
+    def test_recurring_and_composite_are_scheduled(self) -> None:
+        """A recurring rule gives its due days in the agenda, a composite its parts' dates."""
+        from kh_tthc import loads_plan
+
+        plan = loads_plan(self._plan("Ngày 15 hằng tháng"))
+        (task,) = [t for t in plan.tasks if str(t.deadline) == "Ngày 15 hằng tháng"]
+        agenda = plan.schedule(date(2025, 11, 1), date(2025, 12, 31), as_of=date(2025, 11, 1))
+        due = [o.due for o in agenda if o.task.number == task.number]
+        assert due == [date(2025, 11, 17), date(2025, 12, 15)]  # 15/11/2025 is a Saturday
+        plan = loads_plan(self._plan("Hoàn thành trong năm 2025 và vận hành thường xuyên"))
+        agenda = plan.schedule(date(2025, 9, 1), date(2025, 12, 31), as_of=date(2025, 9, 1))
+        kinds = {o.kind: o.due for o in agenda if o.kind == "composite"}
+        assert kinds == {"composite": date(2025, 12, 31)}
+
+    def test_each_step_day_is_flagged_on_its_own(self) -> None:
+        """A cell of numbered steps flags each named day that is a day off, and only it."""
+        from kh_tthc import loads_plan
+
+        cell = "(1) 31/8/2026. (2) 04/9/2026"  # Monday 31/8/2026 is swapped off
+        plan = loads_plan(self._plan(cell))
+        agenda = plan.schedule(date(2026, 8, 1), date(2026, 9, 30), as_of=date(2026, 8, 1))
+        flags = {o.due: o.on_day_off for o in agenda if o.kind == "by_date"}
+        assert flags == {date(2026, 8, 31): True, date(2026, 9, 4): False}

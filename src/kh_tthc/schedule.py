@@ -252,10 +252,17 @@ def _expand(
         return tuple(_Item(s.due, s.period, s.label, False) for s in sent)
     if isinstance(deadline, ByDate | ByPeriod):
         period = deadline.period if isinstance(deadline, ByPeriod) else None
+        # Each named day is flagged on its own: a cell of numbered steps names several.
         return tuple(
-            _Item(due, period, period.label if period else "", deadline.falls_on_day_off(cal))
+            _Item(due, period, period.label if period else "", not cal.is_working_day(due))
             for due in deadline.due_dates(start, end)
         )
+    if deadline.kind in ("recurring", "composite"):
+        # Days from a rule (already moved off days off) or the parts' dates; a composite
+        # with no date in the window (ongoing work and an event) is listed undated.
+        days = deadline.due_dates(start, end, calendar=cal, reporting=rule)
+        if days or deadline.kind == "recurring":
+            return tuple(_Item(due, None, "", False) for due in days)
     return (_Item(None, None, "", False),)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from kh_tthc.deadline import suggest
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.model import Plan, Task, Unit
 from kh_tthc.vn import visible
@@ -170,11 +171,17 @@ def _deadline_problems(plan: Plan, task: Task, where: str, line: int | None) -> 
     if deadline is None:
         return
     if deadline.kind == "unspecified":
+        best = suggest(str(deadline))
+        hint = f" (closest known form: {best[0]!r})" if best else ""
         yield _warning(
-            f"completion time {str(deadline)!r} is not a known phrase; it will not be scheduled",
+            f"completion time {str(deadline)!r} is not a known phrase; it will not be "
+            f"scheduled{hint}",
             where,
             line,
         )
+    for note in deadline.notes:
+        # A phrase read with low confidence: which date was taken, or how it was read.
+        yield _warning(f"completion time {str(deadline)!r}: {note}", where, line)
     if deadline.kind in ("by_date", "by_period"):
         outside = [d for d in deadline.due_dates(date.min, date.max) if d not in plan.period]
         if outside:

@@ -13,6 +13,7 @@ import re
 import tomllib
 import typing
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -219,10 +220,24 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+# The year of the plan being read, for a date written without one ("trước ngày 28/5").
+_PLAN_YEAR: ContextVar[int | None] = ContextVar("_PLAN_YEAR", default=None)
+
+
 def _structure_deadline(value: Any, _: Any) -> Deadline:
     if not isinstance(value, str):
         raise TypeError(f"expected a completion-time phrase, got {_describe(value)}")
-    return parse_deadline(value)
+    return parse_deadline(value, year=_PLAN_YEAR.get())
+
+
+def _plan_year(data: Mapping[str, Any]) -> int | None:
+    period = data.get("period")
+    start = period.get("start") if isinstance(period, Mapping) else None
+    if isinstance(start, date):
+        return start.year
+    if isinstance(start, str) and re.fullmatch(r"[0-9]{4}-.*", start):
+        return int(start[:4])
+    return None
 
 
 def _structure_extra(value: Any, _: Any) -> tuple[tuple[str, str], ...]:
@@ -347,10 +362,13 @@ def plan_from_dict(
     body = {k: v for k, v in data.items() if k in _TOP_KEYS and k != "units"}
     plan: Plan | None = None
     if not problems:
+        token = _PLAN_YEAR.set(_plan_year(data))
         try:
             plan = _converter.structure(body, Plan)
         except Exception as exc:  # cattrs gathers everything into one exception group
             problems += _cattrs_problems(exc, source, lines)
+        finally:
+            _PLAN_YEAR.reset(token)
     if plan is None or problems:
         raise PlanInvalid(problems)
     return _attach(plan, units, source, lines)

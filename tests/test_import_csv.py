@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,19 @@ def test_sub_columns_from_excel(tmp_path: Path) -> None:
     assert task.title == "Quyết định quy định về ví dụ"
     assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
     assert str(task.deadline) == "Tháng 10/2025"
+
+
+def test_a_date_without_a_year_takes_the_plans_year(tmp_path: Path) -> None:
+    """ "trước ngày 28/5" in a plan titled for 2026 is due on 28/5/2026 (illustrative row)."""
+    path = tmp_path / "kh.csv"
+    path.write_text(
+        "KẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\n"
+        "STT,Nội dung công việc,Đơn vị chủ trì,Thời gian hoàn thành\n"
+        "1,Báo cáo sơ kết,Văn phòng,trước ngày 28/5\n",
+        encoding="utf-8",
+    )
+    (task,) = import_csv(path).plan.tasks
+    assert task.deadline is not None
+    assert task.deadline.kind == "by_date"
+    assert str(task.deadline) == "trước ngày 28/5"
+    assert task.deadline.due_dates(date(2026, 1, 1), date(2026, 12, 31)) == [date(2026, 5, 28)]

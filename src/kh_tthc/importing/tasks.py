@@ -266,7 +266,7 @@ class _Reader:
                 draft.note = clean(f"{draft.note} Thời gian hoàn thành: {text}")
             return
         try:
-            draft.deadline = parse_deadline(text)
+            draft.deadline = parse_deadline(text, year=self.year)
             draft.deadline_text = text
         except KhTthcError as exc:
             self.warn(row, f"completion time not read ({exc}); kept in the note", draft.number)

@@ -19,6 +19,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from attrs import evolve
+
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.importing import ImportResult, import_csv, import_docx, import_xlsx
@@ -34,6 +36,7 @@ from kh_tthc.progress import WRITE_FORMATS, dumps_progress, read_progress
 from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
 from kh_tthc.report import Report
 from kh_tthc.schedule import EXPORTS, ScheduleError
+from kh_tthc.validate import check_plan
 from kh_tthc.vn import format_percent
 
 __all__ = ["main"]
@@ -59,9 +62,24 @@ def _print_problems(problems: Iterable[Problem | str], stream: TextIO) -> None:
         print(_safe(str(p)), file=stream)
 
 
-def load_checked(path: Path, *, stderr: TextIO) -> Plan:
-    """Read a plan for a command; print its warnings; raise PlanInvalid on errors."""
+def read_with_days_off(
+    path: Path, days_off: Sequence[date] = ()
+) -> tuple[Plan, tuple[Problem, ...]]:
+    """Read and check a plan, with the days off given by ``--day-off`` added to its own.
+
+    The days become part of the plan's calendar (:meth:`Plan.calendar`), so every date
+    computed from it afterwards (checks, schedule, report) skips them.
+    """
     plan, problems = read_plan(path)
+    if days_off:
+        plan = evolve(plan, days_off=(*plan.days_off, *days_off))
+        problems = check_plan(plan)
+    return plan, problems
+
+
+def load_checked(path: Path, *, stderr: TextIO, days_off: Sequence[date] = ()) -> Plan:
+    """Read a plan for a command; print its warnings; raise PlanInvalid on errors."""
+    plan, problems = read_with_days_off(path, days_off)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise PlanInvalid(problems)
@@ -70,7 +88,7 @@ def load_checked(path: Path, *, stderr: TextIO) -> Plan:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    plan, problems = read_plan(args.plan)
+    plan, problems = read_with_days_off(args.plan, args.day_off)
     _print_problems(problems, sys.stdout if args.quiet is False else sys.stderr)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -131,7 +149,7 @@ def _load_report(args: argparse.Namespace) -> Report:
             f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
             f"({period.cutoff()})"
         )
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
     progress, notes = read_progress(args.progress, plan, period=period)
     previous = None
     if args.previous is not None:
@@ -359,7 +377,7 @@ def _rule_arg(text: str) -> SendingRule:
 def _cmd_schedule(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_output(args.output, inputs=(args.plan,))  # before any work
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
     if end < start:
@@ -393,6 +411,18 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day_off_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--day-off",
+        dest="day_off",
+        action="append",
+        type=_date_arg,
+        default=[],
+        metavar="DATE",
+        help="a day off the holiday data does not know (repeatable), added to the plan's days_off",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -404,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a plan file and list every problem")
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _day_off_option(p)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="print the plan's outline")
@@ -506,6 +537,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
     )
+    _day_off_option(p)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser(
@@ -545,6 +577,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULE",
         help="sending rule of periodic reports (default: '2 working days after cut-off')",
     )
+    _day_off_option(p)
     p.set_defaults(func=_cmd_schedule)
     return parser
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from kh_tthc.deadline import suggest
+from kh_tthc.convert import describe
+from kh_tthc.deadline import parse_deadline, suggest
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.model import Plan, Task, Unit
 from kh_tthc.vn import visible
@@ -39,9 +40,25 @@ def validate_plan(plan: Plan) -> tuple[Problem, ...]:
     return problems
 
 
-def check_plan(plan: Plan) -> tuple[Problem, ...]:
-    """Every problem of a plan, errors and warnings, without raising."""
-    return tuple(_locate(plan, p) for p in _problems(plan))
+def check_plan(plan: object) -> tuple[Problem, ...]:
+    """Every problem of a plan, errors and warnings, without raising.
+
+    Whatever it is given: an object that is not a :class:`Plan` is one error, not an
+    exception, and so is a check that fails on a plan it cannot read (say, a task changed
+    behind the model's back with ``object.__setattr__``).
+
+    >>> [str(p) for p in check_plan({"title": "x"})]
+    ['plan: expected a Plan (load_plan or Plan(...)), got a table']
+    """
+    if not isinstance(plan, Plan):
+        return (_error(f"expected a Plan (load_plan or Plan(...)), got {describe(plan)}", "plan"),)
+    found: list[Problem] = []
+    try:
+        for problem in _problems(plan):
+            found.append(_locate(plan, problem))
+    except Exception as exc:  # the promise: a problem, never an exception
+        found.append(_error(f"the plan could not be checked: {type(exc).__name__}: {exc}", "plan"))
+    return tuple(found)
 
 
 def _locate(plan: Plan, problem: Problem) -> Problem:
@@ -182,8 +199,19 @@ def _deadline_problems(plan: Plan, task: Task, where: str, line: int | None) -> 
     for note in deadline.notes:
         # A phrase read with low confidence: which date was taken, or how it was read.
         yield _warning(f"completion time {str(deadline)!r}: {note}", where, line)
+    again = parse_deadline(str(deadline), year=plan.period.start.year)
+    if again != deadline:
+        # The plan file holds the phrase: what it would read back as must be what it is.
+        yield _error(
+            f"completion time {str(deadline)!r} would read back from a plan file as "
+            f"{again.kind} {again.canonical!r}, not as {deadline.kind} "
+            f"{deadline.canonical!r} (build it with parse_deadline(text, year=...))",
+            where,
+            line,
+        )
     if deadline.kind in ("by_date", "by_period"):
-        outside = [d for d in deadline.due_dates(date.min, date.max) if d not in plan.period]
+        days = deadline.due_dates(date.min, date.max, calendar=plan.calendar())
+        outside = [d for d in days if d not in plan.period]
         if outside:
             yield _error(
                 f"completion time {str(deadline)!r} falls on {outside[0].isoformat()}, outside the "

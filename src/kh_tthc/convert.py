@@ -317,7 +317,7 @@ def _number(value: Any, owner: Any, field: str) -> float:
     if isinstance(value, int) and abs(value) >= 10**MAX_INT_DIGITS:
         _fail_value(owner, field, f"a number of more than {MAX_INT_DIGITS} digits")
     if not math.isfinite(value):
-        _fail_value(owner, field, f"the number {value} is not finite")
+        _fail_value(owner, field, f"the number {value} is not finite (expected a finite number)")
     return float(value)
 
 

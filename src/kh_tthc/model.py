@@ -111,7 +111,9 @@ def _number_parts(value: Any, owner: Any, field: str) -> tuple[int, ...]:
     if not parts or any(isinstance(p, bool) or not isinstance(p, int) for p in parts):
         C._fail_type(owner, field, expected, value)
     if parts[0] < 1 or any(p < 0 for p in parts):
-        C._fail_value(owner, field, f"{parts}: the first part is 1 or more, the others 0 or more")
+        C._fail_value(
+            owner, field, f"{parts} (expected the first part 1 or more, the others 0 or more)"
+        )
     if len(parts) > MAX_TASK_LEVELS:
         C._fail_value(owner, field, f"{len(parts)} levels; at most {MAX_TASK_LEVELS}")
     if any(p >= 10**MAX_TASK_DIGITS for p in parts):
@@ -696,7 +698,11 @@ class Plan:
         both = set(self.days_off) & set(self.working_days)
         if both:
             listed = ", ".join(d.isoformat() for d in sorted(both))
-            C._fail_value(self, "working_days", f"also given as days off: {listed}")
+            C._fail_value(
+                self,
+                "working_days",
+                f"{listed} also given as days off (expected each day either off or worked)",
+            )
         # A phrase without a year ("trước ngày 28/5") is read in the plan's year, as the
         # loader reads it, so that a plan built in code and the same plan read back agree.
         year = self.period.start.year

@@ -476,9 +476,7 @@ class TestEditing:
         assert _numbers(plan) == ["2"]
         plan, mapping = plan.renumber()
         assert _numbers(plan) == ["1"]
-        assert {str(k): str(v) for k, v in mapping.items()} == {
-            "2": "1"
-        }
+        assert {str(k): str(v) for k, v in mapping.items()} == {"2": "1"}
 
     def test_move_takes_the_rows_under_it(self) -> None:
         plan = small_plan().move_task("1", after="2")
@@ -675,3 +673,23 @@ class TestDaysOff:
         assert len(err) == 1
         assert "2025-10-11" in err[0]
         assert "Traceback" not in err[0]
+
+
+def test_the_python_guide_is_run_by_the_docs_tests() -> None:
+    """docs/python-api.md is among the pages tests/test_docs.py runs, and covers each step."""
+    from tests.test_docs import DOCS
+
+    guide = ROOT / "docs" / "python-api.md"
+    assert guide in DOCS
+    text = guide.read_text(encoding="utf-8")
+    for step in (
+        "## Build",
+        "## Edit",
+        "## Check",
+        "## Save",
+        "## Render",
+        "## Schedule",
+        "## Report",
+    ):
+        assert step in text
+    assert "tempfile.mkdtemp()" in text  # examples write only into a temporary folder

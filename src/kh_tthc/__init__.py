@@ -12,6 +12,7 @@ from kh_tthc.calendar import (
     DateRangeError,
     WorkCalendar,
 )
+from kh_tthc.convert import FieldTypeError, FieldValueError
 from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
@@ -152,6 +153,8 @@ __all__ = [
     "DocumentNumber",
     "EncryptedSource",
     "EventForm",
+    "FieldTypeError",
+    "FieldValueError",
     "Frequency",
     "GroupFigures",
     "ImportResult",

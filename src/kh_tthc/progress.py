@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 from attrs import evolve, field, frozen
 
+from kh_tthc import convert as C
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.io.csv_safe import escape_row, unescape_cell
@@ -189,6 +190,12 @@ class ProgressRow:
         return None
 
 
+def _period(value: Period | str) -> Period:
+    # The one rule for a period field (kh_tthc.convert): a Period or its text, "2025-Q4".
+    convert = C.parsed(Period, Period.parse, "'2025-Q4' or 'Quý IV/2025'")
+    return C.in_field(convert, value, _period)  # type: ignore[return-value]
+
+
 def _rows(values: Iterable[ProgressRow]) -> tuple[ProgressRow, ...]:
     return tuple(values)
 
@@ -201,6 +208,7 @@ def _optional_number(value: DocumentNumber | str | None) -> DocumentNumber | Non
     return DocumentNumber.parse(value) if isinstance(value, str) else value
 
 
+@C.checked
 @frozen(kw_only=True)
 class Progress:
     """The progress of a plan for one reporting period: every unit's rows.
@@ -214,7 +222,7 @@ class Progress:
     ('/KH-SKHCN', 'Quý IV/2025')
     """
 
-    period: Period
+    period: Period = field(converter=_period)
     rows: tuple[ProgressRow, ...] = field(default=(), converter=_rows)
     plan: DocumentNumber | None = field(default=None, converter=_optional_number)
     difficulties: tuple[str, ...] = field(default=(), converter=_texts)

@@ -38,7 +38,7 @@ from kh_tthc import (
     import_docx,
     render_plan,
 )
-from kh_tthc.vn import visible
+from kh_tthc.vn import clean, visible
 from tests.test_render_context import small_plan
 
 GOLDEN = Path(__file__).parent / "data" / "ke-hoach-skhcn-thai-nguyen-2025.txt"
@@ -558,8 +558,12 @@ class TestAnyText:
 
     def test_control_characters_are_dropped_with_a_warning(self, tmp_path: Path) -> None:
         """A character XML forbids is dropped, the file still opens, a warning says so."""
+        plan = small_plan()
+        # Plans refuse control characters when built (issue 12); the renderer must still
+        # drop any that reach it another way.
+        object.__setattr__(plan, "title", "Kế\x01 hoạch\x1b")
         with pytest.warns(RenderWarning, match="title"):
-            out = render_plan(small_plan(title="Kế\x01 hoạch\x1b"), tmp_path / "x.docx")
+            out = render_plan(plan, tmp_path / "x.docx")
         assert summary_text(out) == "Kế hoạch"
 
     @settings(
@@ -569,7 +573,13 @@ class TestAnyText:
     def test_random_titles_read_back_unchanged(self, tmp_path: Path, raw: str) -> None:
         """Any Unicode title reads back from the file as the plan holds it, minus only the
         characters XML 1.0 cannot carry (and then with a warning)."""
-        plan = small_plan(title=raw)
+        try:
+            plan = small_plan(title=raw)
+        except ValueError:
+            # Plans refuse control characters when built (issue 12); the renderer must
+            # still cope with any that reach it another way.
+            plan = small_plan()
+            object.__setattr__(plan, "title", clean(raw))
         # A title that shows nothing is a validation error, tested in tests/hostile.
         assume(visible(plan.title))
         expected = "".join(c for c in plan.title if xml_char(c))

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, assume, given, settings
@@ -42,7 +43,7 @@ from kh_tthc import (
     parse_deadline,
 )
 from kh_tthc.cli import main
-from kh_tthc.errors import PlanInvalid, Problem
+from kh_tthc.errors import KhTthcError, PlanInvalid, Problem
 from kh_tthc.io.plan_file import dumps_plan, loads_plan
 from kh_tthc.schedule import build_schedule
 from tests.conftest import ROOT
@@ -151,6 +152,34 @@ class TestTextForms:
         got = [(o.due, o.task.number, o.status) for o in plan.schedule(as_of="2025-10-15")]
         expected = plan.schedule(as_of=date(2025, 10, 15))
         assert got == [(o.due, o.task.number, o.status) for o in expected]
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=12),
+    st.binary(max_size=4),
+    st.lists(st.text(max_size=4), max_size=3),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2),
+    st.builds(object),
+    st.dates(),
+    st.datetimes(),
+    st.sets(st.text(max_size=3), max_size=2),
+    st.sampled_from(
+        [Unit(id="vp", name="Văn phòng"), TaskNumber.parse("1"), Authority.KT, "2025-Q4", "1.1"]
+    ),
+)
+
+
+def _outcome(make: Any) -> Any:
+    """What ``make()`` returns, or the TypeError/ValueError it raises."""
+    try:
+        return make()
+    except (TypeError, ValueError) as exc:
+        return exc
 
 
 def _refusal(make: Any) -> Exception:
@@ -309,12 +338,45 @@ class TestCheckPlanNeverRaises:
         self, plan: Plan, name: str, junk: Any
     ) -> None:
         """Even a field set with object.__setattr__ to junk gives problems, not a crash."""
+        refused = isinstance(_outcome(lambda: evolve(plan, **{name: junk})), Exception)
         object.__setattr__(plan, name, junk)
         problems = check_plan(plan)
         assert isinstance(problems, tuple)
         assert all(isinstance(p, Problem) for p in problems)
-        if name in ("tasks", "units", "period") and junk is not None:
-            assert any(p.is_error for p in problems)
+        if refused:  # what the constructor refuses, check_plan reports as an error
+            assert any(p.is_error and "fields take" in p.message for p in problems)
+
+    @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+    @given(plans(), st.data())
+    def test_built_with_wrong_types_is_refused_or_checked(
+        self, plan: Plan, data: st.DataObject
+    ) -> None:
+        """st.builds-style fuzz: junk in any field is refused naming it, or checked."""
+        fields = [a.name for a in attrs.fields(Plan) if a.init and a.name != "source"]
+        chosen = data.draw(st.lists(st.sampled_from(fields), min_size=1, max_size=3, unique=True))
+        changes = {name: data.draw(_JUNK, label=name) for name in chosen}
+        built = _outcome(lambda: evolve(plan, **changes))
+        if isinstance(built, Exception):
+            assert isinstance(built, KhTthcError), repr(built)
+            assert any(str(built).startswith(f"Plan.{name}") for name in chosen), str(built)
+            return
+        problems = check_plan(built)
+        assert all(isinstance(p, Problem) for p in problems)
+
+    @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def test_tasks_built_with_wrong_types_are_refused_naming_the_field(
+        self, data: st.DataObject
+    ) -> None:
+        fields = [a.name for a in attrs.fields(Task) if a.init]
+        name = data.draw(st.sampled_from(fields))
+        base: dict[str, Any] = {"number": "1", "title": "Rà soát"}
+        task = _outcome(lambda: Task(**{**base, name: data.draw(_JUNK)}))
+        if isinstance(task, Exception):
+            assert isinstance(task, KhTthcError), repr(task)
+            assert str(task).startswith(f"Task.{name}"), str(task)
+            return
+        assert isinstance(check_plan(small_plan(tasks=[task])), tuple)
 
     def test_a_deadline_given_as_text_does_not_crash_check_plan(self) -> None:
         """The issue's example: Task(deadline="Hằng tháng") then check_plan."""

@@ -38,6 +38,7 @@ and :func:`text_problem` / :func:`date_problem` are the text and date rules of
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
@@ -78,12 +79,19 @@ class FieldTypeError(KhTthcError, TypeError):
     Task.lead: expected a list of unit ids such as ["vp", "cntt"], got the string 'vp'
     """
 
-    def __init__(self, owner: str, field: str, expected: str, got: str) -> None:
+    def __init__(
+        self, owner: str, field: str, expected: str, got: str, *, detail: str | None = None
+    ) -> None:
         self.owner = owner
         self.field = field
         self.expected = expected
         self.got = got
-        super().__init__(f"{owner}.{field}: expected {expected}, got {got}")
+        self.detail = detail
+        super().__init__(f"{owner}.{field}: {detail or f'expected {expected}, got {got}'}")
+
+    def renamed(self, owner: str, name: str) -> FieldTypeError:
+        """The same error for the field ``name`` of ``owner``."""
+        return FieldTypeError(owner, name + self.field, self.expected, self.got, detail=self.detail)
 
 
 class FieldValueError(KhTthcError, ValueError):
@@ -94,6 +102,10 @@ class FieldValueError(KhTthcError, ValueError):
         self.field = field
         self.reason = reason
         super().__init__(f"{owner}.{field}: {reason}")
+
+    def renamed(self, owner: str, name: str) -> FieldValueError:
+        """The same error for the field ``name`` of ``owner``."""
+        return FieldValueError(owner, name + self.field, self.reason)
 
 
 # -- the rules, also used by the file readers ---------------------------------------------
@@ -212,7 +224,14 @@ def _in_field(fn: Callable[[Any, Any, str], T], value: Any, convert: Any) -> T:
         return fn(value, _HERE, "")
     except (FieldTypeError, FieldValueError) as exc:
         if exc.owner != _HERE:
-            raise
+            # Raised while building a value inside the field (an IssueDate from a date):
+            # the outer class names its field, then the inner error follows.
+            inner: FieldTypeError | FieldValueError
+            if isinstance(exc, FieldTypeError):
+                inner = FieldTypeError(_HERE, "", exc.expected, exc.got, detail=str(exc))
+            else:
+                inner = FieldValueError(_HERE, "", str(exc))
+            raise _Refused(value, inner, convert) from None
         raise _Refused(value, exc, convert) from None
 
 
@@ -237,15 +256,10 @@ def checked(cls: type[T]) -> type[T]:
                 if a.converter is refused.convert and given.get(a.alias, a) is refused.value:
                     name = a.name
                     break
-            error = refused.error
-            if isinstance(error, FieldTypeError):
-                raise FieldTypeError(
-                    cls.__name__, name + error.field, error.expected, error.got
-                ) from None
-            raise FieldValueError(cls.__name__, name + error.field, error.reason) from None
+            raise refused.error.renamed(cls.__name__, name) from None
 
-    __init__.__doc__ = init.__doc__
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    # Introspection (help(), hypothesis' from_type) sees attrs' own signature.
+    functools.update_wrapper(__init__, init)
     cls.__init__ = __init__  # type: ignore[method-assign]
     return cls
 
@@ -391,57 +405,57 @@ def _pairs(value: Any, owner: Any, field: str) -> tuple[tuple[str, str], ...]:
 # -- the converters attrs fields use: named functions, so that type checkers see them --------
 
 
-def text(value: Any) -> str:
+def text(value: str) -> str:
     """Text: a ``str``, NFC, single spaces, no control or bidirectional characters."""
     return _in_field(_text, value, text)
 
 
-def optional_text(value: Any) -> str | None:
+def optional_text(value: str | None) -> str | None:
     """Text or None."""
     return _in_field(_optional_text, value, optional_text)
 
 
-def texts(value: Any) -> tuple[str, ...]:
+def texts(value: Iterable[str]) -> tuple[str, ...]:
     """A list of texts; never a bare string."""
     return _in_field(_texts, value, texts)
 
 
-def unit_ids(value: Any) -> tuple[str, ...]:
+def unit_ids(value: Iterable[str]) -> tuple[str, ...]:
     """A list of unit ids; never a bare string."""
     return _in_field(_unit_ids, value, unit_ids)
 
 
-def a_date(value: Any) -> date:
+def a_date(value: date | str) -> date:
     """A date or an ISO string, in 1901–2100."""
     return _in_field(to_date, value, a_date)
 
 
-def dates(value: Any) -> tuple[date, ...]:
+def dates(value: Iterable[date | str]) -> tuple[date, ...]:
     """A list of dates or ISO strings, sorted and each once."""
     return _in_field(_dates, value, dates)
 
 
-def flag(value: Any) -> bool:
+def flag(value: bool) -> bool:
     """True or False, nothing else."""
     return _in_field(_flag, value, flag)
 
 
-def whole(value: Any) -> int:
+def whole(value: int) -> int:
     """A whole number, not a bool."""
     return _in_field(_whole, value, whole)
 
 
-def optional_whole(value: Any) -> int | None:
+def optional_whole(value: int | None) -> int | None:
     """A whole number or None."""
     return _in_field(_optional_whole, value, optional_whole)
 
 
-def number(value: Any) -> float:
+def number(value: float) -> float:
     """A finite number, not a bool."""
     return _in_field(_number, value, number)
 
 
-def pairs(value: Any) -> tuple[tuple[str, str], ...]:
+def pairs(value: Iterable[tuple[str, str]] | Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """(header, text) pairs or a mapping of them; each header once."""
     return _in_field(_pairs, value, pairs)
 

@@ -22,7 +22,7 @@ from attrs import evolve, field, frozen
 
 from kh_tthc import convert as C
 from kh_tthc.deadline import Deadline, parse_deadline
-from kh_tthc.errors import TaskNumberError
+from kh_tthc.errors import DeadlineSyntaxError, TaskNumberError
 from kh_tthc.periods import SendingRule
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
 
@@ -54,7 +54,10 @@ def _deadline(value: Any, owner: Any, field: str) -> Deadline | None:
     if value is None or isinstance(value, _DEADLINE_TYPES):
         return value
     if isinstance(value, str):
-        return parse_deadline(C.checked_text(value, owner, field))
+        try:
+            return parse_deadline(C.checked_text(value, owner, field))
+        except DeadlineSyntaxError as exc:  # an empty phrase
+            raise C.FieldValueError(C._name(owner), field, str(exc)) from None
     raise C.type_error(
         owner, field, "a Deadline, a completion-time phrase such as 'Quý IV/2025', or None", value
     )
@@ -66,19 +69,19 @@ _DEADLINE_TYPES = tuple(typing.get_args(Deadline))
 # Named functions, looked up when called (Section's own field refers to Section).
 
 
-def _SECTIONS(value: Any) -> tuple[Section, ...]:
+def _SECTIONS(value: Iterable[Section]) -> tuple[Section, ...]:
     return C.in_field(C.objects(Section, 'Section(title="Mục đích")'), value, _SECTIONS)
 
 
-def _UNITS(value: Any) -> tuple[Unit, ...]:
+def _UNITS(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return C.in_field(C.objects(Unit, 'Unit(id="vp", name="Văn phòng Sở")'), value, _UNITS)
 
 
-def _TASKS(value: Any) -> tuple[Task, ...]:
+def _TASKS(value: Iterable[Task]) -> tuple[Task, ...]:
     return C.in_field(C.objects(Task, 'Task(number="1", title="Rà soát")'), value, _TASKS)
 
 
-def _INDICATORS(value: Any) -> tuple[Indicator, ...]:
+def _INDICATORS(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
     example = 'Indicator(id="so-hoa", name="…", target=100)'
     return C.in_field(C.objects(Indicator, example), value, _INDICATORS)
 
@@ -87,7 +90,7 @@ def _DEADLINE(value: Deadline | str | None) -> Deadline | None:
     return C.in_field(_deadline, value, _DEADLINE)
 
 
-def _PARTS(value: Any) -> tuple[int, ...]:
+def _PARTS(value: tuple[int, ...] | str) -> tuple[int, ...]:
     return C.in_field(_number_parts, value, _PARTS)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from attrs import evolve
+
 from kh_tthc.convert import describe
 from kh_tthc.deadline import parse_deadline, suggest
 from kh_tthc.errors import PlanInvalid, Problem, Severity
@@ -52,6 +54,12 @@ def check_plan(plan: object) -> tuple[Problem, ...]:
     """
     if not isinstance(plan, Plan):
         return (_error(f"expected a Plan (load_plan or Plan(...)), got {describe(plan)}", "plan"),)
+    try:
+        # A plan changed behind the model's back (object.__setattr__) is built again
+        # through its constructor: the same field rules, reported instead of raised.
+        evolve(plan)
+    except (TypeError, ValueError) as exc:
+        return (_error(f"the plan does not hold what its fields take: {exc}", "plan"),)
     found: list[Problem] = []
     try:
         for problem in _problems(plan):

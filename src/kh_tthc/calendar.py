@@ -117,10 +117,16 @@ class _Cache:
         self.table: _Table | None = None
 
 
-def _dates(value: Iterable[date]) -> tuple[date, ...]:
+def _days_off(value: Iterable[date | str]) -> tuple[date, ...]:
+    from kh_tthc.convert import ensure_dates  # deferred: convert reads this module's years
+
+    return ensure_dates(value, "WorkCalendar", "days_off")
+
+
+def _working_days(value: Iterable[date | str]) -> tuple[date, ...]:
     from kh_tthc.convert import ensure_dates
 
-    return ensure_dates(value, "WorkCalendar", "days")
+    return ensure_dates(value, "WorkCalendar", "working_days")
 
 
 def _day(value: object, method: str, name: str = "d") -> date:
@@ -181,8 +187,8 @@ class WorkCalendar:
     (False, True)
     """
 
-    days_off: tuple[date, ...] = field(default=(), converter=_dates)
-    working_days: tuple[date, ...] = field(default=(), converter=_dates)
+    days_off: tuple[date, ...] = field(default=(), converter=_days_off)
+    working_days: tuple[date, ...] = field(default=(), converter=_working_days)
     public_holidays: bool = True
     _cache: _Cache = field(factory=_Cache, init=False, eq=False, repr=False)
 

@@ -465,11 +465,6 @@ def in_field(fn: Callable[[Any, Any, str], T], value: Any, convert: Any) -> T:
     return _in_field(fn, value, convert)
 
 
-def argument(fn: Callable[[Any, Any, str], T], owner: str, name: str, value: Any) -> T:
-    """Convert a method's argument with a field rule: ``argument(to_date, "X.f", "d", v)``."""
-    return fn(value, owner, name)
-
-
 def ensure_dates(values: Iterable[Any], owner: str, field: str) -> tuple[date, ...]:
     """Dates from a list of dates or ISO strings, sorted and each once."""
     return _dates(values, owner, field)

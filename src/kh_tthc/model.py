@@ -767,10 +767,10 @@ class Plan:
 
     def schedule(
         self,
-        start: date | None = None,
-        end: date | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
         *,
-        as_of: date,
+        as_of: date | str,
         calendar: WorkCalendar | None = None,
         reporting: SendingRule | None = None,
         report_every: Frequency | None = None,
@@ -793,14 +793,12 @@ class Plan:
         from kh_tthc.deadline import Frequency
         from kh_tthc.schedule import DEFAULT_SOON, build_schedule
 
-        if start is not None:
-            start = C.to_date(start, "Plan.schedule", "start")
-        if end is not None:
-            end = C.to_date(end, "Plan.schedule", "end")
+        first = None if start is None else C.to_date(start, "Plan.schedule", "start")
+        last = None if end is None else C.to_date(end, "Plan.schedule", "end")
         return build_schedule(
             self,
-            start,
-            end,
+            first,
+            last,
             as_of=C.to_date(as_of, "Plan.schedule", "as_of"),
             calendar=calendar,
             reporting=reporting,

@@ -309,7 +309,7 @@ class TestRefused:
 class TestCheckPlanNeverRaises:
     """check_plan(anything) gives problems, never an exception."""
 
-    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
         st.one_of(
             st.none(),
@@ -328,7 +328,7 @@ class TestCheckPlanNeverRaises:
         assert problems[0].is_error
         assert "expected a Plan" in problems[0].message
 
-    @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
         plans(),
         st.sampled_from(["tasks", "units", "period", "number", "title", "issuer"]),
@@ -346,7 +346,7 @@ class TestCheckPlanNeverRaises:
         if refused:  # what the constructor refuses, check_plan reports as an error
             assert any(p.is_error and "fields take" in p.message for p in problems)
 
-    @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(plans(), st.data())
     def test_built_with_wrong_types_is_refused_or_checked(
         self, plan: Plan, data: st.DataObject
@@ -363,7 +363,7 @@ class TestCheckPlanNeverRaises:
         problems = check_plan(built)
         assert all(isinstance(p, Problem) for p in problems)
 
-    @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.data())
     def test_tasks_built_with_wrong_types_are_refused_naming_the_field(
         self, data: st.DataObject
@@ -465,7 +465,9 @@ class TestRoundTrip:
     """A plan check_plan passes without errors is written and read back equal."""
 
     @settings(
-        max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+        max_examples=150,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     @given(built_plans(), st.sampled_from(["toml", "json"]))
     def test_what_check_plan_passes_round_trips(self, plan: Plan, fmt: str) -> None:
@@ -549,7 +551,7 @@ class TestEditing:
         with pytest.raises(KeyError, match="no task 9"):
             small_plan().remove_task("9")
 
-    @settings(max_examples=40)
+    @settings(max_examples=40, deadline=None)
     @given(st.data())
     def test_renumbered_plans_are_valid_outlines(self, data: st.DataObject) -> None:
         """Any removal then renumber gives ascending numbers with every group present."""

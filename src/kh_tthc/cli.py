@@ -17,12 +17,10 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.importing import ImportResult, import_csv, import_docx, import_xlsx
-from kh_tthc.importing.progress_table import import_progress
 from kh_tthc.io.csv_safe import escape_cell
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
@@ -30,11 +28,11 @@ from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.progress import WRITE_FORMATS, dumps_progress, read_progress
-from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
-from kh_tthc.report import Report
-from kh_tthc.schedule import EXPORTS, ScheduleError
 from kh_tthc.vn import format_percent
+
+if TYPE_CHECKING:
+    from kh_tthc.importing import ImportResult
+    from kh_tthc.report import Report
 
 __all__ = ["main"]
 
@@ -124,6 +122,9 @@ def _period_arg(text: str) -> Period:
 
 
 def _load_report(args: argparse.Namespace) -> Report:
+    from kh_tthc.progress import read_progress
+    from kh_tthc.report import Report
+
     period: Period = args.period
     as_of: date = date.today() if args.as_of is None else args.as_of
     if as_of < period.cutoff().start:
@@ -192,6 +193,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         check_output(out.with_suffix(".pdf"), inputs=inputs)
     report = _load_report(args)
     if suffix == ".docx":
+        from kh_tthc.render import render_report  # deferred: rendering loads docxtpl
+
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             render_report(report, out, inputs=inputs)
@@ -212,6 +215,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     )
     if args.pdf:
+        from kh_tthc.render import docx_to_pdf
+
         pdf = out.with_suffix(".pdf")
         docx_to_pdf(out, pdf, inputs=inputs)
         print(_safe(str(pdf)))
@@ -226,6 +231,8 @@ _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 def import_source(path: Path, *, year: int | None = None, sheet: str | None = None) -> ImportResult:
     """Import a Word document, an Excel workbook or a CSV file, chosen by extension, else
     by content."""
+    from kh_tthc.importing import import_csv, import_docx, import_xlsx  # deferred: heavy
+
     suffix = path.suffix.lower()
     if suffix in _XLSX_SUFFIXES:
         return import_xlsx(path, sheet=sheet, year=year)
@@ -249,6 +256,8 @@ def import_source(path: Path, *, year: int | None = None, sheet: str | None = No
 
 def _cmd_import_progress(args: argparse.Namespace) -> int:
     """`import --progress PLAN SOURCE -o progress.csv`: a report's table as progress."""
+    from kh_tthc.progress import WRITE_FORMATS, dumps_progress
+
     source: Path = args.source
     output: Path = args.output
     if output.suffix.lower() not in WRITE_FORMATS:
@@ -258,6 +267,8 @@ def _cmd_import_progress(args: argparse.Namespace) -> int:
     # A progress file is edited by hand: it is replaced only when asked.
     inputs = (source, args.progress)
     check_output(output, inputs=inputs, replace=args.force)
+    from kh_tthc.importing.progress_table import import_progress  # deferred: heavy
+
     plan = load_checked(args.progress, stderr=sys.stderr)
     progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
     fmt = format_of(output, WRITE_FORMATS, what="progress file")
@@ -313,6 +324,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     output = _docx_output(args.output, inputs)
     if args.pdf:
         check_output(output.with_suffix(".pdf"), inputs=inputs)
+    from kh_tthc.render import render_plan  # deferred: rendering loads docxtpl
+
     plan = load_checked(args.plan, stderr=sys.stderr)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -321,6 +334,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.plan}: warning: {_safe(str(w.message))}", file=sys.stderr)
     print(_safe(str(output)))
     if args.pdf:
+        from kh_tthc.render import docx_to_pdf
+
         pdf = output.with_suffix(".pdf")
         docx_to_pdf(output, pdf, inputs=inputs)
         print(_safe(str(pdf)))
@@ -328,6 +343,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
+    from kh_tthc.render import copy_template
+
     print(_safe(str(copy_template(_docx_output(args.output)))))
     return EXIT_OK
 
@@ -357,6 +374,8 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
+    from kh_tthc.schedule import EXPORTS, ScheduleError
+
     if args.output is not None:
         check_output(args.output, inputs=(args.plan,))  # before any work
     plan = load_checked(args.plan, stderr=sys.stderr)

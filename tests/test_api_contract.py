@@ -6,13 +6,19 @@ against and passes now.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 
+import kh_tthc
+from kh_tthc import Period, Plan, Report, Schedule, Status, load_plan, load_progress
 from tests.conftest import ROOT
 
 # -- 8. fast to import -----------------------------------------------------------------
@@ -76,3 +82,121 @@ def test_validate_on_the_command_line_loads_no_heavy_module(tmp_path: Path) -> N
         f"from kh_tthc.cli import main\nassert main(['validate', '-q', {str(plan)!r}]) == 0"
     )
     assert [m for m in ("docxtpl", "jinja2", "docx", "lxml", "openpyxl") if loaded[m]] == []
+
+
+# -- 4. one surface for data out ---------------------------------------------------------
+
+SEED_DIR = ROOT / "examples" / "skhcn-thai-nguyen-2025"
+AS_OF = date(2025, 10, 15)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(SEED_DIR / "plan.toml")
+
+
+@pytest.fixture(scope="module")
+def agenda(plan: Plan) -> Schedule:
+    return plan.schedule(as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def q4(plan: Plan) -> Report:
+    progress = load_progress(SEED_DIR / "progress-2025-Q4.csv", plan)
+    return Report(
+        plan=plan, period=Period.parse("2025-Q4"), progress=progress, as_of=date(2025, 12, 15)
+    )
+
+
+def test_every_object_has_the_same_data_out_methods(
+    plan: Plan, agenda: Schedule, q4: Report
+) -> None:
+    for obj in (plan, agenda, q4):
+        for name in ("to_records", "to_frame", "to_csv", "to_json"):
+            assert callable(getattr(obj, name)), (type(obj).__name__, name)
+    assert isinstance(agenda.to_ics(), bytes)
+    assert agenda.to_table().startswith("Lịch thực hiện")
+
+
+def test_exports_are_exported_from_the_package(agenda: Schedule) -> None:
+    assert kh_tthc.to_csv(agenda) == agenda.to_csv()
+    assert kh_tthc.to_json(agenda) == agenda.to_json()
+    assert kh_tthc.to_ics(agenda) == agenda.to_ics()
+    assert kh_tthc.to_table(agenda) == agenda.to_table()
+    with pytest.raises(TypeError, match="Plan, a Schedule or a Report"):
+        kh_tthc.to_ics(object())
+
+
+def test_records_hold_dates_and_unit_ids_beside_names(
+    plan: Plan, agenda: Schedule, q4: Report
+) -> None:
+    row = agenda.to_records()[0]
+    assert isinstance(row["due"], date)
+    assert row["due"] == agenda.occurrences[0].due
+    task = agenda.occurrences[0].task
+    assert row["lead_ids"] == list(task.lead)
+    assert row["lead"] == [plan.unit(u).name for u in task.lead]
+    rec = next(r for r in plan.to_records() if r["lead_ids"])
+    assert rec["lead"] == [plan.unit(u).name for u in rec["lead_ids"]]
+    assert rec["support"] == [plan.unit(u).name for u in rec["support_ids"]]
+    report_row = next(r for r in q4.to_records() if r["due"])
+    assert all(isinstance(d, date) for d in report_row["due"])
+    assert report_row["lead"] == [plan.unit(u).name for u in report_row["lead_ids"]]
+
+
+def test_schedule_records_is_deprecated_but_works(agenda: Schedule) -> None:
+    with pytest.warns(DeprecationWarning, match="to_records"):
+        old = agenda.records()  # type: ignore[deprecated,unused-ignore]
+    assert old[0]["due"] == agenda.occurrences[0].due.isoformat()  # type: ignore[union-attr]
+    assert len(old) == len(agenda)
+
+
+def test_frames_have_real_dtypes(plan: Plan, agenda: Schedule, q4: Report) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = agenda.to_frame()
+    assert pd.api.types.is_datetime64_any_dtype(frame["due"])
+    assert isinstance(frame["status"].dtype, pd.CategoricalDtype)
+    assert list(frame["status"].cat.categories) == [s.value for s in Status]
+    assert len(frame) == len(agenda)
+    report = q4.to_frame()
+    assert isinstance(report["status"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_datetime64_any_dtype(report["completed"])
+    assert list(plan.to_frame().index) == [str(t.number) for t in plan.tasks]
+
+
+def test_role_refuses_unknown_values_listing_the_allowed_ones(agenda: Schedule) -> None:
+    with pytest.raises(ValueError, match=r"'lead', 'support', 'any'.*'chu-tri'"):
+        agenda.for_unit("vp", role="chu-tri")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"'table', 'csv', 'json', 'ics'.*'xlsx'"):
+        agenda.export("xlsx")
+    assert agenda.export("csv") == agenda.to_csv()
+
+
+EVIL = '=HYPERLINK("http://x")<script>alert(1)</script>'
+
+
+def _evil_plan(plan: Plan) -> Plan:
+    first = next(t for t in plan.tasks if t.lead and not t.group)
+    tasks = tuple(evolve(t, title=EVIL) if t is first else t for t in plan.tasks)
+    return evolve(plan, tasks=tasks)
+
+
+def test_every_csv_escapes_formulas(plan: Plan) -> None:
+    evil = _evil_plan(plan)
+    for text in (evil.to_csv(), evil.schedule(as_of=AS_OF).to_csv()):
+        cells = [c for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for c in row]
+        assert "'" + EVIL in cells
+        assert EVIL not in cells
+
+
+def test_html_escapes_user_text(plan: Plan) -> None:
+    evil = _evil_plan(plan)
+    for html in (evil._repr_html_(), evil.schedule(as_of=AS_OF)._repr_html_()):
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_json_outputs_stay_plain(agenda: Schedule, q4: Report) -> None:
+    assert json.loads(agenda.to_json())[0]["due"] == agenda.occurrences[0].due.isoformat()  # type: ignore[union-attr]
+    data = json.loads(q4.to_json())
+    assert all(isinstance(d, str) for t in data["tasks"] for d in t["due"])

@@ -122,6 +122,7 @@ if TYPE_CHECKING:
         UnitValue,
     )
     from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
+    from kh_tthc.tables import to_csv, to_ics, to_json, to_table
     from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
@@ -131,6 +132,10 @@ __version__ = "0.1.0.dev0"
 #: command that only validates a plan needs neither progress, reports nor schedules, and
 #: plan files (cattrs, TOML) are read only when one is.
 _LAZY = {
+    "to_csv": "kh_tthc.tables",
+    "to_ics": "kh_tthc.tables",
+    "to_json": "kh_tthc.tables",
+    "to_table": "kh_tthc.tables",
     "dump_plan": "kh_tthc.io.plan_file",
     "dumps_plan": "kh_tthc.io.plan_file",
     "load_plan": "kh_tthc.io.plan_file",
@@ -298,5 +303,9 @@ __all__ = [
     "render_plan",
     "render_report",
     "report_context",
+    "to_csv",
+    "to_ics",
+    "to_json",
+    "to_table",
     "validate_plan",
 ]

@@ -8,20 +8,16 @@ traceback: every problem is printed on a line of its own, the way compilers do.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kh_tthc import __version__
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.csv_safe import escape_cell
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
@@ -146,35 +142,8 @@ def _load_report(args: argparse.Namespace) -> Report:
 
 
 def report_csv(report: Report) -> str:
-    """The report's task records as CSV for Excel: a BOM, lists joined with "; "."""
-    records = report.to_records()
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with it
-    if records:
-        writer = csv.DictWriter(buffer, fieldnames=list(_all_keys(records)), lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: _cell(v) for k, v in record.items()})
-    return buffer.getvalue()
-
-
-def _all_keys(records: list[dict[str, Any]]) -> dict[str, None]:
-    keys: dict[str, None] = {}
-    for record in records:
-        keys.update(dict.fromkeys(record))
-    return keys
-
-
-def _cell(value: Any) -> Any:
-    # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe);
-    # numbers stay numbers.
-    if isinstance(value, list):
-        return escape_cell("; ".join(str(v) for v in value))
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    return value if isinstance(value, (int, float)) else escape_cell(str(value))
+    """The report's task records as CSV for Excel (:meth:`Report.to_csv`)."""
+    return report.to_csv()
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -201,8 +170,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         for w in caught:
             print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
-        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_output(out, text, inputs=inputs)
+        write_output(out, report.to_json(), inputs=inputs)
     else:
         write_output(out, report_csv(report), inputs=inputs)
     counts = report.counts

@@ -18,7 +18,17 @@ import pytest
 from attrs import evolve
 
 import kh_tthc
-from kh_tthc import Period, Plan, Report, Schedule, Status, load_plan, load_progress
+from kh_tthc import (
+    Period,
+    Plan,
+    Report,
+    Schedule,
+    Status,
+    check_plan,
+    load_plan,
+    load_progress,
+)
+from kh_tthc.cli import EXIT_PIPE, main
 from tests.conftest import ROOT
 
 # -- 8. fast to import -----------------------------------------------------------------
@@ -200,3 +210,106 @@ def test_json_outputs_stay_plain(agenda: Schedule, q4: Report) -> None:
     assert json.loads(agenda.to_json())[0]["due"] == agenda.occurrences[0].due.isoformat()  # type: ignore[union-attr]
     data = json.loads(q4.to_json())
     assert all(isinstance(d, str) for t in data["tasks"] for d in t["due"])
+
+
+# -- 6. the command as people use it ---------------------------------------------------
+
+SEED_PLAN = SEED_DIR / "plan.toml"
+Q4_FILE = SEED_DIR / "progress-2025-Q4.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", str(SEED_PLAN)], ["schedule", str(SEED_PLAN), "--as-of", "2025-10-15"]],
+    ids=["show", "schedule"],
+)
+def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
+    """`kh-tthc show plan.toml | head`: the reader is gone before anything is written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kh_tthc.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # as `head` does once it has its lines
+    err = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait() == EXIT_PIPE
+    assert "Traceback" not in err
+    assert "BrokenPipeError" not in err
+
+
+def test_report_takes_the_period_from_the_progress_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    args = ["report", SEED_PLAN, Q4_FILE, "--as-of", "2025-12-15", "-o", out]
+    code, stdout, err = run(capsys, *args)
+    assert (code, err.count("Traceback")) == (0, 0)
+    in_file = load_progress(Q4_FILE, load_plan(SEED_PLAN)).period
+    assert json.loads(out.read_text("utf-8"))["period"] == in_file.iso
+    assert in_file.label in stdout
+
+
+def test_report_refuses_a_period_that_contradicts_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    args = ["report", SEED_PLAN, Q4_FILE, "--period", "2025-Q3", "--as-of", "2025-12-15"]
+    code, _, err = run(capsys, *args, "-o", out)
+    assert code == 1
+    assert "this progress file is for Quý IV/2025, not Quý III/2025" in err
+    assert not out.exists()
+
+
+def test_validate_counts_tasks_and_headings_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = load_plan(SEED_PLAN)
+    groups = sum(t.group for t in plan.tasks)
+    code, out, _ = run(capsys, "validate", SEED_PLAN)
+    assert code == 0
+    assert f"{len(plan.tasks) - groups} tasks and {groups} headings" in out
+    assert f"{len(plan.tasks)} tasks" not in out
+
+
+def test_an_unknown_unit_id_gets_did_you_mean(plan: Plan) -> None:
+    first = next(t for t in plan.tasks if "vp" in t.lead)
+    typo = evolve(first, lead=("vpp",))
+    edited = evolve(plan, tasks=tuple(typo if t is first else t for t in plan.tasks))
+    messages = [p.message for p in check_plan(edited) if p.is_error]
+    assert any("unknown lead unit id 'vpp' (did you mean 'vp'?" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schedule", str(SEED_PLAN), "--as-of", "2025-10-15", "-o", "{missing}/agenda.csv"],
+        ["render", str(SEED_PLAN), "-o", "{missing}/ke-hoach.docx"],
+        ["report", str(SEED_PLAN), str(Q4_FILE), "--as-of", "2025-12-15", "-o", "{missing}/r.json"],
+    ],
+    ids=["schedule", "render", "report"],
+)
+def test_a_missing_output_folder_is_an_output_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    code, _, err = run(capsys, *(a.format(missing=missing) for a in args))
+    assert code == 2
+    assert err.startswith(f"kh-tthc: cannot write {missing}/")
+    assert f"the folder {str(missing)!r} does not exist" in err
+
+
+def test_output_errors_are_their_own_class(tmp_path: Path) -> None:
+    from kh_tthc.io.output import write_output
+
+    with pytest.raises(kh_tthc.OutputUnwritable, match=r"^cannot write .*does not exist"):
+        write_output(tmp_path / "none" / "x.txt", "x")
+    with pytest.raises(kh_tthc.OutputUnwritable, match="it is a directory"):
+        write_output(tmp_path, "x")

@@ -8,6 +8,7 @@ traceback: every problem is printed on a line of its own, the way compilers do.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import warnings
@@ -17,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kh_tthc import __version__
-from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
+from kh_tthc.errors import (
+    KhTthcError,
+    OutputUnwritable,
+    PlanFileError,
+    PlanInvalid,
+    Problem,
+    SourceUnreadable,
+)
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
@@ -72,13 +80,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(_safe(f"{args.plan}: {errors} error(s), {warnings} warning(s)"), file=sys.stderr)
         return EXIT_INVALID
     if not args.quiet:
-        print(
-            _safe(
-                f"{args.plan}: valid, {len(plan.tasks)} tasks, {len(plan.units)} units, "
-                f"{warnings} warning(s)"
-            )
-        )
+        print(_safe(f"{args.plan}: valid, {row_counts(plan)}, {warnings} warning(s)"))
     return EXIT_OK
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def row_counts(plan: Plan) -> str:
+    """The appendix counted as people count it, tasks and headings (group rows) apart:
+    "20 tasks and 9 headings, 10 units"."""
+    groups = sum(t.group for t in plan.tasks)
+    tasks = _count(len(plan.tasks) - groups, "task", "tasks")
+    headings = _count(groups, "heading", "headings")
+    return f"{tasks} and {headings}, {_count(len(plan.units), 'unit', 'units')}"
 
 
 def outline(plan: Plan) -> list[str]:
@@ -118,18 +134,20 @@ def _period_arg(text: str) -> Period:
 
 
 def _load_report(args: argparse.Namespace) -> Report:
+    """The report of the command: the period from ``--period``, else from the progress
+    file's ``# kỳ báo cáo:`` line; a file for another period than ``--period`` is refused
+    (by :func:`~kh_tthc.progress.read_progress`, naming the file and line)."""
     from kh_tthc.progress import read_progress
     from kh_tthc.report import Report
 
-    period: Period = args.period
     as_of: date = date.today() if args.as_of is None else args.as_of
-    if as_of < period.cutoff().start:
-        raise UsageError(
-            f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
-            f"({period.cutoff()})"
-        )
+    if args.period is not None:
+        _check_as_of(as_of, args.period)
     plan = load_checked(args.plan, stderr=sys.stderr)
-    progress, notes = read_progress(args.progress, plan, period=period)
+    progress, notes = read_progress(args.progress, plan, period=args.period)
+    period: Period = progress.period
+    if args.period is None:
+        _check_as_of(as_of, period)
     previous = None
     if args.previous is not None:
         before, more = read_progress(args.previous, plan, period=period.previous())
@@ -139,6 +157,14 @@ def _load_report(args: argparse.Namespace) -> Report:
         previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
     _print_problems(notes, sys.stderr)
     return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+
+
+def _check_as_of(as_of: date, period: Period) -> None:
+    if as_of < period.cutoff().start:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
+            f"({period.cutoff()})"
+        )
 
 
 def report_csv(report: Report) -> str:
@@ -271,7 +297,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     plan = result.plan
     print(
         _safe(
-            f"{output}: {len(plan.tasks)} tasks, {len(plan.units)} units imported from "
+            f"{output}: {row_counts(plan)} imported from "
             f"{source}, {len(result.warnings)} warning(s)"
         )
     )
@@ -281,7 +307,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _docx_output(path: Path, inputs: tuple[Path | None, ...] = ()) -> Path:
     """The output of a command that writes a DOCX, checked before any work is done."""
     if path.is_dir():
-        raise SourceUnreadable(path, "is a directory; expected a .docx file name")
+        raise OutputUnwritable(path, "it is a directory; expected a .docx file name")
     if path.suffix.lower() != ".docx":
         raise UsageError(f"{path}: the output must be a .docx file name")
     return check_output(path, inputs=inputs)
@@ -466,9 +492,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
     p.add_argument(
         "--period",
-        required=True,
         type=_period_arg,
-        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025",
+        default=None,
+        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025 (default: the progress "
+        "file's '# kỳ báo cáo:' line)",
     )
     p.add_argument(
         "--as-of",
@@ -545,7 +572,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     func: Command = args.func
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a reader that went away shows here, not at the exit's flush
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (SourceUnreadable, UsageError) as exc:
         print(_safe(f"kh-tthc: {exc}"), file=sys.stderr)
         return EXIT_USAGE
@@ -557,6 +588,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+
+
+#: The exit code of a command whose reader closed the pipe: 128 + SIGPIPE, as a shell
+#: reports a Unix tool stopped by it.
+EXIT_PIPE = 141
+
+
+def _reader_gone() -> int:
+    """Stop quietly when the reader closed the pipe (``kh-tthc show plan.toml | head``).
+
+    As the Python documentation advises (library/signal, "Note on SIGPIPE"): standard output
+    is pointed at the null device, so that the interpreter's last flush fails no more, and
+    no traceback is printed. SIGPIPE keeps Python's handling (a signal that killed the
+    process could leave a temporary file behind an atomic write).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test's captured output)
+        pass
+    return EXIT_PIPE
 
 
 def run() -> None:

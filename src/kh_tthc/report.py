@@ -357,7 +357,7 @@ def _check_previous(_: Report, __: object, previous: Report | None) -> None:
 class Report:
     """The report of a plan for a period: derived statuses and every figure a báo cáo states.
 
-    Args:
+    Attributes:
         plan: The plan reported on.
         period: The reporting period; its Decree 09 cut-off window is the data range
             (Nghị định 09/2019/NĐ-CP, Điều 12).

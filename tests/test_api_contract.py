@@ -24,9 +24,13 @@ from kh_tthc import (
     Report,
     Schedule,
     Status,
+    TemplateError,
     check_plan,
+    copy_template,
     load_plan,
     load_progress,
+    render_plan,
+    render_report,
 )
 from kh_tthc.cli import EXIT_PIPE, main
 from tests.conftest import ROOT
@@ -313,3 +317,68 @@ def test_output_errors_are_their_own_class(tmp_path: Path) -> None:
         write_output(tmp_path / "none" / "x.txt", "x")
     with pytest.raises(kh_tthc.OutputUnwritable, match="it is a directory"):
         write_output(tmp_path, "x")
+
+
+# -- 5. templates checked all the way down ---------------------------------------------
+
+
+def _template_with_cell(tmp_path: Path, kind: str, text: str) -> Path:
+    """The shipped template of ``kind`` with the last cell of the plain task row replaced."""
+    import docx
+
+    path = copy_template(tmp_path / f"{kind}-edited.docx", kind=kind)
+    document = docx.Document(str(path))
+    (table,) = [t for t in document.tables if len(t.rows) > 7]
+    table.rows[7].cells[-1].paragraphs[0].text = text
+    document.save(str(path))
+    return path
+
+
+def _template_with_paragraph(tmp_path: Path, text: str) -> Path:
+    import docx
+
+    path = copy_template(tmp_path / "paragraph.docx")
+    document = docx.Document(str(path))
+    document.paragraphs[-1].insert_paragraph_before(text)
+    document.save(str(path))
+    return path
+
+
+def test_a_misspelt_field_in_a_table_row_is_named_with_its_cell(plan: Plan, tmp_path: Path) -> None:
+    template = _template_with_cell(tmp_path, "plan", "{{ row.dealine }}")
+    out = tmp_path / "x.docx"
+    with pytest.raises(TemplateError, match=r"row\.dealine \(body table cell: '{{ row\.dealine"):
+        render_plan(plan, out, template=template)
+    assert not out.exists()
+
+
+def test_a_misspelt_field_in_a_paragraph_loop_is_named_with_its_paragraph(
+    plan: Plan, tmp_path: Path
+) -> None:
+    template = _template_with_paragraph(
+        tmp_path, "{% for block in body %}{{ block.txt }}{% endfor %}"
+    )
+    with pytest.raises(TemplateError, match=r"block\.txt \(body paragraph: ") as info:
+        render_plan(plan, tmp_path / "x.docx", template=template)
+    assert info.value.unknown == ("block.txt",)
+
+
+def test_a_plan_template_given_to_render_report_is_refused(q4: Report, tmp_path: Path) -> None:
+    plan_template = copy_template(tmp_path / "plan.docx", kind="plan")
+    with pytest.raises(TemplateError, match=r"row\.support") as info:
+        render_report(q4, tmp_path / "r.docx", template=plan_template)
+    assert "row.deadline" in info.value.unknown
+    assert "table cell" in str(info.value)
+
+
+def test_a_report_field_in_a_plan_template_is_refused(plan: Plan, tmp_path: Path) -> None:
+    template = _template_with_cell(tmp_path, "plan", "{{ row['status'] }}")
+    with pytest.raises(TemplateError, match=r"row\['status'\]"):
+        render_plan(plan, tmp_path / "x.docx", template=template)
+
+
+def test_real_fields_and_methods_still_render(plan: Plan, tmp_path: Path) -> None:
+    template = _template_with_cell(
+        tmp_path, "plan", '{{ row.deadline }}{{ row.extra.get("Sản phẩm", "") }}{{ loop.index }}'
+    )
+    assert render_plan(plan, tmp_path / "x.docx", template=template).exists()

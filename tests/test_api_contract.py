@@ -126,10 +126,14 @@ def test_every_object_has_the_same_data_out_methods(
     plan: Plan, agenda: Schedule, q4: Report
 ) -> None:
     for obj in (plan, agenda, q4):
-        for name in ("to_records", "to_frame", "to_csv", "to_json"):
+        for name in ("to_records", "to_frame", "to_csv", "to_json", "to_table"):
             assert callable(getattr(obj, name)), (type(obj).__name__, name)
-    assert isinstance(agenda.to_ics(), bytes)
+        assert kh_tthc.to_table(obj) == obj.to_table()
     assert agenda.to_table().startswith("Lịch thực hiện")
+    assert plan.to_table().splitlines()[2].startswith(str(plan.tasks[0].number))
+    assert q4.to_table().startswith(q4.summary)
+    assert isinstance(agenda.to_ics(), bytes)
+    assert plan.to_ics(as_of=AS_OF) == agenda.to_ics()
 
 
 def test_exports_are_exported_from_the_package(agenda: Schedule) -> None:

@@ -32,6 +32,7 @@ from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
+from kh_tthc.tables import plan_outline
 from kh_tthc.vn import format_percent
 
 if TYPE_CHECKING:
@@ -98,18 +99,8 @@ def row_counts(plan: Plan) -> str:
 
 
 def outline(plan: Plan) -> list[str]:
-    """The plan's appendix as indented lines: number, title, lead units, completion time."""
-    lines = [f"{plan.type_name} {plan.number}: {plan.title}", ""]
-    for task in plan.tasks:
-        indent = "  " * (task.level - 1)
-        lead = "; ".join(plan.unit_names(task.lead))
-        parts = [f"{indent}{task.number} {task.title}"]
-        if lead:
-            parts.append(f"[{lead}]")
-        if task.deadline is not None:
-            parts.append(f"({task.deadline})")
-        lines.append(" ".join(parts))
-    return lines
+    """The plan's appendix as indented lines (:func:`kh_tthc.tables.plan_outline`)."""
+    return plan_outline(plan)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

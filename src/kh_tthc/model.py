@@ -647,6 +647,17 @@ class Plan:
 
         return records_json(self.to_records())
 
+    def to_table(self) -> str:
+        """The appendix as indented text lines, as ``kh-tthc show`` prints it."""
+        from kh_tthc.tables import plan_outline
+
+        return "\n".join(plan_outline(self)) + "\n"
+
+    def to_ics(self, *, as_of: date) -> bytes:
+        """The plan's agenda over its period as an iCalendar file:
+        ``self.schedule(as_of=as_of).to_ics()``."""
+        return self.schedule(as_of=as_of).to_ics()
+
     def _repr_html_(self) -> str:
         """An HTML table of the appendix for Jupyter."""
         from html import escape

@@ -41,7 +41,7 @@ from kh_tthc.progress import (
     check_progress,
     is_tracked,
 )
-from kh_tthc.tables import frame, records_csv
+from kh_tthc.tables import frame, records_csv, report_table
 from kh_tthc.vn import clean, format_number, format_percent, to_roman
 
 if TYPE_CHECKING:
@@ -659,6 +659,10 @@ class Report:
         dates as ISO days, every text cell through :func:`kh_tthc.io.csv_safe.escape_cell`.
         """
         return records_csv(self.to_records(), bom=True)
+
+    def to_table(self, *, width: int = 110) -> str:
+        """The tasks as an aligned text table for a terminal, in Vietnamese."""
+        return report_table(self, width=width)
 
     def to_json(self) -> str:
         """:meth:`to_dict` as JSON text, Vietnamese kept readable."""

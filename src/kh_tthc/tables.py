@@ -22,11 +22,23 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kh_tthc.io.csv_safe import escape_cell
+from kh_tthc.vn import format_percent
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["check_choice", "to_csv", "to_ics", "to_json", "to_table"]
+    from kh_tthc.model import Plan
+    from kh_tthc.report import Report
+
+__all__ = [
+    "check_choice",
+    "plan_outline",
+    "report_table",
+    "to_csv",
+    "to_ics",
+    "to_json",
+    "to_table",
+]
 
 T = TypeVar("T", bound=str)
 
@@ -137,6 +149,51 @@ def records_csv(records: Sequence[Mapping[str, Any]], *, bom: bool = False) -> s
     return buffer.getvalue()
 
 
+def plan_outline(plan: Plan) -> list[str]:
+    """The plan's appendix as indented lines: number, title, lead units, completion time
+    (what ``kh-tthc show`` prints and :meth:`Plan.to_table` returns)."""
+    lines = [f"{plan.type_name} {plan.number}: {plan.title}", ""]
+    for task in plan.tasks:
+        indent = "  " * (task.level - 1)
+        lead = "; ".join(plan.unit_names(task.lead))
+        parts = [f"{indent}{task.number} {task.title}"]
+        if lead:
+            parts.append(f"[{lead}]")
+        if task.deadline is not None:
+            parts.append(f"({task.deadline})")
+        lines.append(" ".join(parts))
+    return lines
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def report_table(report: Report, *, width: int = 110) -> str:
+    """The report's tasks as an aligned text table for a terminal, in Vietnamese: number,
+    status, lead units and title, under a line with the period and the counts."""
+    rate = report.completion_rate
+    head = (
+        f"{report.summary}\n{report.window_phrase}; {report.counts.total} nhiệm vụ; "
+        f"tỷ lệ hoàn thành {'—' if rate is None else format_percent(rate)}"
+    )
+    columns = ("STT", "Tình trạng", "Chủ trì", "Nhiệm vụ")
+    rows = [
+        (r["number"], r["status_label"], _cut("; ".join(r["lead"]), 28), r["title"])
+        for r in report.to_records()
+    ]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
+    rest = max(width - sum(widths) - 2 * len(widths), 20)
+
+    def line(cells: tuple[str, ...]) -> str:
+        fixed = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
+        return f"{fixed}  {_cut(cells[-1], rest)}".rstrip()
+
+    out = [head, "", line(columns), line((*("-" * w for w in widths), "-" * 8))]
+    out += [line(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def _method(obj: object, name: str) -> Any:
     method = getattr(obj, name, None)
     if method is None or not callable(method):
@@ -156,10 +213,13 @@ def to_json(obj: object) -> str:
 
 
 def to_table(obj: object) -> str:
-    """``obj.to_table()``: an aligned text table for a terminal (schedules)."""
+    """``obj.to_table()``: a text table for a terminal (a plan's outline, a schedule's
+    agenda, a report's tasks)."""
     return str(_method(obj, "to_table")())
 
 
 def to_ics(obj: object) -> bytes:
-    """``obj.to_ics()``: an iCalendar file (RFC 5545) of a schedule's dated occurrences."""
+    """``obj.to_ics()``: an iCalendar file (RFC 5545) of a schedule's dated occurrences.
+
+    A plan needs a day to tell statuses from: ``plan.to_ics(as_of=...)``."""
     return bytes(_method(obj, "to_ics")())

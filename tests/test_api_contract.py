@@ -386,3 +386,16 @@ def test_real_fields_and_methods_still_render(plan: Plan, tmp_path: Path) -> Non
         tmp_path, "plan", '{{ row.deadline }}{{ row.extra.get("Sản phẩm", "") }}{{ loop.index }}'
     )
     assert render_plan(plan, tmp_path / "x.docx", template=template).exists()
+
+
+def test_template_kinds_refuse_unknown_values(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"kind must be one of 'plan', 'report', not 'ke-hoach'"):
+        copy_template(tmp_path / "x.docx", kind="ke-hoach")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_statuses_refuse_unknown_values(agenda: Schedule) -> None:
+    assert agenda.with_status("overdue") == agenda.with_status(Status.OVERDUE)
+    assert len(agenda.with_status("overdue")) > 0
+    with pytest.raises(ValueError, match=r"status must be one of 'overdue', .*not 'late'"):
+        agenda.with_status("late")

@@ -204,9 +204,18 @@ class Schedule:
 
         return self._replace(o for o in self.occurrences if keep(o))
 
-    def with_status(self, *statuses: Status) -> Schedule:
-        """The occurrences with one of ``statuses``."""
-        wanted = set(statuses)
+    def with_status(self, *statuses: Status | str) -> Schedule:
+        """The occurrences with one of ``statuses``, given as :class:`Status` or its value
+        (``"overdue"``).
+
+        Raises:
+            ValueError: a status that is not one of :class:`Status`; the message lists them.
+        """
+        values = [s.value for s in Status]
+        wanted = {
+            s if isinstance(s, Status) else Status(check_choice("status", s, values))
+            for s in statuses
+        }
         return self._replace(o for o in self.occurrences if o.status in wanted)
 
     def _names(self) -> Callable[[tuple[str, ...]], list[str]]:

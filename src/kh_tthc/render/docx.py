@@ -50,6 +50,7 @@ from kh_tthc.render.fields import describe, unknown_fields
 from kh_tthc.render.metrics import text_width_pt
 from kh_tthc.render.sandbox import BUDGET, Bounded, environment
 from kh_tthc.render.styles import MOTTO_RULE_STYLE, SHORT_RULE_RATIO, SHORT_RULE_STYLE
+from kh_tthc.tables import check_choice
 from kh_tthc.validate import validate_plan
 
 __all__ = [
@@ -81,11 +82,13 @@ MAX_TEMPLATE_UNPACKED = 50 * 1024 * 1024
 
 
 def template_path(kind: str = "plan") -> Path:
-    """The shipped template for a kind of document ("plan": the kế hoạch).
+    """The shipped template for a kind of document ("plan": the kế hoạch, "report": the
+    báo cáo).
 
     Raises:
-        KeyError: for an unknown kind.
+        ValueError: for an unknown kind; the message lists the known ones.
     """
+    check_choice("kind", kind, TEMPLATES)
     # Wheels install package data as plain files, so the resource is a path on disk.
     return Path(str(files("kh_tthc.render").joinpath("templates", TEMPLATES[kind])))
 
@@ -102,7 +105,8 @@ def copy_template(path: StrPath, *, kind: str = "plan", inputs: Inputs = ()) -> 
     'my-ke-hoach.docx'
 
     Raises:
-        SourceUnreadable: the folder is missing or not writable, or ``path`` is a folder.
+        ValueError: ``kind`` is neither "plan" nor "report".
+        OutputUnwritable: the folder is missing or not writable, or ``path`` is a folder.
     """
     source = template_path(kind)
     with output_path(Path(path), inputs=inputs) as tmp:

@@ -199,9 +199,16 @@ def _evil_plan(plan: Plan) -> Plan:
     return evolve(plan, tasks=tasks)
 
 
+def _evil_report(evil: Plan) -> Report:
+    progress = load_progress(SEED_DIR / "progress-2025-Q4.csv", evil)
+    return Report(
+        plan=evil, period=Period.parse("2025-Q4"), progress=progress, as_of=date(2025, 12, 15)
+    )
+
+
 def test_every_csv_escapes_formulas(plan: Plan) -> None:
     evil = _evil_plan(plan)
-    for text in (evil.to_csv(), evil.schedule(as_of=AS_OF).to_csv()):
+    for text in (evil.to_csv(), evil.schedule(as_of=AS_OF).to_csv(), _evil_report(evil).to_csv()):
         cells = [c for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for c in row]
         assert "'" + EVIL in cells
         assert EVIL not in cells
@@ -209,7 +216,8 @@ def test_every_csv_escapes_formulas(plan: Plan) -> None:
 
 def test_html_escapes_user_text(plan: Plan) -> None:
     evil = _evil_plan(plan)
-    for html in (evil._repr_html_(), evil.schedule(as_of=AS_OF)._repr_html_()):
+    views = (evil, evil.schedule(as_of=AS_OF), _evil_report(evil))
+    for html in (view._repr_html_() for view in views):
         assert "<script>" not in html
         assert "&lt;script&gt;" in html
 

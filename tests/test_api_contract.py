@@ -407,3 +407,12 @@ def test_statuses_refuse_unknown_values(agenda: Schedule) -> None:
     assert len(agenda.with_status("overdue")) > 0
     with pytest.raises(ValueError, match=r"status must be one of 'overdue', .*not 'late'"):
         agenda.with_status("late")
+
+
+def test_an_unknown_unit_on_the_command_line_gets_did_you_mean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["schedule", SEED_PLAN, "--as-of", "2025-10-15", "--unit", "vpp"]
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "no unit 'vpp' in the plan (did you mean 'vp'?" in err

@@ -24,6 +24,7 @@ The exports at the end of the module (:func:`to_table`, :func:`to_csv`, :func:`t
 from __future__ import annotations
 
 import csv
+import difflib
 import enum
 import io
 import json
@@ -178,7 +179,9 @@ class Schedule:
             if fold(u.name) == key:
                 return u.id
         known = ", ".join(sorted(by_id)) or "none"
-        raise ScheduleError(f"no unit {unit!r} in the plan (unit ids: {known})")
+        close = difflib.get_close_matches(unit, sorted(by_id), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ScheduleError(f"no unit {unit!r} in the plan ({hint}unit ids: {known})")
 
     def for_unit(self, unit: str, *, role: Role = "any") -> Schedule:
         """The occurrences of tasks the unit leads (``"lead"``), supports, or either.

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := examples/skhcn-thai-nguyen-2025
 
-.PHONY: demo test lint typecheck pytest bench fuzz templates clean
+.PHONY: demo test lint typecheck pytest docs bench fuzz templates clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ demo: $(STAMP)
 	$(BIN)/kh-tthc report $(SEED)/plan.toml $(SEED)/progress-2025-Q4.csv --period 2025-Q4 \
 	  --as-of 2025-12-15 --previous $(SEED)/progress-2025-Q3.csv -o out/bao-cao.docx $$PDF
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools $(wildcard benchmarks/*.py examples/*/*.py)
@@ -42,6 +42,12 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# The documentation site with the API reference from the docstrings (mkdocs.yml), into
+# site/; --strict makes every warning (a broken link, a docstring naming a parameter the
+# function lacks) an error. Builds offline.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet
 
 # The fuzz targets of tests/hostile/fuzz_cases.py with many examples (500 MB, 5 s each).
 FUZZ_EXAMPLES ?= 2000
@@ -57,4 +63,4 @@ templates: $(STAMP)
 	$(BIN)/python tools/build_templates.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) out site .pytest_cache .mypy_cache .ruff_cache .hypothesis

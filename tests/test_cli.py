@@ -22,7 +22,7 @@ class TestValidate:
     def test_seed_is_valid(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "validate", str(SEED_PLAN))
         assert code == 0
-        assert "valid, 29 tasks" in out
+        assert "valid, 20 tasks and 9 headings, 10 units" in out
         assert "warning: task 2.4: no lead unit" in out
 
     def test_invalid_exits_1_one_line_per_problem(

@@ -38,7 +38,9 @@ class TestImport:
         lines = capsys.readouterr().out.splitlines()
         assert lines[0].startswith(f"{seed_path}: warning: appendix_title:")
         assert lines[1] == f"{seed_path}: warning: task 2.4: no lead unit (đơn vị chủ trì)"
-        assert lines[2] == (f"{out}: 29 tasks, 10 units imported from {seed_path}, 2 warning(s)")
+        assert lines[2] == (
+            f"{out}: 20 tasks and 9 headings, 10 units imported from {seed_path}, 2 warning(s)"
+        )
 
     def test_csv_to_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A CSV source and a .json output work the same way; placeholders are reported

@@ -216,7 +216,7 @@ class TestCommand:
         out = tmp_path / "plan.toml"
         assert main(["import", str(path), "--sheet", "Kế hoạch 2026", "-o", str(out)]) == 0
         assert [str(t.number) for t in load_plan(out).tasks] == ["1", "1.1", "1.2", "2", "2.1"]
-        assert "5 tasks" in capsys.readouterr().out
+        assert "3 tasks and 2 headings" in capsys.readouterr().out
 
     def test_ambiguous_sheets_exit_1(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

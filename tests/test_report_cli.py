@@ -190,7 +190,12 @@ class TestUsage:
         assert code == 2
         assert "does not exist" in err
 
-    def test_period_is_required(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        code, _, err = run(capsys, "report", SEED_PLAN, Q4_FILE, "-o", tmp_path / "r.json")
-        assert code == 2
-        assert "--period" in err
+    def test_period_is_required_when_the_file_names_none(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        bare = tmp_path / "progress.csv"
+        text = Q4_FILE.read_text("utf-8")
+        bare.write_text("".join(line for line in text.splitlines(True) if "kỳ báo cáo" not in line))
+        code, _, err = run(capsys, "report", SEED_PLAN, bare, "-o", tmp_path / "r.json")
+        assert code == 1
+        assert "no reporting period" in err

@@ -6,6 +6,9 @@
 ('SKHCN', 29)
 """
 
+from typing import TYPE_CHECKING
+
+from kh_tthc._lazy import lazy_names
 from kh_tthc.calendar import (
     CalendarError,
     CalendarRangeError,
@@ -42,6 +45,7 @@ from kh_tthc.errors import (
     LibreOfficeNotFound,
     LimitExceeded,
     OutputRefused,
+    OutputUnwritable,
     PdfConversionError,
     PlanFileError,
     PlanInvalid,
@@ -52,22 +56,6 @@ from kh_tthc.errors import (
     TaskNumberError,
     TemplateError,
 )
-from kh_tthc.importing import (
-    AmbiguousSheet,
-    EncryptedSource,
-    ImportResult,
-    LegacyWordFormat,
-    NoTaskTable,
-    SheetNotFound,
-    SourceRejected,
-    UnsafeSource,
-    decode_legacy,
-    import_csv,
-    import_docx,
-    import_xlsx,
-)
-from kh_tthc.importing.progress_table import import_progress
-from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -93,43 +81,124 @@ from kh_tthc.periods import (
     SendingRuleSyntaxError,
     Window,
 )
-from kh_tthc.progress import (
-    Progress,
-    ProgressRow,
-    ProgressStatus,
-    check_progress,
-    dump_progress,
-    dumps_progress,
-    load_progress,
-    loads_progress,
-    read_progress,
-)
-from kh_tthc.render import (
-    copy_template,
-    docx_to_pdf,
-    plan_context,
-    render_plan,
-    render_report,
-    report_context,
-)
-from kh_tthc.report import (
-    Attainment,
-    Change,
-    GroupFigures,
-    Remark,
-    Report,
-    ReportError,
-    Tally,
-    TaskResult,
-    TaskStatus,
-    UnitFigures,
-    UnitResult,
-    UnitValue,
-)
-from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
-from kh_tthc.validate import check_plan, validate_plan
+
+if TYPE_CHECKING:
+    from kh_tthc.importing.csv import import_csv
+    from kh_tthc.importing.docx import import_docx
+    from kh_tthc.importing.errors import (
+        EncryptedSource,
+        LegacyWordFormat,
+        NoTaskTable,
+        SourceRejected,
+        UnsafeSource,
+    )
+    from kh_tthc.importing.legacy_fonts import decode_legacy
+    from kh_tthc.importing.progress_table import import_progress
+    from kh_tthc.importing.result import ImportResult
+    from kh_tthc.importing.xlsx import AmbiguousSheet, SheetNotFound, import_xlsx
+    from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+    from kh_tthc.progress import (
+        Progress,
+        ProgressRow,
+        ProgressStatus,
+        check_progress,
+        dump_progress,
+        dumps_progress,
+        load_progress,
+        loads_progress,
+        read_progress,
+    )
+    from kh_tthc.render.context import plan_context
+    from kh_tthc.render.docx import copy_template, render_plan
+    from kh_tthc.render.pdf import docx_to_pdf
+    from kh_tthc.render.report_context import report_context
+    from kh_tthc.render.report_docx import render_report
+    from kh_tthc.report import (
+        Attainment,
+        Change,
+        GroupFigures,
+        Remark,
+        Report,
+        ReportError,
+        Tally,
+        TaskResult,
+        TaskStatus,
+        UnitFigures,
+        UnitResult,
+        UnitValue,
+    )
+    from kh_tthc.schedule import Occurrence, Schedule, ScheduleError, Status, build_schedule
+    from kh_tthc.tables import to_csv, to_ics, to_json, to_table
+    from kh_tthc.validate import check_plan, validate_plan
 
 __version__ = "0.1.0.dev0"
+
+#: Names imported on first use, so that ``import kh_tthc`` stays fast (docs/performance.md):
+#: rendering and importing load docxtpl, jinja2, python-docx, lxml and openpyxl, and a
+#: command that only validates a plan needs neither progress, reports nor schedules, and
+#: plan files (cattrs, TOML) are read only when one is.
+_LAZY = {
+    "to_csv": "kh_tthc.tables",
+    "to_ics": "kh_tthc.tables",
+    "to_json": "kh_tthc.tables",
+    "to_table": "kh_tthc.tables",
+    "dump_plan": "kh_tthc.io.plan_file",
+    "dumps_plan": "kh_tthc.io.plan_file",
+    "load_plan": "kh_tthc.io.plan_file",
+    "loads_plan": "kh_tthc.io.plan_file",
+    "read_plan": "kh_tthc.io.plan_file",
+    "check_plan": "kh_tthc.validate",
+    "validate_plan": "kh_tthc.validate",
+    "Progress": "kh_tthc.progress",
+    "ProgressRow": "kh_tthc.progress",
+    "ProgressStatus": "kh_tthc.progress",
+    "check_progress": "kh_tthc.progress",
+    "dump_progress": "kh_tthc.progress",
+    "dumps_progress": "kh_tthc.progress",
+    "load_progress": "kh_tthc.progress",
+    "loads_progress": "kh_tthc.progress",
+    "read_progress": "kh_tthc.progress",
+    "Attainment": "kh_tthc.report",
+    "Change": "kh_tthc.report",
+    "GroupFigures": "kh_tthc.report",
+    "Remark": "kh_tthc.report",
+    "Report": "kh_tthc.report",
+    "ReportError": "kh_tthc.report",
+    "Tally": "kh_tthc.report",
+    "TaskResult": "kh_tthc.report",
+    "TaskStatus": "kh_tthc.report",
+    "UnitFigures": "kh_tthc.report",
+    "UnitResult": "kh_tthc.report",
+    "UnitValue": "kh_tthc.report",
+    "Occurrence": "kh_tthc.schedule",
+    "Schedule": "kh_tthc.schedule",
+    "ScheduleError": "kh_tthc.schedule",
+    "Status": "kh_tthc.schedule",
+    "build_schedule": "kh_tthc.schedule",
+    "AmbiguousSheet": "kh_tthc.importing.xlsx",
+    "EncryptedSource": "kh_tthc.importing.errors",
+    "ImportResult": "kh_tthc.importing.result",
+    "LegacyWordFormat": "kh_tthc.importing.errors",
+    "NoTaskTable": "kh_tthc.importing.errors",
+    "SheetNotFound": "kh_tthc.importing.xlsx",
+    "SourceRejected": "kh_tthc.importing.errors",
+    "UnsafeSource": "kh_tthc.importing.errors",
+    "copy_template": "kh_tthc.render.docx",
+    "decode_legacy": "kh_tthc.importing.legacy_fonts",
+    "docx_to_pdf": "kh_tthc.render.pdf",
+    "import_csv": "kh_tthc.importing.csv",
+    "import_docx": "kh_tthc.importing.docx",
+    "import_progress": "kh_tthc.importing.progress_table",
+    "import_xlsx": "kh_tthc.importing.xlsx",
+    "plan_context": "kh_tthc.render.context",
+    "render_plan": "kh_tthc.render.docx",
+    "render_report": "kh_tthc.render.report_docx",
+    "report_context": "kh_tthc.render.report_context",
+}
+
+
+__getattr__, __dir__ = lazy_names("kh_tthc", _LAZY, globals())
+
 
 __all__ = [
     "AmbiguousSheet",
@@ -171,6 +240,7 @@ __all__ = [
     "OngoingWording",
     "Organization",
     "OutputRefused",
+    "OutputUnwritable",
     "PdfConversionError",
     "Period",
     "PeriodError",
@@ -246,5 +316,9 @@ __all__ = [
     "render_plan",
     "render_report",
     "report_context",
+    "to_csv",
+    "to_ics",
+    "to_json",
+    "to_table",
     "validate_plan",
 ]

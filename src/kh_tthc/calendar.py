@@ -169,7 +169,7 @@ class WorkCalendar:
     province or agency announces itself and win over the national data. With
     ``public_holidays=False`` the calendar is plain Monday to Friday plus the caller's days.
 
-    Args:
+    Attributes:
         days_off: Extra days off (a provincial holiday, a day swapped locally).
         working_days: Extra working days (a Saturday a province makes a working day).
         public_holidays: Whether to use the national holiday data.

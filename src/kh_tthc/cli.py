@@ -8,36 +8,39 @@ traceback: every problem is printed on a line of its own, the way compilers do.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
+import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve
 
 from kh_tthc import __version__
-from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.importing import ImportResult, import_csv, import_docx, import_xlsx
-from kh_tthc.importing.progress_table import import_progress
-from kh_tthc.io.csv_safe import escape_cell
+from kh_tthc.errors import (
+    KhTthcError,
+    OutputUnwritable,
+    PlanFileError,
+    PlanInvalid,
+    Problem,
+    SourceUnreadable,
+)
 from kh_tthc.io.guard import date_problem, terminal_safe
 from kh_tthc.io.output import check_output, write_output
 from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.progress import WRITE_FORMATS, dumps_progress, read_progress
-from kh_tthc.render import copy_template, docx_to_pdf, render_plan, render_report
-from kh_tthc.report import Report
-from kh_tthc.schedule import EXPORTS, ScheduleError
+from kh_tthc.tables import plan_outline
 from kh_tthc.validate import check_plan
 from kh_tthc.vn import format_percent
+
+if TYPE_CHECKING:
+    from kh_tthc.importing import ImportResult
+    from kh_tthc.report import Report
 
 __all__ = ["main"]
 
@@ -96,28 +99,26 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(_safe(f"{args.plan}: {errors} error(s), {warnings} warning(s)"), file=sys.stderr)
         return EXIT_INVALID
     if not args.quiet:
-        print(
-            _safe(
-                f"{args.plan}: valid, {len(plan.tasks)} tasks, {len(plan.units)} units, "
-                f"{warnings} warning(s)"
-            )
-        )
+        print(_safe(f"{args.plan}: valid, {row_counts(plan)}, {warnings} warning(s)"))
     return EXIT_OK
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def row_counts(plan: Plan) -> str:
+    """The appendix counted as people count it, tasks and headings (group rows) apart:
+    "20 tasks and 9 headings, 10 units"."""
+    groups = sum(t.group for t in plan.tasks)
+    tasks = _count(len(plan.tasks) - groups, "task", "tasks")
+    headings = _count(groups, "heading", "headings")
+    return f"{tasks} and {headings}, {_count(len(plan.units), 'unit', 'units')}"
+
+
 def outline(plan: Plan) -> list[str]:
-    """The plan's appendix as indented lines: number, title, lead units, completion time."""
-    lines = [f"{plan.type_name} {plan.number}: {plan.title}", ""]
-    for task in plan.tasks:
-        indent = "  " * (task.level - 1)
-        lead = "; ".join(plan.unit_names(task.lead))
-        parts = [f"{indent}{task.number} {task.title}"]
-        if lead:
-            parts.append(f"[{lead}]")
-        if task.deadline is not None:
-            parts.append(f"({task.deadline})")
-        lines.append(" ".join(parts))
-    return lines
+    """The plan's appendix as indented lines (:func:`kh_tthc.tables.plan_outline`)."""
+    return plan_outline(plan)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -142,15 +143,20 @@ def _period_arg(text: str) -> Period:
 
 
 def _load_report(args: argparse.Namespace) -> Report:
-    period: Period = args.period
+    """The report of the command: the period from ``--period``, else from the progress
+    file's ``# kỳ báo cáo:`` line; a file for another period than ``--period`` is refused
+    (by :func:`~kh_tthc.progress.read_progress`, naming the file and line)."""
+    from kh_tthc.progress import read_progress
+    from kh_tthc.report import Report
+
     as_of: date = date.today() if args.as_of is None else args.as_of
-    if as_of < period.cutoff().start:
-        raise UsageError(
-            f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
-            f"({period.cutoff()})"
-        )
+    if args.period is not None:
+        _check_as_of(as_of, args.period)
     plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
-    progress, notes = read_progress(args.progress, plan, period=period)
+    progress, notes = read_progress(args.progress, plan, period=args.period)
+    period: Period = progress.period
+    if args.period is None:
+        _check_as_of(as_of, period)
     previous = None
     if args.previous is not None:
         before, more = read_progress(args.previous, plan, period=period.previous())
@@ -162,36 +168,17 @@ def _load_report(args: argparse.Namespace) -> Report:
     return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
 
 
+def _check_as_of(as_of: date, period: Period) -> None:
+    if as_of < period.cutoff().start:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()} is before the {period.label} window starts "
+            f"({period.cutoff()})"
+        )
+
+
 def report_csv(report: Report) -> str:
-    """The report's task records as CSV for Excel: a BOM, lists joined with "; "."""
-    records = report.to_records()
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with it
-    if records:
-        writer = csv.DictWriter(buffer, fieldnames=list(_all_keys(records)), lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: _cell(v) for k, v in record.items()})
-    return buffer.getvalue()
-
-
-def _all_keys(records: list[dict[str, Any]]) -> dict[str, None]:
-    keys: dict[str, None] = {}
-    for record in records:
-        keys.update(dict.fromkeys(record))
-    return keys
-
-
-def _cell(value: Any) -> Any:
-    # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe);
-    # numbers stay numbers.
-    if isinstance(value, list):
-        return escape_cell("; ".join(str(v) for v in value))
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    return value if isinstance(value, (int, float)) else escape_cell(str(value))
+    """The report's task records as CSV for Excel (:meth:`Report.to_csv`)."""
+    return report.to_csv()
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -210,14 +197,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
         check_output(out.with_suffix(".pdf"), inputs=inputs)
     report = _load_report(args)
     if suffix == ".docx":
+        from kh_tthc.render import render_report  # deferred: rendering loads docxtpl
+
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             render_report(report, out, inputs=inputs)
         for w in caught:
             print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
-        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_output(out, text, inputs=inputs)
+        write_output(out, report.to_json(), inputs=inputs)
     else:
         write_output(out, report_csv(report), inputs=inputs)
     counts = report.counts
@@ -230,6 +218,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     )
     if args.pdf:
+        from kh_tthc.render import docx_to_pdf
+
         pdf = out.with_suffix(".pdf")
         docx_to_pdf(out, pdf, inputs=inputs)
         print(_safe(str(pdf)))
@@ -244,6 +234,8 @@ _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 def import_source(path: Path, *, year: int | None = None, sheet: str | None = None) -> ImportResult:
     """Import a Word document, an Excel workbook or a CSV file, chosen by extension, else
     by content."""
+    from kh_tthc.importing import import_csv, import_docx, import_xlsx  # deferred: heavy
+
     suffix = path.suffix.lower()
     if suffix in _XLSX_SUFFIXES:
         return import_xlsx(path, sheet=sheet, year=year)
@@ -267,6 +259,8 @@ def import_source(path: Path, *, year: int | None = None, sheet: str | None = No
 
 def _cmd_import_progress(args: argparse.Namespace) -> int:
     """`import --progress PLAN SOURCE -o progress.csv`: a report's table as progress."""
+    from kh_tthc.progress import WRITE_FORMATS, dumps_progress
+
     source: Path = args.source
     output: Path = args.output
     if output.suffix.lower() not in WRITE_FORMATS:
@@ -276,6 +270,8 @@ def _cmd_import_progress(args: argparse.Namespace) -> int:
     # A progress file is edited by hand: it is replaced only when asked.
     inputs = (source, args.progress)
     check_output(output, inputs=inputs, replace=args.force)
+    from kh_tthc.importing.progress_table import import_progress  # deferred: heavy
+
     plan = load_checked(args.progress, stderr=sys.stderr)
     progress, warnings = import_progress(source, plan, period=args.period, sheet=args.sheet)
     fmt = format_of(output, WRITE_FORMATS, what="progress file")
@@ -310,7 +306,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     plan = result.plan
     print(
         _safe(
-            f"{output}: {len(plan.tasks)} tasks, {len(plan.units)} units imported from "
+            f"{output}: {row_counts(plan)} imported from "
             f"{source}, {len(result.warnings)} warning(s)"
         )
     )
@@ -320,7 +316,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _docx_output(path: Path, inputs: tuple[Path | None, ...] = ()) -> Path:
     """The output of a command that writes a DOCX, checked before any work is done."""
     if path.is_dir():
-        raise SourceUnreadable(path, "is a directory; expected a .docx file name")
+        raise OutputUnwritable(path, "it is a directory; expected a .docx file name")
     if path.suffix.lower() != ".docx":
         raise UsageError(f"{path}: the output must be a .docx file name")
     return check_output(path, inputs=inputs)
@@ -331,6 +327,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     output = _docx_output(args.output, inputs)
     if args.pdf:
         check_output(output.with_suffix(".pdf"), inputs=inputs)
+    from kh_tthc.render import render_plan  # deferred: rendering loads docxtpl
+
     plan = load_checked(args.plan, stderr=sys.stderr)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -339,6 +337,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.plan}: warning: {_safe(str(w.message))}", file=sys.stderr)
     print(_safe(str(output)))
     if args.pdf:
+        from kh_tthc.render import docx_to_pdf
+
         pdf = output.with_suffix(".pdf")
         docx_to_pdf(output, pdf, inputs=inputs)
         print(_safe(str(pdf)))
@@ -346,6 +346,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
+    from kh_tthc.render import copy_template
+
     print(_safe(str(copy_template(_docx_output(args.output)))))
     return EXIT_OK
 
@@ -375,6 +377,8 @@ def _rule_arg(text: str) -> SendingRule:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
+    from kh_tthc.schedule import EXPORTS, ScheduleError
+
     if args.output is not None:
         check_output(args.output, inputs=(args.plan,))  # before any work
     plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
@@ -510,9 +514,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
     p.add_argument(
         "--period",
-        required=True,
         type=_period_arg,
-        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025",
+        default=None,
+        help="reporting period: 2025-Q4, 2025-H1, 2025-10, 2025 (default: the progress "
+        "file's '# kỳ báo cáo:' line)",
     )
     p.add_argument(
         "--as-of",
@@ -591,7 +596,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     func: Command = args.func
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a reader that went away shows here, not at the exit's flush
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (SourceUnreadable, UsageError) as exc:
         print(_safe(f"kh-tthc: {exc}"), file=sys.stderr)
         return EXIT_USAGE
@@ -603,6 +612,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+
+
+#: The exit code of a command whose reader closed the pipe: 128 + SIGPIPE, as a shell
+#: reports a Unix tool stopped by it.
+EXIT_PIPE = 141
+
+
+def _reader_gone() -> int:
+    """Stop quietly when the reader closed the pipe (``kh-tthc show plan.toml | head``).
+
+    As the Python documentation advises (library/signal, "Note on SIGPIPE"): standard output
+    is pointed at the null device, so that the interpreter's last flush fails no more, and
+    no traceback is printed. SIGPIPE keeps Python's handling (a signal that killed the
+    process could leave a temporary file behind an atomic write).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test's captured output)
+        pass
+    return EXIT_PIPE
 
 
 def run() -> None:

@@ -108,6 +108,20 @@ class SourceUnreadable(KhTthcError, OSError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class OutputUnwritable(SourceUnreadable):
+    """An output file that cannot be written: its folder is missing, it is a folder, the
+    disk is full or permission is lacking. The message says so ("cannot write out.docx:
+    the folder 'out' does not exist"), never that a source is unreadable (exit 2).
+    """
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.args = (f"cannot write {self.path}: {reason}",)
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
+
+
 class OutputRefused(SourceUnreadable):
     """An output that may not be written: it is one of the command's inputs (or links to
     one), or it exists and replacing it needs ``--force``. Nothing was written (exit 2).

@@ -27,6 +27,8 @@ from kh_tthc.periods import SendingRule
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
 
 if TYPE_CHECKING:
+    import pandas
+
     from kh_tthc.calendar import WorkCalendar
     from kh_tthc.deadline import Frequency
     from kh_tthc.schedule import Schedule
@@ -1005,7 +1007,9 @@ class Plan:
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per appendix row, groups included, in document order.
 
-        Ready for ``pandas.DataFrame.from_records``; unit ids are replaced by names.
+        Keys: ``number``, ``level``, ``group``, ``title``, ``lead_ids`` and ``lead`` (the
+        lead units' ids and names), ``support_ids`` and ``support``, ``deadline`` (the
+        completion time as written), ``kind`` (the deadline's kind, or None) and ``note``.
 
         >>> plan = Plan(
         ...     issuer=Organization(name="Sở KH&CN", abbreviation="SKHCN", place="Hà Nội"),
@@ -1026,7 +1030,9 @@ class Plan:
                     "level": t.level,
                     "group": t.group,
                     "title": t.title,
+                    "lead_ids": list(t.lead),
                     "lead": list(self.unit_names(t.lead)),
+                    "support_ids": list(t.support),
                     "support": list(self.unit_names(t.support)),
                     "deadline": "" if t.deadline is None else str(t.deadline),
                     "kind": None if t.deadline is None else t.deadline.kind,
@@ -1034,6 +1040,44 @@ class Plan:
                 }
             )
         return records
+
+    def to_frame(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a pandas DataFrame indexed by task number
+        (``kh-tthc[pandas]``); ``kind`` is a category.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed.
+        """
+        from kh_tthc.tables import frame
+
+        return frame(
+            self.to_records(), what="Plan.to_frame", index="number", categories={"kind": None}
+        )
+
+    def to_csv(self) -> str:
+        """:meth:`to_records` as CSV, lists joined with "; ", every text cell through
+        :func:`kh_tthc.io.csv_safe.escape_cell`. (The plan file itself: :func:`dumps_plan`.)
+        """
+        from kh_tthc.tables import records_csv
+
+        return records_csv(self.to_records())
+
+    def to_json(self) -> str:
+        """:meth:`to_records` as a JSON array. (The plan file itself: :func:`dumps_plan`.)"""
+        from kh_tthc.tables import records_json
+
+        return records_json(self.to_records())
+
+    def to_table(self) -> str:
+        """The appendix as indented text lines, as ``kh-tthc show`` prints it."""
+        from kh_tthc.tables import plan_outline
+
+        return "\n".join(plan_outline(self)) + "\n"
+
+    def to_ics(self, *, as_of: date) -> bytes:
+        """The plan's agenda over its period as an iCalendar file:
+        ``self.schedule(as_of=as_of).to_ics()``."""
+        return self.schedule(as_of=as_of).to_ics()
 
     def _repr_html_(self) -> str:
         """An HTML table of the appendix for Jupyter."""

@@ -22,6 +22,7 @@ for Quý IV/2025, 15/9/2025 to 14/12/2025. How each status is derived is written
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from html import escape
@@ -41,6 +42,7 @@ from kh_tthc.progress import (
     check_progress,
     is_tracked,
 )
+from kh_tthc.tables import frame, records_csv, report_table
 from kh_tthc.vn import clean, format_number, format_percent, to_roman
 
 if TYPE_CHECKING:
@@ -370,7 +372,7 @@ def _PROGRESS(value: Progress) -> Progress:
 class Report:
     """The report of a plan for a period: derived statuses and every figure a báo cáo states.
 
-    Args:
+    Attributes:
         plan: The plan reported on.
         period: The reporting period; its Decree 09 cut-off window is the data range
             (Nghị định 09/2019/NĐ-CP, Điều 12).
@@ -611,25 +613,28 @@ class Report:
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per task in the report, in plan order, ready for pandas.
 
-        Keys: ``number``, ``title``, ``group`` (the top-level heading's number), ``lead``
-        (unit names), ``status`` (the code), ``status_label`` (Vietnamese), ``due`` (ISO
-        days), ``overdue``, ``reported``, ``completed``, ``result``, and one key per
-        indicator of the task with the overall actual value.
+        Keys: ``number``, ``title``, ``group`` (the top-level heading's number),
+        ``lead_ids`` and ``lead`` (the lead units' ids and names), ``status`` (the code),
+        ``status_label`` (Vietnamese), ``due`` (the due dates in the window, a list of
+        :class:`datetime.date`), ``overdue``, ``reported``, ``completed`` (a date or None),
+        ``result``, and one key per indicator of the task with the overall actual value.
         """
         attainment = {(a.task_number, a.indicator.id): a for a in self.attainment}
         records = []
         for r in self.tasks:
+            lead = tuple(u.unit for u in r.units if u.lead)
             record: dict[str, Any] = {
                 "number": str(r.number),
                 "title": r.task.title,
                 "group": str(r.number.parts[0]),
-                "lead": list(self.plan.unit_names(tuple(u.unit for u in r.units if u.lead))),
+                "lead_ids": list(lead),
+                "lead": list(self.plan.unit_names(lead)),
                 "status": r.status.value,
                 "status_label": r.status.label,
-                "due": [d.isoformat() for d in r.due],
+                "due": list(r.due),
                 "overdue": r.status is TaskStatus.OVERDUE,
                 "reported": r.reported,
-                "completed": None if r.completed is None else r.completed.isoformat(),
+                "completed": r.completed,
                 "result": self.result_text(r),
             }
             for indicator in r.task.indicators:
@@ -651,16 +656,33 @@ class Report:
     def to_frame(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame indexed by task number (``kh-tthc[pandas]``).
 
+        ``status`` is a category in :class:`TaskStatus` order, ``completed`` a
+        ``datetime64`` column; ``due`` keeps its list of dates per task.
+
         Raises:
             ModuleNotFoundError: pandas is not installed.
         """
-        try:
-            import pandas
-        except ModuleNotFoundError as exc:
-            raise ModuleNotFoundError(
-                "Report.to_frame needs pandas: pip install 'kh-tthc[pandas]'", name="pandas"
-            ) from exc
-        return pandas.DataFrame.from_records(self.to_records(), index="number")
+        return frame(
+            self.to_records(),
+            what="Report.to_frame",
+            index="number",
+            dates=("completed",),
+            categories={"status": [s.value for s in TaskStatus]},
+        )
+
+    def to_csv(self) -> str:
+        """The task records as CSV for Excel: a byte-order mark, lists joined with "; ",
+        dates as ISO days, every text cell through :func:`kh_tthc.io.csv_safe.escape_cell`.
+        """
+        return records_csv(self.to_records(), bom=True)
+
+    def to_table(self, *, width: int = 110) -> str:
+        """The tasks as an aligned text table for a terminal, in Vietnamese."""
+        return report_table(self, width=width)
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as JSON text, Vietnamese kept readable."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
         """Every figure as plain JSON-ready data."""
@@ -724,7 +746,7 @@ class Report:
                 "newly_overdue": [str(n) for n in change.newly_overdue],
                 "resolved": [str(n) for n in change.resolved],
             },
-            "tasks": self.to_records(),
+            "tasks": [{k: _iso(v) for k, v in r.items()} for r in self.to_records()],
         }
 
     def _repr_html_(self) -> str:
@@ -753,6 +775,15 @@ class Report:
             "</table>"
         )
         return head + table
+
+
+def _iso(value: Any) -> Any:
+    # Dates in records are dates; in JSON, ISO days.
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_iso(v) for v in value]
+    return value
 
 
 def _remark_dict(remark: Remark, names: Mapping[str, Unit]) -> dict[str, Any]:

@@ -24,12 +24,15 @@ The exports at the end of the module (:func:`to_table`, :func:`to_csv`, :func:`t
 from __future__ import annotations
 
 import csv
+import difflib
 import enum
 import io
 import json
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, time
-from typing import Any, Literal
+from html import escape
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
 
@@ -45,10 +48,16 @@ from kh_tthc.errors import KhTthcError
 from kh_tthc.io.csv_safe import escape_row
 from kh_tthc.model import Plan, Task
 from kh_tthc.periods import Period, SendingRule, short_date
+from kh_tthc.tables import check_choice, frame
 from kh_tthc.vn import fold
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "EXPORTS",
+    "FORMATS",
+    "ROLES",
     "Occurrence",
     "Schedule",
     "ScheduleError",
@@ -120,6 +129,12 @@ class Occurrence:
 
 Role = Literal["lead", "support", "any"]
 
+#: The values ``Schedule.for_unit(role=...)`` accepts.
+ROLES: tuple[Role, ...] = ("lead", "support", "any")
+
+#: The ``format`` names of :meth:`Schedule.export`, as ``kh-tthc schedule --format``.
+FORMATS = ("table", "csv", "json", "ics")
+
 
 @frozen(kw_only=True)
 class Schedule:
@@ -164,21 +179,25 @@ class Schedule:
             if fold(u.name) == key:
                 return u.id
         known = ", ".join(sorted(by_id)) or "none"
-        raise ScheduleError(f"no unit {unit!r} in the plan (unit ids: {known})")
+        close = difflib.get_close_matches(unit, sorted(by_id), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ScheduleError(f"no unit {unit!r} in the plan ({hint}unit ids: {known})")
 
     def for_unit(self, unit: str, *, role: Role = "any") -> Schedule:
         """The occurrences of tasks the unit leads (``"lead"``), supports, or either.
 
         Args:
             unit: A unit id or name.
-            role: Which responsibility counts.
+            role: Which responsibility counts: ``"lead"``, ``"support"`` or ``"any"``.
 
         Returns:
             A schedule with those occurrences only.
 
         Raises:
             ScheduleError: The plan has no such unit.
+            ValueError: ``role`` is not one of :data:`ROLES`; the message lists them.
         """
+        check_choice("role", role, ROLES)
         uid = self.unit_id(unit)
 
         def keep(o: Occurrence) -> bool:
@@ -188,9 +207,18 @@ class Schedule:
 
         return self._replace(o for o in self.occurrences if keep(o))
 
-    def with_status(self, *statuses: Status) -> Schedule:
-        """The occurrences with one of ``statuses``."""
-        wanted = set(statuses)
+    def with_status(self, *statuses: Status | str) -> Schedule:
+        """The occurrences with one of ``statuses``, given as :class:`Status` or its value
+        (``"overdue"``).
+
+        Raises:
+            ValueError: a status that is not one of :class:`Status`; the message lists them.
+        """
+        values = [s.value for s in Status]
+        wanted = {
+            s if isinstance(s, Status) else Status(check_choice("status", s, values))
+            for s in statuses
+        }
         return self._replace(o for o in self.occurrences if o.status in wanted)
 
     def _names(self) -> Callable[[tuple[str, ...]], list[str]]:
@@ -198,13 +226,8 @@ class Schedule:
         by_id = {u.id: u.name for u in self.plan.units}
         return lambda ids: [by_id.get(i, i) for i in ids]
 
-    def records(self) -> list[dict[str, Any]]:
-        """One plain dict per occurrence, for JSON and CSV.
-
-        Keys: ``task`` (number), ``title``, ``lead`` (unit names), ``due`` (ISO date or
-        None), ``kind``, ``period`` (a code such as "2025-Q4", a week label, or None) and
-        ``status``.
-        """
+    def _export_records(self) -> list[dict[str, Any]]:
+        # The rows of the JSON and CSV exports, whose columns stay as they were.
         names = self._names()
         out = []
         for o in self.occurrences:
@@ -221,6 +244,112 @@ class Schedule:
                 }
             )
         return out
+
+    def records(self) -> list[dict[str, Any]]:
+        """Deprecated: use :meth:`to_records`, whose ``due`` is a date.
+
+        One plain dict per occurrence with the keys of the JSON export: ``task``, ``title``,
+        ``lead`` (names), ``due`` (ISO text or None), ``kind``, ``period``, ``status``.
+        Kept for one minor version; it warns with a :class:`DeprecationWarning`.
+        """
+        warnings.warn(
+            "Schedule.records() is deprecated: use Schedule.to_records(), whose 'due' is a "
+            "date, or Schedule.to_json()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._export_records()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per occurrence, in agenda order, with the keys of every ``to_records``.
+
+        Keys: ``number`` (the task number), ``title``, ``lead_ids`` and ``lead`` (unit ids
+        and names), ``support_ids`` and ``support``, ``due`` (a :class:`datetime.date` or
+        None), ``kind``, ``period`` (a code such as "2025-Q4", or None), ``label`` ("Quý
+        IV/2025"), ``status`` (the :class:`Status` value) and ``on_day_off``.
+
+        >>> from kh_tthc import load_plan
+        >>> plan = load_plan("examples/skhcn-thai-nguyen-2025/plan.toml")
+        >>> row = plan.schedule(as_of=date(2025, 10, 15)).to_records()[0]
+        >>> row["due"], row["lead_ids"], row["status"]
+        (datetime.date(2025, 9, 16), ['vp'], 'ongoing')
+        """
+        names = self._names()
+        return [
+            {
+                "number": str(o.task.number),
+                "title": o.task.title,
+                "lead_ids": list(o.task.lead),
+                "lead": names(o.task.lead),
+                "support_ids": list(o.task.support),
+                "support": names(o.task.support),
+                "due": o.due,
+                "kind": o.kind,
+                "period": None if o.period is None else o.period.iso,
+                "label": o.label,
+                "status": o.status.value,
+                "on_day_off": o.on_day_off,
+            }
+            for o in self.occurrences
+        ]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a pandas DataFrame (``kh-tthc[pandas]``): ``due`` is
+        ``datetime64``, ``status`` a category in :class:`Status` order, ``kind`` a category.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed.
+        """
+        return frame(
+            self.to_records(),
+            what="Schedule.to_frame",
+            dates=("due",),
+            categories={"status": [s.value for s in Status], "kind": None},
+        )
+
+    def to_csv(self) -> str:
+        """The schedule as CSV (see :func:`to_csv`)."""
+        return to_csv(self)
+
+    def to_json(self) -> str:
+        """The schedule as JSON (see :func:`to_json`)."""
+        return to_json(self)
+
+    def to_table(self, *, width: int = 110) -> str:
+        """The schedule as a text table for a terminal (see :func:`to_table`)."""
+        return to_table(self, width=width)
+
+    def to_ics(self) -> bytes:
+        """The dated occurrences as an iCalendar file (see :func:`to_ics`)."""
+        return to_ics(self)
+
+    def export(self, format: str) -> str | bytes:
+        """The schedule in one of :data:`FORMATS`, as ``kh-tthc schedule --format``.
+
+        Raises:
+            ValueError: an unknown format; the message lists the known ones.
+        """
+        return EXPORTS[check_choice("format", format, FORMATS)](self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the agenda for Jupyter; every text from the plan is escaped."""
+        rows = []
+        for r in self.to_records():
+            due = "" if r["due"] is None else short_date(r["due"])
+            cells = (due, Status(r["status"]).label, r["number"], r["label"], "; ".join(r["lead"]))
+            tds = "".join(f"<td>{escape(c)}</td>" for c in (*cells, r["title"]))
+            rows.append(f"<tr>{tds}</tr>")
+        head = "".join(
+            f"<th>{h}</th>" for h in ("Hạn", "Trạng thái", "STT", "Kỳ", "Chủ trì", "Nội dung")
+        )
+        caption = escape(
+            f"Lịch thực hiện từ {short_date(self.start)} đến {short_date(self.end)} "
+            f"(tính đến ngày {short_date(self.as_of)})"
+        )
+        return (
+            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
 
 
 # -- building -----------------------------------------------------------------------------
@@ -374,8 +503,12 @@ def build_schedule(
 
 
 def to_json(schedule: Schedule) -> str:
-    """The schedule as a JSON array of :meth:`Schedule.records`, UTF-8 text kept readable."""
-    return json.dumps(schedule.records(), ensure_ascii=False, indent=2) + "\n"
+    """The schedule as a JSON array, one object per occurrence, UTF-8 text kept readable.
+
+    Keys: ``task`` (number), ``title``, ``lead`` (unit names), ``due`` (ISO date or None),
+    ``kind``, ``period`` (a code such as "2025-Q4", a week label, or None) and ``status``.
+    """
+    return json.dumps(schedule._export_records(), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(schedule: Schedule) -> str:
@@ -384,7 +517,7 @@ def to_csv(schedule: Schedule) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     keys = ["task", "title", "lead", "due", "kind", "period", "status"]
     writer.writerow(keys)
-    for record in schedule.records():
+    for record in schedule._export_records():
         record["lead"] = "; ".join(record["lead"])
         # Text that a spreadsheet would run as a formula gets a leading "'" (io/csv_safe).
         writer.writerow(escape_row(["" if record[k] is None else record[k] for k in keys]))

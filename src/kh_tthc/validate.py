@@ -8,6 +8,7 @@ the Thái Nguyên plan has).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from datetime import date
 
@@ -176,8 +177,10 @@ def _task_problems(plan: Plan) -> Iterator[Problem]:
         for role, ids in (("lead", task.lead), ("support", task.support)):
             for unit_id in ids:
                 if unit_id not in known_units:
+                    close = difflib.get_close_matches(unit_id, sorted(known_units), n=1)
+                    hint = f"did you mean {close[0]!r}? " if close else ""
                     yield _error(
-                        f"unknown {role} unit id {unit_id!r} (expected one of: {unit_list})",
+                        f"unknown {role} unit id {unit_id!r} ({hint}expected one of: {unit_list})",
                         where,
                         line,
                     )

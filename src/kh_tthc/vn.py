@@ -12,8 +12,6 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 __all__ = [
     "clean",
     "date_line",
@@ -176,6 +174,8 @@ def format_number(value: float | int | Decimal, *, decimals: int = 1) -> str:
     >>> format_number(1234), format_number(95.5), format_number(100.0)
     ('1.234', '95,5', '100')
     """
+    from babel.numbers import format_decimal  # deferred: babel's locale data loads slowly
+
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     return str(format_decimal(value, format=pattern, locale="vi"))
 

@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kh_tthc.errors import OutputRefused, PlanFileError, SourceUnreadable
+from kh_tthc.errors import OutputRefused, OutputUnwritable, PlanFileError, SourceUnreadable
 
 __all__ = ["check_output", "output_path", "write_output"]
 
@@ -51,7 +51,7 @@ def check_output(path: StrPath, *, inputs: Inputs = (), replace: bool = True) ->
     Raises:
         OutputRefused: ``path`` is one of ``inputs`` (or links to one), or it exists and
             ``replace`` is false.
-        SourceUnreadable: ``path`` is a folder, or its folder is missing.
+        OutputUnwritable: ``path`` is a folder, or its folder is missing.
 
     >>> check_output("plan.toml", inputs=["plan.toml"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -67,9 +67,9 @@ def check_output(path: StrPath, *, inputs: Inputs = (), replace: bool = True) ->
                 target, f"is an input of this command ({source}); choose another output"
             )
     if target.is_dir():
-        raise SourceUnreadable(target, "is a directory; expected a file name to write")
+        raise OutputUnwritable(target, "it is a directory; expected a file name to write")
     if not target.parent.is_dir():
-        raise SourceUnreadable(target, f"the folder {str(target.parent)!r} does not exist")
+        raise OutputUnwritable(target, f"the folder {str(target.parent)!r} does not exist")
     if not replace and (target.exists() or target.is_symlink()):
         raise OutputRefused(target, "already exists; pass --force to replace it")
     return target
@@ -128,11 +128,11 @@ def _umask() -> int:
     return mask
 
 
-def _write_error(target: Path, exc: OSError) -> SourceUnreadable:
+def _write_error(target: Path, exc: OSError) -> OutputUnwritable:
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         reason = "the disk is full"
-    return SourceUnreadable(target, f"cannot write ({reason}); any previous file is kept")
+    return OutputUnwritable(target, f"{reason}; any previous file is kept")
 
 
 @contextlib.contextmanager
@@ -142,11 +142,11 @@ def output_path(path: StrPath, *, inputs: Inputs = (), replace: bool = True) -> 
     Whatever writes to the yielded path (docxtpl, LibreOffice...) may fail halfway: the
     temporary file is then removed and ``path`` is left as it was. An ``OSError`` raised
     in the block or by the rename (a full disk, a folder without write permission) becomes
-    :class:`~kh_tthc.errors.SourceUnreadable`.
+    :class:`~kh_tthc.errors.OutputUnwritable`.
 
     Raises:
         OutputRefused: see :func:`check_output`.
-        SourceUnreadable: the target is a folder, its folder is missing, or writing failed.
+        OutputUnwritable: the target is a folder, its folder is missing, or writing failed.
     """
     inputs = tuple(inputs)
     target = check_output(path, inputs=inputs, replace=replace)
@@ -156,7 +156,7 @@ def output_path(path: StrPath, *, inputs: Inputs = (), replace: bool = True) -> 
             prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
         )
     except OSError as exc:
-        raise SourceUnreadable(target, f"cannot write here ({exc.strerror or exc})") from None
+        raise OutputUnwritable(target, str(exc.strerror or exc)) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -210,7 +210,7 @@ def write_output(
 
     Raises:
         OutputRefused: ``path`` is an input, or exists and ``replace`` is false.
-        SourceUnreadable: the folder is missing or the write failed (a full disk...).
+        OutputUnwritable: the folder is missing or the write failed (a full disk...).
         PlanFileError: the text holds a lone surrogate, which cannot be written as UTF-8.
     """
     if isinstance(content, str):

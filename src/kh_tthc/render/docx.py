@@ -33,7 +33,7 @@ from docx.shared import Twips
 from docx.text.parfmt import ParagraphFormat
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaError
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, nodes
 
 from kh_tthc.errors import (
     KhTthcError,
@@ -46,9 +46,11 @@ from kh_tthc.io.output import Inputs, check_output, output_path, write_output
 from kh_tthc.io.source import check_package, read_bytes
 from kh_tthc.model import Plan
 from kh_tthc.render.context import PLAN_FIELDS, drop_xml_illegal, plan_context
+from kh_tthc.render.fields import describe, unknown_fields
 from kh_tthc.render.metrics import text_width_pt
 from kh_tthc.render.sandbox import BUDGET, Bounded, environment
 from kh_tthc.render.styles import MOTTO_RULE_STYLE, SHORT_RULE_RATIO, SHORT_RULE_STYLE
+from kh_tthc.tables import check_choice
 from kh_tthc.validate import validate_plan
 
 __all__ = [
@@ -80,11 +82,13 @@ MAX_TEMPLATE_UNPACKED = 50 * 1024 * 1024
 
 
 def template_path(kind: str = "plan") -> Path:
-    """The shipped template for a kind of document ("plan": the kế hoạch).
+    """The shipped template for a kind of document ("plan": the kế hoạch, "report": the
+    báo cáo).
 
     Raises:
-        KeyError: for an unknown kind.
+        ValueError: for an unknown kind; the message lists the known ones.
     """
+    check_choice("kind", kind, TEMPLATES)
     # Wheels install package data as plain files, so the resource is a path on disk.
     return Path(str(files("kh_tthc.render").joinpath("templates", TEMPLATES[kind])))
 
@@ -101,7 +105,8 @@ def copy_template(path: StrPath, *, kind: str = "plan", inputs: Inputs = ()) -> 
     'my-ke-hoach.docx'
 
     Raises:
-        SourceUnreadable: the folder is missing or not writable, or ``path`` is a folder.
+        ValueError: ``kind`` is neither "plan" nor "report".
+        OutputUnwritable: the folder is missing or not writable, or ``path`` is a folder.
     """
     source = template_path(kind)
     with output_path(Path(path), inputs=inputs) as tmp:
@@ -312,6 +317,8 @@ def _check_variables(
         _USED[key] = used
     unknown = used - context.keys()
     missing = required - used
+    if not unknown:
+        _check_fields(tpl, template, key, context)
     if unknown or missing:
         parts = []
         if unknown:
@@ -324,6 +331,53 @@ def _check_variables(
             missing=missing,
             unknown=unknown,
         )
+
+
+#: The Jinja source and syntax tree of each part of a template, by the file's SHA-256.
+_TREES: dict[str, list[tuple[str, str, nodes.Template]]] = {}
+
+
+def _check_fields(tpl: DocxTemplate, template: Path, key: str, context: Mapping[str, Any]) -> None:
+    """Refuse a template that names a field its data lacks, inside loops too
+    (``{{ row.dealine }}``, a plan template's ``row.deadline`` given a report's rows)."""
+    trees = _TREES.get(key)
+    if trees is None:
+        env = environment()
+        trees = []
+        for name, root in _parts(tpl):
+            source = _source(tpl, root)
+            trees.append((name, source, env.parse(source)))
+        if len(_TREES) > 64:
+            _TREES.clear()
+        _TREES[key] = trees
+    shape = describe(context)
+    found = []
+    for name, source, tree in trees:
+        found += [
+            (field, _place(name, source, line)) for field, line in unknown_fields(tree, shape)
+        ]
+    if found:
+        places: dict[str, list[str]] = {}
+        for field, place in found:
+            places.setdefault(field, []).append(place)
+        listed = "; ".join(
+            f"{field} ({where[0]}{f', and {len(where) - 1} more' if len(where) > 1 else ''})"
+            for field, where in places.items()
+        )
+        raise TemplateError(
+            template,
+            f"the template names fields its data does not have: {listed}",
+            unknown=places,
+        )
+
+
+def _place(part: str, source: str, line: int) -> str:
+    """Where a template line is in the document: the part, a table cell or a paragraph,
+    and the paragraph's text."""
+    before = "\n".join(source.splitlines()[: line - 1])
+    opened = before.count("<w:tc>") + before.count("<w:tc ")
+    kind = "table cell" if opened > before.count("</w:tc>") else "paragraph"
+    return f"{part} {kind}: {_line_text(source, line)!r}"
 
 
 def _parts(tpl: DocxTemplate) -> list[tuple[str, Any]]:

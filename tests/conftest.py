@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,28 @@ settings.register_profile("ci", max_examples=150, suppress_health_check=_LARGE)
 settings.register_profile("dev", max_examples=50, suppress_health_check=_LARGE)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+#: Tests that start LibreOffice (seconds each): left out of mutation runs (`-m "not soffice"`).
+#: They live in files other sessions own, so they are marked here by name.
+_SOFFICE_TESTS = (
+    "tests/test_render_pdf.py::",
+    "tests/test_report_render.py::TestPdf::",
+    "tests/test_import_docx.py::test_old_doc_is_converted",
+    "tests/test_import_docx.py::TestBadInput::test_old_doc_libreoffice_fails",
+)
+
+
+_STATUS = pytest.StashKey[set[str] | None]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soffice: starts LibreOffice (left out of mutation runs)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(_SOFFICE_TESTS):
+            item.add_marker(pytest.mark.soffice)
+
 
 @pytest.fixture(scope="session")
 def seed_plan() -> Plan:
@@ -35,3 +58,42 @@ def seed_plan() -> Plan:
 def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
     # Doctests and examples name files relative to the repository root.
     monkeypatch.chdir(ROOT)
+
+
+def _git_status() -> set[str] | None:
+    """The checkout's changed and new files, or None outside a git checkout."""
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all", "--ignored=matching"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    # Ignored files count too (out/ is ignored), all but the caches tools keep.
+    return {line for line in out.stdout.splitlines() if not any(c in line for c in _CACHES)}
+
+
+_CACHES = ("__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+           ".venv", ".coverage", "mutants/")  # fmt: skip
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STATUS] = _git_status()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A test run leaves the checkout as it found it: a test that writes into it (a doc
+    example saving to out/, say) fails the run, naming the files."""
+    before = session.config.stash.get(_STATUS, None)
+    after = _git_status()
+    if before is None or after is None:
+        return
+    left = sorted(after - before)
+    if left:
+        print("\nThe tests left these files changed or new in the checkout:", *left, sep="\n  ")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

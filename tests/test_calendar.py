@@ -233,6 +233,17 @@ class TestCallerDays:
         assert cal.is_working_day(date(2025, 9, 1))
         assert cal.holiday_name(date(2025, 9, 1)) is None
 
+    def test_own_day_off_keeps_the_holiday_name(self) -> None:
+        """A caller's day off that is already a public holiday keeps the holiday's name
+        (Bộ luật Lao động 2019, Điều 112): "Ngày nghỉ bổ sung" names only added days.
+        (tests/mutations/01-calendar-day-off-renames-holiday.patch)"""
+        cal = WorkCalendar(days_off=[date(2025, 9, 2), date(2025, 10, 20)])
+        assert cal.holiday_name(date(2025, 9, 2)) == "Quốc khánh"
+        assert cal.holiday_name(date(2025, 10, 20)) == "Ngày nghỉ bổ sung"
+        assert cal.days_off_between(date(2025, 9, 2), date(2025, 9, 2)) == (
+            (date(2025, 9, 2), "Quốc khánh"),
+        )
+
     def test_contradiction_is_an_error(self) -> None:
         """The same day both off and worked is refused, naming the day."""
         with pytest.raises(CalendarError, match="2025-10-20"):

@@ -351,6 +351,20 @@ class TestSendingRule:
         assert info.value.text == text
         assert "expected e.g." in str(info.value)
 
+    @pytest.mark.parametrize(("day", "ok"), [(15, False), (16, True), (31, True), (32, False)])
+    def test_sending_day_bounds(self, day: int, ok: bool) -> None:
+        """The day of the last month runs from 16 (the day after the cut-off on the 14th
+        plus one working day, Nghị định 09/2019/NĐ-CP, Điều 8 and 12) to 31.
+        (tests/mutations/02-periods-sending-day-from-15.patch)"""
+        if ok:
+            assert SendingRule.day_of_last_month(day).value == day
+            assert SendingRule.parse(f"day {day} of the last month").value == day
+        else:
+            with pytest.raises(SendingRuleError, match="16 to 31"):
+                SendingRule.day_of_last_month(day)
+            with pytest.raises(SendingRuleSyntaxError, match="16 to 31"):
+                SendingRule.parse(f"ngày {day} tháng cuối kỳ")
+
     def test_impossible_rules(self) -> None:
         """Direct construction checks the same limits."""
         with pytest.raises(SendingRuleError):

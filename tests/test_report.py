@@ -423,3 +423,58 @@ class TestProperties:
         early = report(*rows, as_of=date(2025, 10, 1))
         late = report(*rows, as_of=date(2025, 10, 1) + timedelta(days=days))
         assert {r.number for r in early.overdue} <= {r.number for r in late.overdue}
+
+
+class TestRulesOnceUnchecked:
+    """Rules a deliberate change to report.py once slipped past (issue 11); each names the
+    patch in tests/mutations/ that it kills."""
+
+    def test_not_applicable_before_is_not_carried(self) -> None:
+        """A task the previous report marked "không phát sinh" is settled, not carried into
+        the next period (05-report-not-applicable-carried.patch)."""
+        q3 = report(row("1.3", "a", NA), period=Q3, as_of=date(2025, 9, 15))
+        assert status(q3, "1.3") is TaskStatus.NOT_APPLICABLE
+        q4 = report(previous=q3)
+        assert q4.result("1.3") is None
+        assert "1.3" not in [str(r.number) for r in q4.tasks]
+
+    def test_count_indicator_is_summed_over_units(self) -> None:
+        """Units' counts add up (hồ sơ); only a "%" indicator is averaged
+        (06-report-indicator-mean.patch)."""
+        count = Indicator(id="hs", name="Hồ sơ trực tuyến", target=200, unit="hồ sơ")
+        share = Indicator(id="tl", name="Tỷ lệ hồ sơ đúng hạn", target=100, unit="%")
+        tasks = tuple(
+            evolve(t, lead=("a", "b"), indicators=(count, share)) if str(t.number) == "1.4" else t
+            for t in PLAN.tasks
+        )
+        plan = evolve(PLAN, tasks=tasks)
+        rows = [
+            ProgressRow(task=N("1.4"), unit="a", status=IP, values={"hs": 120, "tl": 90}),
+            ProgressRow(task=N("1.4"), unit="b", status=IP, values={"hs": 80, "tl": 70}),
+        ]
+        r = report(*rows, plan=plan)
+        by_id = {a.indicator.id: a for a in r.attainment if str(a.task_number) == "1.4"}
+        assert (by_id["hs"].actual, by_id["hs"].ratio) == (200, 1.0)
+        assert (by_id["tl"].actual, by_id["tl"].ratio) == (80, 0.8)
+
+    def test_overdue_before_is_not_newly_overdue(self) -> None:
+        """A task overdue in the previous report and still overdue is not "newly" overdue
+        (07-report-newly-overdue-ignores-previous.patch)."""
+        q3 = report(row("1.3", "a", IP), period=Q3, as_of=date(2025, 9, 15))
+        assert status(q3, "1.3") is TaskStatus.OVERDUE
+        q4 = report(row("1.1", "a", IP), previous=q3)
+        assert status(q4, "1.3") is TaskStatus.OVERDUE
+        assert status(q4, "1.1") is TaskStatus.OVERDUE
+        change = q4.change
+        assert change is not None
+        assert [str(n) for n in change.newly_overdue] == ["1.1", "2.1"]
+
+    def test_top_level_task_that_is_not_a_group_is_counted(self) -> None:
+        """A top-level row with its own deadline is its own heading in by_group
+        (08-report-by-group-drops-top-tasks.patch)."""
+        plan = evolve(PLAN, tasks=(*PLAN.tasks, _task("3", "Trước ngày 30/10/2025", ("a",))))
+        r = report(row("3", "a", D), plan=plan)
+        groups = {str(g.task.number): g.tally for g in r.by_group}
+        assert list(groups) == ["1", "2", "3"]
+        assert (groups["3"].total, groups["3"][TaskStatus.DONE]) == (1, 1)
+        assert sum(t.total for t in groups.values()) == r.counts.total

@@ -1,0 +1,183 @@
+"""Rules of the table importer, through ``kh_tthc.import_csv`` and ``import_docx`` only.
+
+Written for issue 11 as the net under the importer's rebuild: the input files are built
+here, in a temporary folder, and only the public functions and what they return are
+used, so the tests hold wherever the importer's modules move. Each names the patch in
+``tests/mutations/`` it kills. The plans here are illustrative, written for the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import ClassVar
+
+import docx
+import pytest
+
+from kh_tthc import ImportResult, import_csv, import_docx
+
+HEADER = ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+
+
+def write_csv(path: Path, rows: list[list[str]], above: list[list[str]] | None = None) -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(above or [])
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def outline(result: ImportResult) -> list[tuple[str, str, bool]]:
+    return [(str(t.number), t.title, t.group) for t in result.plan.tasks]
+
+
+def row_warnings(result: ImportResult) -> list[tuple[int | None, str]]:
+    return [(w.line, w.message) for w in result.warnings if w.line is not None]
+
+
+class TestRenumbering:
+    """A repeated number is renumbered, and the rows under it follow it without a warning
+    of their own (12-import-renumbering-not-carried)."""
+
+    ROWS: ClassVar[list[list[str]]] = [
+        ["1", "Rà soát thủ tục", "Văn phòng Sở", "", "Trước ngày 30/10/2025"],
+        ["1", "Công bố thủ tục", "Văn phòng Sở", "", ""],
+        ["1.1", "Công bố thủ tục A", "Văn phòng Sở", "", "Trước ngày 30/11/2025"],
+        ["1.2", "Công bố thủ tục B", "Văn phòng Sở", "", "Trước ngày 30/11/2025"],
+        ["2", "Tổng hợp, báo cáo", "Văn phòng Sở", "", "Trước ngày 15/12/2025"],
+    ]
+
+    def test_children_follow_their_renumbered_group(self, tmp_path: Path) -> None:
+        result = import_csv(write_csv(tmp_path / "k.csv", self.ROWS))
+        assert outline(result) == [
+            ("1", "Rà soát thủ tục", False),
+            ("2", "Công bố thủ tục", True),
+            ("2.1", "Công bố thủ tục A", False),
+            ("2.2", "Công bố thủ tục B", False),
+            ("3", "Tổng hợp, báo cáo", False),
+        ]
+
+    def test_one_warning_for_each_renumbered_row_only(self, tmp_path: Path) -> None:
+        """Lines 3 and 6 repeat a number; lines 4 and 5 (1.1, 1.2) follow their group."""
+        result = import_csv(write_csv(tmp_path / "k.csv", self.ROWS))
+        renumbered = [(line, m) for line, m in row_warnings(result) if "renumbered" in m]
+        assert renumbered == [
+            (3, "the number 1 repeats an earlier number; renumbered 2"),
+            (6, "the number 2 repeats an earlier number; renumbered 3"),
+        ]
+
+
+class TestPeriodFromTitle:
+    """The plan's period is read from its title: "N tháng cuối năm Y" for N up to 12
+    (13-import-up-to-12-months)."""
+
+    @pytest.mark.parametrize(
+        ("words", "period"),
+        [
+            ("12 THÁNG CUỐI NĂM 2025 VÀ QUÝ I/2026", "2025-01-01/2025-12-31"),
+            ("04 THÁNG CUỐI NĂM 2025 VÀ QUÝ I/2026", "2025-09-01/2025-12-31"),
+            ("12 THÁNG ĐẦU NĂM 2025 VÀ QUÝ I/2026", "2025-01-01/2025-12-31"),
+            ("13 THÁNG CUỐI NĂM 2025 VÀ QUÝ I/2026", "2026-01-01/2026-03-31"),
+        ],
+    )
+    def test_months_up_to_twelve(self, tmp_path: Path, words: str, period: str) -> None:
+        above = [["SỞ KHOA HỌC VÀ CÔNG NGHỆ"], [f"KẾ HOẠCH KIỂM SOÁT TTHC {words}"]]
+        rows = [["1", "Rà soát thủ tục", "Văn phòng Sở", "", "Thường xuyên"]]
+        result = import_csv(write_csv(tmp_path / "p.csv", rows, above))
+        assert str(result.plan.period) == period
+
+
+class TestColumnNumbers:
+    """The "(1) (2) (3)" row under the header is skipped only when its numbers ascend
+    (15-import-column-numbers-ascending)."""
+
+    def test_ascending_row_is_skipped(self, tmp_path: Path) -> None:
+        rows = [
+            ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            ["1", "Rà soát thủ tục", "Văn phòng Sở", "", "Thường xuyên"],
+        ]
+        result = import_csv(write_csv(tmp_path / "c.csv", rows))
+        assert outline(result) == [("1", "Rà soát thủ tục", False)]
+        assert (2, "column numbers under the header; skipped") in row_warnings(result)
+
+    def test_numbers_out_of_order_are_a_task(self, tmp_path: Path) -> None:
+        rows = [
+            ["1", "Rà soát thủ tục", "Văn phòng Sở", "", "Thường xuyên"],
+            ["2", "15", "10", "", ""],
+        ]
+        result = import_csv(write_csv(tmp_path / "c.csv", rows))
+        assert outline(result) == [("1", "Rà soát thủ tục", False), ("2", "15", False)]
+        assert not any("column numbers" in m for _, m in row_warnings(result))
+
+
+class TestUnitNames:
+    """One unit per name, whatever the case the cell writes it in
+    (14-import-split-units-case)."""
+
+    def test_same_name_in_two_cases_is_one_unit(self, tmp_path: Path) -> None:
+        rows = [["1", "Rà soát thủ tục", "Văn phòng Sở; văn phòng sở", "", "Thường xuyên"]]
+        result = import_csv(write_csv(tmp_path / "u.csv", rows))
+        assert [u.name for u in result.plan.units] == ["Văn phòng Sở"]
+        assert len(result.plan.tasks[0].lead) == 1
+
+    def test_split_units_keeps_the_first_spelling_once(self) -> None:
+        """``split_units`` itself, public in the importer module wherever it lives."""
+        try:
+            from kh_tthc.importing import split_units  # type: ignore[attr-defined]
+        except ImportError:
+            from kh_tthc.io.table_import import split_units
+        assert split_units("Văn phòng Sở; VĂN PHÒNG SỞ\nvăn phòng sở") == ("Văn phòng Sở",)
+        assert split_units("- Văn phòng Sở - Các phòng, đơn vị thuộc Sở") == (
+            "Văn phòng Sở",
+            "Các phòng, đơn vị thuộc Sở",
+        )
+
+
+def write_docx(path: Path, rows: list[tuple[str, str, str, str, str]], bold: set[int]) -> Path:
+    document = docx.Document()
+    document.add_paragraph("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Kiểm soát thủ tục hành chính năm 2025")
+    table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
+    for j, text in enumerate(HEADER):
+        table.rows[0].cells[j].paragraphs[0].add_run(text).bold = True
+    for i, cells in enumerate(rows, start=1):
+        for j, text in enumerate(cells):
+            run = table.rows[i].cells[j].paragraphs[0].add_run(text)
+            run.bold = i - 1 in bold
+    document.save(str(path))
+    return path
+
+
+class TestBold:
+    """Bold marks group rows only when some rows are not bold: a table printed all in
+    bold says nothing (11-import-all-bold-all-groups)."""
+
+    ROWS: ClassVar[list[tuple[str, str, str, str, str]]] = [
+        ("1", "Rà soát, đánh giá thủ tục", "", "", ""),
+        ("1.1", "Rà soát thủ tục", "Văn phòng Sở", "", "Thường xuyên"),
+        ("2", "Tổng hợp, báo cáo", "Văn phòng Sở", "", "Trước ngày 15/12/2025"),
+        ("3", "Công khai thủ tục", "Văn phòng Sở", "", "Thường xuyên"),
+    ]
+
+    def test_all_bold_marks_no_group(self, tmp_path: Path) -> None:
+        path = write_docx(tmp_path / "b.docx", self.ROWS, bold={0, 1, 2, 3})
+        assert [(n, g) for n, _, g in outline(import_docx(path))] == [
+            ("1", True),  # a group because 1.1 is under it
+            ("1.1", False),
+            ("2", False),
+            ("3", False),
+        ]
+
+    def test_bold_rows_among_plain_ones_are_groups(self, tmp_path: Path) -> None:
+        path = write_docx(tmp_path / "b.docx", self.ROWS, bold={2})
+        assert [(n, g) for n, _, g in outline(import_docx(path))] == [
+            ("1", True),
+            ("1.1", False),
+            ("2", True),
+            ("3", False),
+        ]

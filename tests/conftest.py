@@ -61,8 +61,18 @@ def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _git_status() -> set[str] | None:
-    """The checkout's changed and new files, or None outside a git checkout."""
+    """The checkout's changed and new files, or None when the tests do not run in a git
+    checkout of their own (a scratch copy, mutmut's mutants/ folder)."""
     try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != ROOT:
+            return None
         out = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=all", "--ignored=matching"],
             cwd=ROOT,

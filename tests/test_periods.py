@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from datetime import date, timedelta
 
@@ -183,11 +182,26 @@ class TestText:
         assert Period.parse(period.label) == period
         assert Period.parse(period.iso) == period
 
-    @given(st.text(max_size=30))
+    @given(
+        st.text(max_size=30)
+        | periods().map(lambda p: p.label)
+        | periods().map(lambda p: p.label.upper())
+    )
     def test_parse_fuzz(self, text: str) -> None:
-        """Any text gives a period or a PeriodSyntaxError, nothing else."""
-        with contextlib.suppress(PeriodSyntaxError):
-            Period.parse(text)
+        """Any text gives a period or a PeriodSyntaxError keeping the text; a period read
+        is one whose label and code read back as itself."""
+        try:
+            period = Period.parse(text)
+        except PeriodSyntaxError as exc:
+            error: PeriodSyntaxError | None = exc
+        else:
+            error = None
+        if error is not None:
+            assert error.text == text
+        else:
+            assert Period.parse(period.label) == period
+            assert Period.parse(period.iso) == period
+            assert str(period.year) in text
 
 
 class TestOrder:
@@ -377,8 +391,24 @@ class TestSendingRule:
         """A rule reads back from its text."""
         assert SendingRule.parse(str(rule)) == rule
 
-    @given(st.text(max_size=40))
+    @given(
+        st.text(max_size=40)
+        | sending_rules().map(str)
+        | sending_rules().map(lambda r: str(r).upper())
+    )
     def test_parse_fuzz(self, text: str) -> None:
-        """Any text gives a rule or a SendingRuleSyntaxError, nothing else."""
-        with contextlib.suppress(SendingRuleSyntaxError):
-            SendingRule.parse(text)
+        """Any text gives a rule or a SendingRuleSyntaxError keeping the text; a rule read
+        is a legal one (16 to 31, or 1 to 99 working days) whose text reads back as it."""
+        try:
+            rule = SendingRule.parse(text)
+        except SendingRuleSyntaxError as exc:
+            error: SendingRuleSyntaxError | None = exc
+        else:
+            error = None
+        if error is not None:
+            assert error.text == text
+        else:
+            assert SendingRule.parse(str(rule)) == rule
+            assert str(rule.value) in text
+            limits = (16, 31) if rule.kind is SendingRuleKind.DAY_OF_LAST_MONTH else (1, 99)
+            assert limits[0] <= rule.value <= limits[1]

@@ -265,7 +265,12 @@ class TestBadInput:
     def test_draft_number_matches_signed_plan(self, seed_plan: Plan) -> None:
         """A file written while the plan was a draft still fits it once signed."""
         text = HEAD.replace("/KH-SKHCN", "05/KH-SKHCN") + GOOD
-        assert loads_progress(text, seed_plan).plan is not None
+        progress = loads_progress(text, seed_plan)
+        assert str(progress.plan) == "05/KH-SKHCN"
+        assert [(str(r.task), r.unit) for r in progress.rows] == [
+            ("2.3.3", "vp"),
+            ("3.3", "vp-mot-cua"),
+        ]
 
     def test_period_disagrees_with_caller(self, seed_plan: Plan) -> None:
         with pytest.raises(
@@ -389,8 +394,19 @@ class TestFuzz:
     def test_any_text_fails_cleanly(self, text: str, fmt: str) -> None:
         """Whatever the text, reading gives progress or one of the declared errors."""
         plan = SEED
-        with contextlib.suppress(PlanInvalid, PlanFileError):
-            loads_progress(text, plan, format=fmt, period=Q4)
+        try:
+            progress = loads_progress(text, plan, format=fmt, period=Q4)
+        except PlanInvalid as exc:
+            # Every problem is an error that says what is wrong.
+            assert exc.errors
+            assert all(p.is_error and p.message for p in exc.errors)
+        except PlanFileError as exc:
+            assert str(exc)
+        else:
+            # What reads is a valid progress for Q4 that writes back and reads the same.
+            assert progress.period == Q4
+            assert check_progress(plan, progress) == ()
+            assert loads_progress(dumps_progress(progress, plan), plan) == progress
 
     @given(st.lists(progress_rows(), min_size=1, max_size=8))
     def test_csv_shaped_text(self, rows: list[list[str]]) -> None:
@@ -407,7 +423,10 @@ class TestFuzz:
             problems = exc.errors
         else:
             assert check_progress(plan, progress) == ()
+            assert len(progress.rows) == sum(1 for r in rows if any(c.strip() for c in r))
         assert all(p.line is not None for p in problems if p.where not in ("plan", "period"))
+        # A file that fails names the data lines (1 is the header): never a line it lacks.
+        assert all(2 <= p.line <= len(rows) + 1 for p in problems if p.line is not None)
 
 
 class TestCheck:

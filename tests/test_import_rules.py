@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
+import struct
+import zipfile
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
-from kh_tthc import ImportResult, import_csv, import_docx
+from kh_tthc import ImportResult, SourceRejected, UnsafeSource, import_csv, import_docx
 
 HEADER = ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
 
@@ -181,3 +185,140 @@ class TestBold:
             ("2", True),
             ("3", False),
         ]
+
+
+# -- Word documents as Word and other tools write them --------------------------------
+
+ROWS3 = [
+    ("1", "Rà soát, đánh giá thủ tục", "", "", ""),
+    ("1.1", "Rà soát thủ tục", "Văn phòng Sở", "", "Thường xuyên"),
+    ("2", "Công khai thủ tục", "Văn phòng Sở", "", "Thường xuyên"),
+]
+
+
+def plain_docx(rows: list[tuple[str, str, str, str, str]]) -> tuple[Any, Any]:
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Kiểm soát thủ tục hành chính năm 2025")
+    table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
+    for j, text in enumerate(HEADER):
+        table.rows[0].cells[j].text = text
+    for i, cells in enumerate(rows, start=1):
+        for j, text in enumerate(cells):
+            table.rows[i].cells[j].text = text
+    return document, table
+
+
+def tasks_of(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    plan = import_docx(path).plan
+    return [(str(t.number), t.title, plan.unit_names(t.lead)) for t in plan.tasks]
+
+
+class TestWordShapes:
+    """Shapes of a Word table no test had built before issue 11."""
+
+    def test_row_inside_a_content_control(self, tmp_path: Path) -> None:
+        """A row wrapped in a content control (w:sdt), as forms and some templates have,
+        is read like any other."""
+        document, table = plain_docx(ROWS3)
+        tr = table.rows[2]._tr
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        tr.addprevious(sdt)
+        sdt.append(content)
+        content.append(tr)
+        document.save(str(tmp_path / "sdt.docx"))
+        assert tasks_of(tmp_path / "sdt.docx") == [
+            ("1", "Rà soát, đánh giá thủ tục", ()),
+            ("1.1", "Rà soát thủ tục", ("Văn phòng Sở",)),
+            ("2", "Công khai thủ tục", ("Văn phòng Sở",)),
+        ]
+
+    def test_legacy_horizontal_merge(self, tmp_path: Path) -> None:
+        """Old Word files merge across with w:hMerge; the cells merged into the first are
+        hidden in Word, so their stale text is not read as the lead unit."""
+        rows = [("1", "Rà soát, đánh giá thủ tục", "Văn phòng Sở", "", ""), *ROWS3[1:]]
+        document, table = plain_docx(rows)
+        for k, tc in enumerate(table.rows[1]._tr.findall(qn("w:tc"))[1:4]):
+            merge = OxmlElement("w:hMerge")
+            if k == 0:
+                merge.set(qn("w:val"), "restart")
+            tc.get_or_add_tcPr().append(merge)
+        document.save(str(tmp_path / "hmerge.docx"))
+        assert tasks_of(tmp_path / "hmerge.docx")[0] == ("1", "Rà soát, đánh giá thủ tục", ())
+
+    def test_nested_table_in_a_cell(self, tmp_path: Path) -> None:
+        """A table inside a cell gives its text, one line per paragraph: here two units."""
+        document, table = plain_docx(ROWS3)
+        cell = table.rows[2].cells[2]
+        cell.text = ""
+        inner = cell.add_table(rows=2, cols=1)
+        inner.rows[0].cells[0].text = "Văn phòng Sở"
+        inner.rows[1].cells[0].text = "Phòng Quản lý công nghệ"
+        document.save(str(tmp_path / "nested.docx"))
+        assert tasks_of(tmp_path / "nested.docx")[1] == (
+            "1.1",
+            "Rà soát thủ tục",
+            ("Văn phòng Sở", "Phòng Quản lý công nghệ"),
+        )
+
+
+def repack(source: Path, target: Path, extra: list[tuple[str, bytes]]) -> Path:
+    """The package of ``source`` with more parts added."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+        for name, data in extra:
+            new.writestr(name, data)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+class TestPackageSafety:
+    """The checks made on a .docx package before any XML parser reads it."""
+
+    @pytest.fixture
+    def good(self, tmp_path: Path) -> Path:
+        document, _ = plain_docx(ROWS3)
+        document.save(str(tmp_path / "good.docx"))
+        assert len(tasks_of(tmp_path / "good.docx")) == 3
+        return tmp_path / "good.docx"
+
+    def test_too_many_parts(self, good: Path, tmp_path: Path) -> None:
+        """A Word document has a few dozen parts; more than 1000 is refused."""
+        extra = [(f"extra/p{i}.xml", b"<a/>") for i in range(1000)]
+        path = repack(good, tmp_path / "parts.docx", extra)
+        with pytest.raises(UnsafeSource, match=r"has \d+ parts, more than 1000"):
+            import_docx(path)
+
+    def test_utf16_xml_part(self, good: Path, tmp_path: Path) -> None:
+        text = '<?xml version="1.0" encoding="UTF-16"?><a/>'
+        path = repack(good, tmp_path / "u16.docx", [("extra/u16.xml", text.encode("utf-16"))])
+        with pytest.raises(UnsafeSource, match="XML in an encoding other than UTF-8"):
+            import_docx(path)
+
+    def test_xml_part_declaring_another_encoding(self, good: Path, tmp_path: Path) -> None:
+        text = b'<?xml version="1.0" encoding="Shift_JIS"?><a/>'
+        path = repack(good, tmp_path / "sjis.docx", [("extra/sjis.xml", text)])
+        with pytest.raises(UnsafeSource, match="declares the encoding 'Shift_JIS', not UTF-8"):
+            import_docx(path)
+
+    def test_part_larger_than_declared(self, good: Path, tmp_path: Path) -> None:
+        """A part that unpacks to more than its header says is refused. (Python's zipfile
+        stops at the declared size and then finds the checksum wrong: the importer's own
+        size check is a second line, see docs/testing.md.)"""
+        data = bytearray(good.read_bytes())
+        with zipfile.ZipFile(good) as zf:
+            info = zf.getinfo("word/document.xml")
+        name = info.filename.encode()
+        at = 0
+        while (at := data.find(b"PK\x01\x02", at)) >= 0:  # central directory entries
+            length = struct.unpack_from("<H", data, at + 28)[0]
+            if data[at + 46 : at + 46 + length] == name:
+                struct.pack_into("<I", data, at + 24, 10)  # uncompressed size
+            at += 4
+        struct.pack_into("<I", data, info.header_offset + 22, 10)  # and in the local header
+        path = tmp_path / "liar.docx"
+        path.write_bytes(bytes(data))
+        with pytest.raises((UnsafeSource, SourceRejected), match=r"larger than it declares|CRC"):
+            import_docx(path)

@@ -31,6 +31,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 _SOFFICE_TESTS = (
     "tests/test_render_pdf.py::",
     "tests/test_report_render.py::TestPdf::",
+    "tests/test_report_cli.py::TestPdf::",
     "tests/test_import_docx.py::test_old_doc_is_converted",
     "tests/test_import_docx.py::TestBadInput::test_old_doc_libreoffice_fails",
 )

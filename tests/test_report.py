@@ -30,6 +30,7 @@ from kh_tthc import (
     Unit,
     load_progress,
     parse_deadline,
+    report_context,
 )
 from kh_tthc.vn import format_percent
 from tests.conftest import SEED_DIR
@@ -478,3 +479,66 @@ class TestRulesOnceUnchecked:
         assert list(groups) == ["1", "2", "3"]
         assert (groups["3"].total, groups["3"][TaskStatus.DONE]) == (1, 1)
         assert sum(t.total for t in groups.values()) == r.counts.total
+
+
+#: The plan over two years, so that any period of 2025 is inside it.
+LONG_PLAN = evolve(PLAN, period=DateSpan(start=date(2025, 1, 1), end=date(2026, 12, 31)))
+
+
+class TestPeriodPhrases:
+    """How a report names its period in a sentence and in the appendix title (Nghị định
+    09/2019/NĐ-CP, Điều 12: monthly, quarterly, half-yearly and yearly reports)."""
+
+    @pytest.mark.parametrize(
+        ("period", "phrase"),
+        [
+            (Period.half(2025, 1), "6 tháng đầu năm 2025"),
+            (Period.half(2025, 2), "6 tháng cuối năm 2025"),
+            (Period.year_of(2025), "năm 2025"),
+            (Period.quarter(2025, 2), "quý II năm 2025"),
+            (Period.month(2025, 2), "tháng 02 năm 2025"),
+            (Period.month(2025, 11), "tháng 11 năm 2025"),
+        ],
+    )
+    def test_phrase(self, period: Period, phrase: str) -> None:
+        r = report(period=period, as_of=period.end, plan=LONG_PLAN)
+        assert r.period_phrase == phrase
+        context = report_context(r)
+        assert context["appendix_title"] == f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {phrase.upper()}"
+        assert f"báo cáo kết quả thực hiện {phrase} (số liệu" in context["body"][0]["text"]
+
+
+class TestDocumentFields:
+    def test_number_and_subject_given(self) -> None:
+        progress = Progress(period=Q4, rows=())
+        r = Report(
+            plan=PLAN, period=Q4, progress=progress, as_of=date(2025, 12, 15),
+            number=DocumentNumber.parse("15/BC-SNV"), title="  cải cách hành chính  ",
+        )  # fmt: skip
+        assert (str(r.document_number), r.subject) == ("15/BC-SNV", "cải cách hành chính")
+        assert (str(report().document_number), report().subject) == (
+            "/BC-SNV",
+            "cải cách hành chính",
+        )
+
+    def test_previous_must_be_a_report(self) -> None:
+        with pytest.raises(TypeError, match="previous"):
+            Report(
+                plan=PLAN, period=Q4, progress=Progress(period=Q4, rows=()),
+                as_of=date(2025, 12, 15), previous=Progress(period=Q3, rows=()),  # type: ignore[arg-type]
+            )  # fmt: skip
+
+    def test_indicator_without_values(self) -> None:
+        (a,) = [a for a in report().attainment if a.indicator.id == "hs"]
+        assert (a.actual, a.ratio, a.text) == (None, None, "chưa có số liệu")
+
+    def test_same_rate_as_before(self) -> None:
+        """Nothing done in either quarter: the rate is the same, and the text says so."""
+        q3 = report(period=Q3, as_of=date(2025, 9, 15))
+        q4 = report(previous=q3)
+        change = q4.change
+        assert change is not None
+        assert (q3.counts.completion_rate, change.completion_rate) == (0.0, 0.0)
+        general = [b["text"] for b in report_context(q4)["body"] if "Chưa có nhiệm vụ" in b["text"]]
+        assert len(general) == 1
+        assert "Chưa có nhiệm vụ hoàn thành, bằng quý III năm 2025." in general[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -34,7 +35,7 @@ from kh_tthc import (
 )
 from kh_tthc.vn import format_percent
 from tests.conftest import SEED_DIR
-from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, rows_for
+from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, report_chains, rows_for
 
 Q3 = Period.quarter(2025, 3)
 Q4 = Period.quarter(2025, 4)
@@ -542,3 +543,93 @@ class TestDocumentFields:
         general = [b["text"] for b in report_context(q4)["body"] if "Chưa có nhiệm vụ" in b["text"]]
         assert len(general) == 1
         assert "Chưa có nhiệm vụ hoàn thành, bằng quý III năm 2025." in general[0]
+
+
+Scenario = tuple[Plan, list[tuple[Period, Progress, date]]]
+
+
+def _chain(plan: Plan, chain: list[tuple[Period, Progress, date]]) -> list[Report]:
+    reports: list[Report] = []
+    for period, progress, as_of in chain:
+        previous = reports[-1] if reports else None
+        reports.append(
+            Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+        )
+    return reports
+
+
+class TestChainProperties:
+    """Figures over generated plans and chains of consecutive quarterly reports, each
+    compared with the one before: the invariants are worked out here from the results."""
+
+    @given(report_chains())
+    def test_totals_add_up(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        for r in _chain(plan, chain):
+            assert r.counts.total == len(r.tasks) == sum(n for _, n in r.counts.items())
+            assert sum(g.tally.total for g in r.by_group) == r.counts.total
+            assert {str(g.task.number) for g in r.by_group} <= {
+                str(t.number) for t in plan.children()
+            }
+            for result in r.tasks:
+                leads = [u for u in result.units if u.lead]
+                if leads and all(u.row is not None and u.row.status.is_done for u in leads):
+                    assert result.status.is_done
+
+    @given(report_chains())
+    def test_change_is_told_against_the_previous_report(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        reports = _chain(plan, chain)
+        assert reports[0].change is None
+        for before, now in itertools.pairwise(reports):
+            change = now.change
+            assert change is not None
+            assert change.previous == before.period
+            assert dict(change.counts) == {s: now.counts[s] - before.counts[s] for s in TaskStatus}
+
+            def old(n: TaskNumber, before: Report = before) -> TaskStatus | None:
+                result = before.result(str(n))
+                return None if result is None else result.status
+
+            overdue = TaskStatus.OVERDUE
+            assert list(change.newly_overdue) == [
+                r.number for r in now.tasks if r.status is overdue and old(r.number) is not overdue
+            ]
+            assert list(change.newly_done) == [
+                r.number
+                for r in now.tasks
+                if r.status.is_done and not (old(r.number) or TaskStatus.NOT_REPORTED).is_done
+            ]
+            assert list(change.resolved) == [
+                r.number for r in now.tasks if r.status.is_done and old(r.number) is overdue
+            ]
+
+    @given(report_chains())
+    def test_carried_over_only_while_open(self, scenario: Scenario) -> None:
+        """A task due before the window is in the report only with a row now, or when the
+        previous report left it open (not done, not "không phát sinh")."""
+        plan, chain = scenario
+        reports = _chain(plan, chain)
+        for before, now in itertools.pairwise(reports):
+            for r in now.tasks:
+                if r.carried_over is None:
+                    continue
+                assert r.carried_over < now.window.start
+                earlier = before.result(str(r.number))
+                settled = earlier is not None and (
+                    earlier.status.is_done or earlier.status is TaskStatus.NOT_APPLICABLE
+                )
+                assert r.rows or (earlier is not None and not settled)
+
+    @given(report_chains())
+    def test_attainment_sums_counts_and_averages_shares(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        for r in _chain(plan, chain):
+            for a in r.attainment:
+                values = [u.value for u in a.by_unit]
+                if not values:
+                    assert a.actual is None
+                elif a.indicator.unit == "%":
+                    assert a.actual == pytest.approx(sum(values) / len(values))
+                else:
+                    assert a.actual == pytest.approx(sum(values))

@@ -55,7 +55,7 @@ mutation-check: $(STAMP)
 # Mutation testing of the rule modules over the fast tests (see docs/testing.md and
 # [tool.mutmut] in pyproject.toml); about 50 minutes on two cores. Results: mutmut results.
 mutation: $(STAMP)
-	$(BIN)/mutmut run --max-children 2
+	KH_TTHC_MUTATION=1 $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 
 bench: $(STAMP)

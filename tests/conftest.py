@@ -24,7 +24,20 @@ SHARED_SEED_TEXT = ROOT.parent / "shared" / "seed" / _SEED_NAME
 _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=150, suppress_health_check=_LARGE)
 settings.register_profile("dev", max_examples=50, suppress_health_check=_LARGE)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# Mutation runs (`make mutation` sets KH_TTHC_MUTATION=1): the same examples every run, so
+# that a mutant is killed or not by the code, not by luck; mutmut calls each test from
+# several executors in one process, which is harmless here.
+settings.register_profile(
+    "mutation",
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[*_LARGE, HealthCheck.differing_executors],
+)
+if os.environ.get("KH_TTHC_MUTATION") == "1":
+    settings.load_profile("mutation")
+else:
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 #: Tests that start LibreOffice (seconds each): left out of mutation runs (`-m "not soffice"`).
 #: They live in files other sessions own, so they are marked here by name.

@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTATIONS = ROOT / "tests" / "mutations"
 MANIFEST = MUTATIONS / "manifest.toml"
+#: Seconds a patch's tests may run; the slowest take about twenty.
+TIMEOUT = 300
 
 
 def _working_tree_files() -> list[str]:
@@ -52,7 +54,14 @@ def _pytest(scratch: Path, tests: list[str]) -> subprocess.CompletedProcess[str]
     env["PYTHONPATH"] = os.pathsep.join([str(scratch / "src"), str(scratch)])
     env.pop("PYTEST_ADDOPTS", None)
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
-    return subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True)
+    try:
+        return subprocess.run(
+            command, cwd=scratch, env=env, capture_output=True, text=True, timeout=TIMEOUT
+        )
+    except subprocess.TimeoutExpired as exc:
+        # A mutation that makes the tests hang has not passed them: it counts as killed.
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        return subprocess.CompletedProcess(command, 1, out, f"timed out after {TIMEOUT} s")
 
 
 def _git_apply(scratch: Path, patch: Path, *extra: str) -> subprocess.CompletedProcess[str]:

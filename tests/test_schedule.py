@@ -223,6 +223,11 @@ class TestOptions:
         assert occurrence.due == date(2025, 9, 1)
         assert occurrence.on_day_off
         assert "01/9/2025*" in to_table(agenda)
+        assert occurrence.deadline is plan.tasks[0].deadline
+        # The calendar event says so too, in its description (lines folded at 75 octets).
+        ics = to_ics(agenda).decode("utf-8").replace("\r\n ", "")
+        assert "Ngày nghỉ: thời hạn giữ nguyên như kế hoạch ghi." in ics
+        assert "DTSTART;VALUE=DATE:20250901" in ics
 
     def test_each_rule_is_expanded_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Tasks sharing a completion time share one expansion of it."""

@@ -55,9 +55,9 @@ mutation-check: $(STAMP)
 # Mutation testing of the rule modules over the fast tests (see docs/testing.md and
 # [tool.mutmut] in pyproject.toml); about 50 minutes on two cores. Results: mutmut results.
 # A mutant that loops while growing a list would take the machine's memory: each worker
-# is capped at 4 GB of address space, and such a mutant dies (it counts as killed).
+# is capped at 2.5 GB of address space, and such a mutant dies (it counts as killed).
 mutation: $(STAMP)
-	ulimit -v 4000000 && KH_TTHC_MUTATION=1 $(BIN)/mutmut run --max-children 2
+	ulimit -v 2500000 && KH_TTHC_MUTATION=1 $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 
 bench: $(STAMP)

@@ -412,3 +412,59 @@ class TestSendingRule:
             assert str(rule.value) in text
             limits = (16, 31) if rule.kind is SendingRuleKind.DAY_OF_LAST_MONTH else (1, 99)
             assert limits[0] <= rule.value <= limits[1]
+
+
+_EXPECTED_RULE = "(expected e.g. '2 working days after cut-off' or 'day 20 of the last month')"
+
+
+class TestMessages:
+    """The exact words of the errors, which a person reads to fix a plan file (found by
+    mutation testing: only parts of them were checked)."""
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("mùa thu 2025", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
+            ("2025X", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
+            ("Quý I/0202", "a year has four digits, not '0202'"),
+        ],
+    )
+    def test_period(self, text: str, reason: str) -> None:
+        with pytest.raises(PeriodSyntaxError) as info:
+            Period.parse(text)
+        assert (info.value.text, info.value.reason) == (text, reason)
+        assert str(info.value) == f"not a reporting period {text!r}: {reason}"
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("day 32", "the sending day must be 16 to 31 (after the cut-off on the 14th), not 32"),
+            ("cutoff+999999", "at most 99 working days after the cut-off, not 999999"),
+            ("cutoff+1234567", "'1234567' is too long a number"),
+            ("every other Tuesday", ""),
+            ("day 20X", ""),
+        ],
+    )
+    def test_sending_rule(self, text: str, reason: str) -> None:
+        with pytest.raises(SendingRuleSyntaxError) as info:
+            SendingRule.parse(text)
+        assert (info.value.text, info.value.reason) == (text, reason)
+        said = f": {reason}" if reason else ""
+        assert str(info.value) == f"not a sending rule {text!r}{said} {_EXPECTED_RULE}"
+
+    def test_sending_rule_error_without_reason(self) -> None:
+        error = SendingRuleSyntaxError("x")
+        assert (error.reason, str(error)) == ("", f"not a sending rule 'x' {_EXPECTED_RULE}")
+
+
+class TestOtherTypes:
+    @pytest.mark.parametrize("op", ["<", "<=", ">", ">="])
+    def test_ordering_with_a_non_period(self, op: str) -> None:
+        with pytest.raises(TypeError):
+            eval(f"Period.year_of(2025) {op} 2025")
+
+    def test_window_holds_only_dates(self) -> None:
+        window = Window(start=date(2025, 9, 15), end=date(2025, 12, 14))
+        assert date(2025, 10, 1) in window
+        assert "2025-10-01" not in window
+        assert None not in window

@@ -24,9 +24,9 @@ SHARED_SEED_TEXT = ROOT.parent / "shared" / "seed" / _SEED_NAME
 _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=150, suppress_health_check=_LARGE)
 settings.register_profile("dev", max_examples=50, suppress_health_check=_LARGE)
-# Mutation runs (`make mutation` sets KH_TTHC_MUTATION=1): the same few examples every run,
-# so that a mutant is killed or not by the code, not by luck, within the time budget; mutmut calls each test from
-# several executors in one process, which is harmless here.
+# Mutation runs (`make mutation` sets KH_TTHC_MUTATION=1): the same few examples every
+# run, so that a mutant is killed or not by the code, not by luck, within the time budget;
+# mutmut calls each test from several executors in one process, which is harmless here.
 settings.register_profile(
     "mutation",
     max_examples=10,

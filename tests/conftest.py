@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from kh_tthc import Plan, load_plan
 
@@ -32,6 +32,8 @@ settings.register_profile(
     max_examples=10,
     derandomize=True,
     database=None,
+    # A failure kills the mutant: shrinking it to the smallest example only costs time.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[*_LARGE, HealthCheck.differing_executors],
 )
 if os.environ.get("KH_TTHC_MUTATION") == "1":

@@ -427,6 +427,7 @@ class TestMessages:
             ("mùa thu 2025", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
             ("2025X", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
             ("Quý I/0202", "a year has four digits, not '0202'"),
+            ("Quý V/2025", "a quarter is I, II, III or IV"),
         ],
     )
     def test_period(self, text: str, reason: str) -> None:
@@ -455,6 +456,18 @@ class TestMessages:
     def test_sending_rule_error_without_reason(self) -> None:
         error = SendingRuleSyntaxError("x")
         assert (error.reason, str(error)) == ("", f"not a sending rule 'x' {_EXPECTED_RULE}")
+
+
+class TestImpossiblePeriodMessages:
+    def test_year_out_of_range(self) -> None:
+        with pytest.raises(PeriodError) as info:
+            Period.year_of(10000)
+        assert str(info.value) == "year 10000 is not a four-digit year"
+
+    def test_index_out_of_range(self) -> None:
+        with pytest.raises(PeriodError) as info:
+            Period.quarter(2025, 5)
+        assert str(info.value) == "a quarter index must be 1 to 4, not 5"
 
 
 class TestOtherTypes:

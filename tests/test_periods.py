@@ -428,6 +428,7 @@ class TestMessages:
             ("2025X", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
             ("Quý I/0202", "a year has four digits, not '0202'"),
             ("Quý V/2025", "a quarter is I, II, III or IV"),
+            ("Quý A/2025", "a quarter is I, II, III or IV"),
         ],
     )
     def test_period(self, text: str, reason: str) -> None:

@@ -494,3 +494,44 @@ def _weekdays_after(d: date, n: int) -> date:
         d += timedelta(days=1)
         n -= d.weekday() < 5
     return d
+
+
+class TestLongCounts:
+    """Counts that reach beyond the years a new calendar builds at first (it builds the
+    asked year, one before and four after): the table must grow, both ways, up to the ends
+    of the data (found by mutation testing)."""
+
+    @pytest.mark.parametrize("n", [-400, -1500, 400, 1500])
+    def test_far_counts(self, n: int) -> None:
+        assert WorkCalendar().add_working_days(date(2025, 6, 2), n) == _oracle_add(
+            date(2025, 6, 2), n
+        )
+
+    def test_far_count_past_the_first_year(self) -> None:
+        with pytest.raises(CalendarRangeError) as info:
+            WorkCalendar().add_working_days(date(1903, 6, 1), -1000)
+        assert info.value.year == 1900
+
+    def test_far_count_past_the_last_year(self) -> None:
+        with pytest.raises(CalendarRangeError) as info:
+            WorkCalendar().add_working_days(date(2098, 6, 1), 1000)
+        assert info.value.year == 2101
+
+    def test_the_first_working_day_of_the_data(self) -> None:
+        """1/1/1901 is a holiday: the first working day the data has is 2/1/1901."""
+        assert WorkCalendar().add_working_days(date(1901, 1, 3), -1) == date(1901, 1, 2)
+        cal = WorkCalendar()
+        cal.is_working_day(date(1901, 6, 3))
+        assert cal.add_working_days(date(1901, 1, 3), -1) == date(1901, 1, 2)
+        with pytest.raises(CalendarRangeError):
+            cal.add_working_days(date(1901, 1, 2), -1)
+
+    def test_six_years_off(self) -> None:
+        """A calendar with 2026–2031 all off counts from 31/12/2025 to 1/1/2032."""
+        days = (date(2032, 1, 1) - date(2026, 1, 1)).days
+        off = [date(2026, 1, 1) + timedelta(days=k) for k in range(days)]
+        cal = WorkCalendar(public_holidays=False, days_off=off)
+        assert cal.add_working_days(date(2025, 12, 31), 1) == date(2032, 1, 1)
+        assert WorkCalendar(public_holidays=False, days_off=off).add_working_days(
+            date(2032, 1, 1), -1
+        ) == date(2025, 12, 31)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from kh_tthc import Plan, load_plan
 from tests.needs import need
@@ -24,7 +25,45 @@ SHARED_SEED_TEXT = ROOT.parent / "shared" / "seed" / _SEED_NAME
 _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=150, suppress_health_check=_LARGE)
 settings.register_profile("dev", max_examples=50, suppress_health_check=_LARGE)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# Mutation runs (`make mutation` sets KH_TTHC_MUTATION=1): the same few examples every
+# run, so that a mutant is killed or not by the code, not by luck, within the time budget;
+# mutmut calls each test from several executors in one process, which is harmless here.
+settings.register_profile(
+    "mutation",
+    max_examples=10,
+    derandomize=True,
+    database=None,
+    # A failure kills the mutant: shrinking it to the smallest example only costs time.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[*_LARGE, HealthCheck.differing_executors],
+)
+if os.environ.get("KH_TTHC_MUTATION") == "1":
+    settings.load_profile("mutation")
+else:
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+#: Tests that start LibreOffice (seconds each): left out of mutation runs (`-m "not soffice"`).
+#: They live in files other sessions own, so they are marked here by name.
+_SOFFICE_TESTS = (
+    "tests/test_render_pdf.py::",
+    "tests/test_report_render.py::TestPdf::",
+    "tests/test_report_cli.py::TestPdf::",
+    "tests/test_import_docx.py::test_old_doc_is_converted",
+    "tests/test_import_docx.py::TestBadInput::test_old_doc_libreoffice_fails",
+)
+
+
+_STATUS = pytest.StashKey[set[str] | None]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soffice: starts LibreOffice (left out of mutation runs)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(_SOFFICE_TESTS):
+            item.add_marker(pytest.mark.soffice)
 
 
 @pytest.fixture
@@ -42,3 +81,52 @@ def seed_plan() -> Plan:
 def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
     # Doctests and examples name files relative to the repository root.
     monkeypatch.chdir(ROOT)
+
+
+def _git_status() -> set[str] | None:
+    """The checkout's changed and new files, or None when the tests do not run in a git
+    checkout of their own (a scratch copy, mutmut's mutants/ folder)."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != ROOT:
+            return None
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all", "--ignored=matching"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    # Ignored files count too (out/ is ignored), all but the caches tools keep.
+    return {line for line in out.stdout.splitlines() if not any(c in line for c in _CACHES)}
+
+
+_CACHES = ("__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+           ".venv", ".coverage", "mutants/")  # fmt: skip
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STATUS] = _git_status()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A test run leaves the checkout as it found it: a test that writes into it (a doc
+    example saving to out/, say) fails the run, naming the files."""
+    before = session.config.stash.get(_STATUS, None)
+    after = _git_status()
+    if before is None or after is None:
+        return
+    left = sorted(after - before)
+    if left:
+        print("\nThe tests left these files changed or new in the checkout:", *left, sep="\n  ")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
@@ -101,3 +101,79 @@ def progress_rows() -> st.SearchStrategy[list[str]]:
         _CELLS["value"],
         _CELLS["value"],
     ).map(list)
+
+
+#: Completion times of every kind, as plans write them (the phrases the parser reads).
+_PHRASES = [
+    "Trước ngày 30/10/2025", "Trước ngày 15/02/2026", "Quý IV/2025", "Quý I/2026", "Năm 2025",
+    "Tháng 11/2025", "6 tháng đầu năm 2026", "Định kỳ hàng quý", "Định kỳ hằng tháng",
+    "Định kỳ hàng quý, năm", "Thường xuyên", "Khi có phát sinh", None,
+]  # fmt: skip
+_UNITS = ("a", "b", "c")
+#: Consecutive quarters a chain of reports runs over, inside GENERATED plans' period.
+QUARTERS = [Period.quarter(2025, q) for q in (1, 2, 3, 4)] + [Period.quarter(2026, 1)]
+
+
+@st.composite
+def report_plans(draw: st.DrawFn) -> Plan:
+    """Small plans of every shape an outline takes, their tasks with any kind of completion
+    time, led and supported by any of three units (or none), running 2025–2026."""
+    from kh_tthc import DateSpan, Indicator, Task, Unit, parse_deadline
+    from tests.strategies import numbered_outline
+
+    numbers = draw(numbered_outline(max_tasks=9))
+    refs = st.lists(st.sampled_from(_UNITS), max_size=2, unique=True).map(tuple)
+    tasks = []
+    for n in numbers:
+        phrase = draw(st.sampled_from(_PHRASES))
+        indicators = draw(
+            st.lists(
+                st.builds(
+                    Indicator,
+                    id=st.just(f"i{'-'.join(map(str, n.parts))}"),
+                    name=st.just("Hồ sơ"),
+                    target=st.sampled_from([50, 100, 200]),
+                    unit=st.sampled_from(["%", "hồ sơ"]),
+                ),
+                max_size=1,
+            )
+        )
+        lead = draw(refs)
+        tasks.append(
+            Task(
+                number=n,
+                title=f"Nhiệm vụ {n}",
+                lead=lead,
+                support=tuple(u for u in draw(refs) if u not in lead),
+                deadline=None if phrase is None else parse_deadline(phrase),
+                indicators=tuple(indicators),
+            )
+        )
+    return Plan(
+        issuer=SEED.issuer,
+        number=SEED.number,
+        issued=SEED.issued,
+        title="Kế hoạch minh họa cho kiểm thử",
+        period=DateSpan(start=date(2025, 1, 1), end=date(2026, 12, 31)),
+        signer=SEED.signer,
+        units=tuple(Unit(id=u, name=f"Phòng {u.upper()}") for u in _UNITS),
+        tasks=tuple(tasks),
+    )
+
+
+@st.composite
+def report_chains(draw: st.DrawFn) -> tuple[Plan, list[tuple[Period, Progress, date]]]:
+    """A generated plan and two or three consecutive quarters of progress for it, each
+    with the day its report is made (after the quarter's cut-off window starts)."""
+    plan = draw(report_plans())
+    first = draw(st.integers(0, len(QUARTERS) - 2))
+    count = draw(st.integers(2, min(3, len(QUARTERS) - first)))
+    pairs = _pairs(plan)
+    chain = []
+    for period in QUARTERS[first : first + count]:
+        window = (period.start, period.end)
+        rows = draw(rows_for(plan, pairs, window)) if pairs and draw(st.booleans()) else ()
+        cutoff = period.cutoff()
+        as_of = draw(st.dates(cutoff.start, cutoff.end + timedelta(days=40)))
+        chain.append((period, Progress(period=period, rows=rows), as_of))
+    return plan, chain

@@ -206,3 +206,66 @@ def plans(draw: st.DrawFn) -> Plan:
         appendix_title=draw(texts()),
         reporting=draw(st.none() | sending_rules()),
     )
+
+
+@st.composite
+def any_outline(draw: st.DrawFn, max_tasks: int = 8) -> list[TaskNumber]:
+    """An outline that may be broken: repeated numbers, numbers out of order, children
+    whose group row is missing; half the time a well-formed one."""
+    if draw(st.booleans()):
+        return draw(numbered_outline(max_tasks))
+    return draw(st.lists(task_numbers(3), max_size=max_tasks))
+
+
+#: Indicator ids, valid and not (capitals, spaces, an empty id, a leading dash).
+indicator_ids = st.sampled_from(["so-hoa", "dong_bo", "hs1", "Bad", "có dấu", "", "-x", "a b"])
+
+
+@functools.cache
+def edgy_indicators() -> st.SearchStrategy[Indicator]:
+    """Indicators whose id may be invalid or repeated and whose target may be 0 or less."""
+    return st.builds(
+        Indicator,
+        id=indicator_ids,
+        name=names(),
+        target=st.sampled_from([0, -1, 0.5, 100]),
+        unit=st.sampled_from(["%", "hồ sơ", ""]),
+    )
+
+
+@st.composite
+def edgy_plans(draw: st.DrawFn) -> Plan:
+    """Plans that reach the validator's error paths: broken outlines, duplicate unit ids,
+    empty names and titles, unknown unit ids, bad indicators, reversed periods. Each flaw
+    is drawn on its own, so some plans come out valid."""
+    ids = draw(st.lists(st.sampled_from(["vp", "cds", "ttcc", "p-1"]), max_size=5))
+    units = tuple(
+        Unit(id=i, name=draw(st.just("") | st.sampled_from(["Văn phòng Sở", "Phòng A, B"])))
+        for i in ids
+    )
+    refs = st.lists(st.sampled_from([*ids, "khong-co"]), max_size=2, unique=True).map(tuple)
+    start = draw(st.dates(date(2024, 1, 1), date(2026, 12, 31)))
+    end = draw(st.dates(date(2024, 1, 1), date(2026, 12, 31)))
+    tasks = tuple(
+        Task(
+            number=number,
+            title=draw(st.sampled_from(["", "Rà soát TTHC", "Báo cáo, đánh giá"])),
+            lead=draw(refs),
+            support=draw(refs),
+            deadline=draw(st.none() | deadlines()),
+            group=draw(st.booleans()),
+            indicators=tuple(draw(st.lists(edgy_indicators(), max_size=2))),
+        )
+        for number in draw(any_outline())
+    )
+    return Plan(
+        issuer=draw(organizations()),
+        number=draw(document_numbers()),
+        issued=draw(issue_dates()),
+        title=draw(st.sampled_from(["", "Kiểm soát TTHC năm 2025"])),
+        period=DateSpan(start=start, end=end),
+        signer=draw(signers()),
+        units=units,
+        tasks=tasks,
+        archive=("VT",),
+    )

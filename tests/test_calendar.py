@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 import holidays
@@ -233,6 +234,17 @@ class TestCallerDays:
         assert cal.is_working_day(date(2025, 9, 1))
         assert cal.holiday_name(date(2025, 9, 1)) is None
 
+    def test_own_day_off_keeps_the_holiday_name(self) -> None:
+        """A caller's day off that is already a public holiday keeps the holiday's name
+        (Bộ luật Lao động 2019, Điều 112): "Ngày nghỉ bổ sung" names only added days.
+        (tests/mutations/01-calendar-day-off-renames-holiday.patch)"""
+        cal = WorkCalendar(days_off=[date(2025, 9, 2), date(2025, 10, 20)])
+        assert cal.holiday_name(date(2025, 9, 2)) == "Quốc khánh"
+        assert cal.holiday_name(date(2025, 10, 20)) == "Ngày nghỉ bổ sung"
+        assert cal.days_off_between(date(2025, 9, 2), date(2025, 9, 2)) == (
+            (date(2025, 9, 2), "Quốc khánh"),
+        )
+
     def test_contradiction_is_an_error(self) -> None:
         """The same day both off and worked is refused, naming the day."""
         with pytest.raises(CalendarError, match="2025-10-20"):
@@ -291,3 +303,235 @@ def test_days_off_between_lists_named_days() -> None:
     """The named days off of September 2025 are 1/9 and 2/9."""
     listed = CAL.days_off_between(date(2025, 9, 1), date(2025, 9, 30))
     assert listed == ((date(2025, 9, 1), "Quốc khánh"), (date(2025, 9, 2), "Quốc khánh"))
+
+
+# -- fresh calendars against an independent oracle -------------------------------------
+#
+# The national calendar is built once per process and kept; mutation testing (docs/
+# testing.md) showed that tests on it never exercise how a calendar builds and grows its
+# table of working days. These tests use a new WorkCalendar for each example and ask
+# about years in any order, comparing every answer with one worked out day by day from
+# the holidays package itself.
+
+
+@functools.cache
+def _vn(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("VN", years=year)
+
+
+def _oracle_working(d: date) -> bool:
+    vn = _vn(d.year)
+    if d in vn:
+        return False
+    return d.weekday() < 5 or d in vn.weekend_workdays
+
+
+def _oracle_add(d: date, n: int) -> date:
+    step = 1 if n > 0 else -1
+    if n == 0:
+        while not _oracle_working(d):
+            d += timedelta(days=1)
+        return d
+    left = abs(n)
+    while left:
+        d += timedelta(days=step)
+        left -= _oracle_working(d)
+    return d
+
+
+# Days near the ends of years, where tables start and stop, and anywhere else.
+_year_edges = st.builds(
+    lambda y, end, k: (
+        date(y, 12, 31) - timedelta(days=k) if end else date(y, 1, 1) + timedelta(days=k)
+    ),
+    st.integers(1902, 2099),
+    st.booleans(),
+    st.integers(0, 6),
+)
+_days = _year_edges | st.dates(date(1902, 1, 1), date(2099, 12, 31))
+
+
+class TestFreshCalendars:
+    @slow_ok
+    @given(st.lists(st.tuples(_days, st.integers(-40, 40)), min_size=1, max_size=6))
+    def test_answers_agree_with_the_holidays_package_in_any_order(
+        self, asks: list[tuple[date, int]]
+    ) -> None:
+        cal = WorkCalendar()
+        for d, n in asks:
+            assert cal.is_working_day(d) == _oracle_working(d), d
+            assert cal.add_working_days(d, n) == _oracle_add(d, n), (d, n)
+
+    @slow_ok
+    @given(st.dates(date(1906, 1, 1), date(2095, 12, 31)), st.integers(-1500, 1500))
+    def test_between_on_a_fresh_calendar(self, a: date, span: int) -> None:
+        b = a + timedelta(days=span)
+        lo = min(a, b)
+        if a <= b:  # the working days after a, up to and including b
+            expected = sum(_oracle_working(lo + timedelta(days=k)) for k in range(1, span + 1))
+        else:  # minus those from b up to but not including a
+            expected = -sum(_oracle_working(lo + timedelta(days=k)) for k in range(-span))
+        assert WorkCalendar().working_days_between(a, b) == expected
+
+    def test_between_far_apart_years(self) -> None:
+        """Ten years apart, asked first on a new calendar, both ways."""
+        a, b = date(2025, 1, 2), date(2035, 1, 2)
+        forward = WorkCalendar().working_days_between(a, b)
+        assert forward == sum(_oracle_working(a + timedelta(days=k)) for k in range(1, 3653))
+        assert WorkCalendar().working_days_between(b, a) == -forward
+
+    def test_earlier_years_after_later_ones(self) -> None:
+        """A calendar asked about 2040 first, then 2020, then 2060, has all three right."""
+        cal = WorkCalendar()
+        assert cal.is_working_day(date(2040, 3, 1))  # a Thursday
+        assert cal.holiday_name(date(2020, 9, 2)) == "Quốc khánh"
+        assert not cal.is_working_day(date(2020, 9, 2))
+        assert cal.holiday_name(date(2060, 9, 2)) == "Quốc khánh"
+        for d in (date(2020, 9, 3), date(2060, 9, 1), date(2060, 9, 3), date(2040, 4, 30)):
+            assert cal.is_working_day(d) == _oracle_working(d), d
+
+    def test_the_last_days_of_a_table(self) -> None:
+        """A calendar first asked about 2025 holds 2024–2029: its last days, and counting
+        past them, are right (New Year's Day 2030 is off)."""
+        cal = WorkCalendar()
+        assert cal.is_working_day(date(2025, 6, 2))
+        assert cal.is_working_day(date(2029, 12, 31))
+        assert not cal.is_working_day(date(2029, 1, 1))
+        assert cal.add_working_days(date(2029, 12, 31), 1) == date(2030, 1, 2)
+        assert cal.add_working_days(date(2029, 12, 28), 5) == _oracle_add(date(2029, 12, 28), 5)
+
+    def test_on_or_after_a_sunday_at_the_end_of_a_year(self) -> None:
+        """31/12/2028 is a Sunday and 1/1/2029 a holiday: the next working day is 2/1."""
+        assert WorkCalendar().working_day_on_or_after(date(2028, 12, 31)) == date(2029, 1, 2)
+        assert WorkCalendar().add_working_days(date(2025, 12, 30), 5) == _oracle_add(
+            date(2025, 12, 30), 5
+        )
+
+    @pytest.mark.parametrize("first_ask", [date(2026, 6, 1), date(2021, 6, 1)])
+    def test_own_days_at_the_ends_of_the_table(self, first_ask: date) -> None:
+        """A caller's day off, working day and the national swapped Saturday fall in the
+        first (asked 2026) or last (asked 2021) year of the table a new calendar builds."""
+        cal = WorkCalendar(days_off=[date(2025, 10, 20)], working_days=[date(2025, 10, 18)])
+        cal.is_working_day(first_ask)
+        assert not cal.is_working_day(date(2025, 10, 20))
+        assert cal.is_working_day(date(2025, 10, 18))
+        assert cal.is_working_day(date(2025, 4, 26))  # Saturday worked for Friday 2/5
+
+    def test_the_data_ends(self) -> None:
+        """1901 and 2100 are covered, to their first and last days; a count that leaves
+        them names the year it reached."""
+        assert WorkCalendar().add_working_days(date(1901, 1, 10), 1) == _oracle_add(
+            date(1901, 1, 10), 1
+        )
+        assert WorkCalendar().add_working_days(date(2100, 12, 20), 3) == _oracle_add(
+            date(2100, 12, 20), 3
+        )
+        with pytest.raises(
+            CalendarRangeError, match="the year 2101: it covers the years 1901–2100"
+        ) as up:
+            WorkCalendar().add_working_days(date(2100, 12, 20), 30)
+        assert up.value.year == 2101
+        with pytest.raises(
+            CalendarRangeError, match="the year 1900: it covers the years 1901–2100"
+        ) as down:
+            WorkCalendar().add_working_days(date(1901, 1, 10), -30)
+        assert down.value.year == 1900
+
+    @pytest.mark.parametrize(("day", "year"), [(date(1900, 6, 1), 1900), (date(2101, 6, 1), 2101)])
+    def test_outside_the_data_names_the_year(self, day: date, year: int) -> None:
+        for ask in (
+            lambda cal: cal.is_working_day(day),
+            lambda cal: cal.add_working_days(day, 1),
+            lambda cal: cal.add_working_days(day, -1),
+        ):
+            with pytest.raises(CalendarRangeError) as info:
+                ask(WorkCalendar())
+            assert info.value.year == year
+            assert (
+                str(info.value)
+                == f"no working calendar for the year {year}: it covers the years 1901–2100"
+            )
+
+    def test_without_public_holidays_any_year(self) -> None:
+        """Without the national data a calendar runs from year 1 to 9999."""
+        cal = WorkCalendar(public_holidays=False)
+        assert cal.is_working_day(date(1, 1, 1))  # a Monday
+        assert cal.is_working_day(date(9999, 12, 31))  # a Friday
+        assert not cal.is_working_day(date(1, 1, 6))  # a Saturday
+        assert cal.add_working_days(date(1, 1, 1), 1) == date(1, 1, 2)
+        assert WorkCalendar(public_holidays=False).add_working_days(date(9999, 12, 30), 1) == date(
+            9999, 12, 31
+        )
+        with pytest.raises(CalendarRangeError, match="the year 10000: it covers the years 1–9999"):
+            WorkCalendar(public_holidays=False).add_working_days(date(9999, 12, 31), 1)
+
+    def test_a_whole_year_off(self) -> None:
+        """When a year has no working day at all, counting reaches past it."""
+        year_off = [date(2026, 1, 1) + timedelta(days=k) for k in range(365)]
+        cal = WorkCalendar(public_holidays=False, days_off=year_off)
+        assert cal.add_working_days(date(2025, 12, 31), 1) == date(2027, 1, 1)
+        assert cal.add_working_days(date(2027, 1, 1), -1) == date(2025, 12, 31)
+        assert cal.add_working_days(date(2025, 12, 30), 150) == _weekdays_after(
+            date(2027, 1, 1), 148
+        )
+
+    def test_contradiction_lists_the_days(self) -> None:
+        with pytest.raises(CalendarError, match="2025-10-20, 2025-10-21"):
+            WorkCalendar(
+                days_off=[date(2025, 10, 20), date(2025, 10, 21)],
+                working_days=[date(2025, 10, 21), date(2025, 10, 20)],
+            )
+
+    def test_reversed_window_names_its_ends(self) -> None:
+        with pytest.raises(DateRangeError) as info:
+            CAL.days_off_between(date(2025, 12, 31), date(2025, 1, 1))
+        assert (info.value.start, info.value.end) == (date(2025, 12, 31), date(2025, 1, 1))
+
+
+def _weekdays_after(d: date, n: int) -> date:
+    """``d`` plus ``n`` weekdays (Monday to Friday), for a calendar without holidays."""
+    while n:
+        d += timedelta(days=1)
+        n -= d.weekday() < 5
+    return d
+
+
+class TestLongCounts:
+    """Counts that reach beyond the years a new calendar builds at first (it builds the
+    asked year, one before and four after): the table must grow, both ways, up to the ends
+    of the data (found by mutation testing)."""
+
+    @pytest.mark.parametrize("n", [-400, -1500, 400, 1500])
+    def test_far_counts(self, n: int) -> None:
+        assert WorkCalendar().add_working_days(date(2025, 6, 2), n) == _oracle_add(
+            date(2025, 6, 2), n
+        )
+
+    def test_far_count_past_the_first_year(self) -> None:
+        with pytest.raises(CalendarRangeError) as info:
+            WorkCalendar().add_working_days(date(1903, 6, 1), -1000)
+        assert info.value.year == 1900
+
+    def test_far_count_past_the_last_year(self) -> None:
+        with pytest.raises(CalendarRangeError) as info:
+            WorkCalendar().add_working_days(date(2098, 6, 1), 1000)
+        assert info.value.year == 2101
+
+    def test_the_first_working_day_of_the_data(self) -> None:
+        """1/1/1901 is a holiday: the first working day the data has is 2/1/1901."""
+        assert WorkCalendar().add_working_days(date(1901, 1, 3), -1) == date(1901, 1, 2)
+        cal = WorkCalendar()
+        cal.is_working_day(date(1901, 6, 3))
+        assert cal.add_working_days(date(1901, 1, 3), -1) == date(1901, 1, 2)
+        with pytest.raises(CalendarRangeError):
+            cal.add_working_days(date(1901, 1, 2), -1)
+
+    def test_six_years_off(self) -> None:
+        """A calendar with 2026–2031 all off counts from 31/12/2025 to 1/1/2032."""
+        days = (date(2032, 1, 1) - date(2026, 1, 1)).days
+        off = [date(2026, 1, 1) + timedelta(days=k) for k in range(days)]
+        cal = WorkCalendar(public_holidays=False, days_off=off)
+        assert cal.add_working_days(date(2025, 12, 31), 1) == date(2032, 1, 1)
+        assert WorkCalendar(public_holidays=False, days_off=off).add_working_days(
+            date(2032, 1, 1), -1
+        ) == date(2025, 12, 31)

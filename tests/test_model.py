@@ -19,7 +19,11 @@ from kh_tthc import (
     TaskNumberError,
     Unit,
 )
+from kh_tthc.vn import clean
 from tests.strategies import document_numbers, issue_dates, plans, task_numbers
+
+#: Text shaped like task numbers, with leading zeros, too many levels and final dots.
+NUMBERISH = st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,3}){0,10}\.?", fullmatch=True)
 
 
 class TestTaskNumber:
@@ -59,14 +63,26 @@ class TestTaskNumber:
         """Ordering is the ordering of the numeric parts."""
         assert (a < b) == (a.parts < b.parts)
 
-    @given(st.text(max_size=12))
+    @given(
+        st.text(max_size=12) | st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,3}){0,10}\.?", fullmatch=True)
+    )
     def test_parse_any_text_raises_only_task_number_error(self, text: str) -> None:
-        """Fuzz: the parser returns a number or raises its own error, nothing else."""
+        """Fuzz: the parser returns the number the digits say (first part from 1, at most
+        nine levels) or raises its own error naming the text, nothing else."""
         try:
             n = TaskNumber.parse(text)
-        except TaskNumberError:
+        except TaskNumberError as exc:
+            message = str(exc)
+        else:
+            message = ""
+        if message:
+            assert repr(text) in message or text in message
             return
-        assert all(p >= 0 for p in n.parts)
+        digits = clean(text).rstrip(".").split(".")
+        assert n.parts == tuple(int(d) for d in digits)
+        assert n.parts[0] >= 1
+        assert 1 <= n.level <= 9
+        assert TaskNumber.parse(str(n)) == n
 
 
 class TestDocumentNumber:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from datetime import date, timedelta
 
@@ -183,11 +182,26 @@ class TestText:
         assert Period.parse(period.label) == period
         assert Period.parse(period.iso) == period
 
-    @given(st.text(max_size=30))
+    @given(
+        st.text(max_size=30)
+        | periods().map(lambda p: p.label)
+        | periods().map(lambda p: p.label.upper())
+    )
     def test_parse_fuzz(self, text: str) -> None:
-        """Any text gives a period or a PeriodSyntaxError, nothing else."""
-        with contextlib.suppress(PeriodSyntaxError):
-            Period.parse(text)
+        """Any text gives a period or a PeriodSyntaxError keeping the text; a period read
+        is one whose label and code read back as itself."""
+        try:
+            period = Period.parse(text)
+        except PeriodSyntaxError as exc:
+            error: PeriodSyntaxError | None = exc
+        else:
+            error = None
+        if error is not None:
+            assert error.text == text
+        else:
+            assert Period.parse(period.label) == period
+            assert Period.parse(period.iso) == period
+            assert str(period.year) in text
 
 
 class TestOrder:
@@ -351,6 +365,20 @@ class TestSendingRule:
         assert info.value.text == text
         assert "expected e.g." in str(info.value)
 
+    @pytest.mark.parametrize(("day", "ok"), [(15, False), (16, True), (31, True), (32, False)])
+    def test_sending_day_bounds(self, day: int, ok: bool) -> None:
+        """The day of the last month runs from 16 (the day after the cut-off on the 14th
+        plus one working day, Nghị định 09/2019/NĐ-CP, Điều 8 and 12) to 31.
+        (tests/mutations/02-periods-sending-day-from-15.patch)"""
+        if ok:
+            assert SendingRule.day_of_last_month(day).value == day
+            assert SendingRule.parse(f"day {day} of the last month").value == day
+        else:
+            with pytest.raises(SendingRuleError, match="16 to 31"):
+                SendingRule.day_of_last_month(day)
+            with pytest.raises(SendingRuleSyntaxError, match="16 to 31"):
+                SendingRule.parse(f"ngày {day} tháng cuối kỳ")
+
     def test_impossible_rules(self) -> None:
         """Direct construction checks the same limits."""
         with pytest.raises(SendingRuleError):
@@ -363,8 +391,94 @@ class TestSendingRule:
         """A rule reads back from its text."""
         assert SendingRule.parse(str(rule)) == rule
 
-    @given(st.text(max_size=40))
+    @given(
+        st.text(max_size=40)
+        | sending_rules().map(str)
+        | sending_rules().map(lambda r: str(r).upper())
+    )
     def test_parse_fuzz(self, text: str) -> None:
-        """Any text gives a rule or a SendingRuleSyntaxError, nothing else."""
-        with contextlib.suppress(SendingRuleSyntaxError):
+        """Any text gives a rule or a SendingRuleSyntaxError keeping the text; a rule read
+        is a legal one (16 to 31, or 1 to 99 working days) whose text reads back as it."""
+        try:
+            rule = SendingRule.parse(text)
+        except SendingRuleSyntaxError as exc:
+            error: SendingRuleSyntaxError | None = exc
+        else:
+            error = None
+        if error is not None:
+            assert error.text == text
+        else:
+            assert SendingRule.parse(str(rule)) == rule
+            assert str(rule.value) in text
+            limits = (16, 31) if rule.kind is SendingRuleKind.DAY_OF_LAST_MONTH else (1, 99)
+            assert limits[0] <= rule.value <= limits[1]
+
+
+_EXPECTED_RULE = "(expected e.g. '2 working days after cut-off' or 'day 20 of the last month')"
+
+
+class TestMessages:
+    """The exact words of the errors, which a person reads to fix a plan file (found by
+    mutation testing: only parts of them were checked)."""
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("mùa thu 2025", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
+            ("2025X", "expected e.g. 'Quý IV/2025' or '2025-Q4'"),
+            ("Quý I/0202", "a year has four digits, not '0202'"),
+            ("Quý V/2025", "a quarter is I, II, III or IV"),
+            ("Quý A/2025", "a quarter is I, II, III or IV"),
+        ],
+    )
+    def test_period(self, text: str, reason: str) -> None:
+        with pytest.raises(PeriodSyntaxError) as info:
+            Period.parse(text)
+        assert (info.value.text, info.value.reason) == (text, reason)
+        assert str(info.value) == f"not a reporting period {text!r}: {reason}"
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("day 32", "the sending day must be 16 to 31 (after the cut-off on the 14th), not 32"),
+            ("cutoff+999999", "at most 99 working days after the cut-off, not 999999"),
+            ("cutoff+1234567", "'1234567' is too long a number"),
+            ("every other Tuesday", ""),
+            ("day 20X", ""),
+        ],
+    )
+    def test_sending_rule(self, text: str, reason: str) -> None:
+        with pytest.raises(SendingRuleSyntaxError) as info:
             SendingRule.parse(text)
+        assert (info.value.text, info.value.reason) == (text, reason)
+        said = f": {reason}" if reason else ""
+        assert str(info.value) == f"not a sending rule {text!r}{said} {_EXPECTED_RULE}"
+
+    def test_sending_rule_error_without_reason(self) -> None:
+        error = SendingRuleSyntaxError("x")
+        assert (error.reason, str(error)) == ("", f"not a sending rule 'x' {_EXPECTED_RULE}")
+
+
+class TestImpossiblePeriodMessages:
+    def test_year_out_of_range(self) -> None:
+        with pytest.raises(PeriodError) as info:
+            Period.year_of(10000)
+        assert str(info.value) == "year 10000 is not a four-digit year"
+
+    def test_index_out_of_range(self) -> None:
+        with pytest.raises(PeriodError) as info:
+            Period.quarter(2025, 5)
+        assert str(info.value) == "a quarter index must be 1 to 4, not 5"
+
+
+class TestOtherTypes:
+    @pytest.mark.parametrize("op", ["<", "<=", ">", ">="])
+    def test_ordering_with_a_non_period(self, op: str) -> None:
+        with pytest.raises(TypeError):
+            eval(f"Period.year_of(2025) {op} 2025")
+
+    def test_window_holds_only_dates(self) -> None:
+        window = Window(start=date(2025, 9, 15), end=date(2025, 12, 14))
+        assert date(2025, 10, 1) in window
+        assert "2025-10-01" not in window
+        assert None not in window

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import unicodedata
@@ -265,7 +264,12 @@ class TestBadInput:
     def test_draft_number_matches_signed_plan(self, seed_plan: Plan) -> None:
         """A file written while the plan was a draft still fits it once signed."""
         text = HEAD.replace("/KH-SKHCN", "05/KH-SKHCN") + GOOD
-        assert loads_progress(text, seed_plan).plan is not None
+        progress = loads_progress(text, seed_plan)
+        assert str(progress.plan) == "05/KH-SKHCN"
+        assert [(str(r.task), r.unit) for r in progress.rows] == [
+            ("2.3.3", "vp"),
+            ("3.3", "vp-mot-cua"),
+        ]
 
     def test_period_disagrees_with_caller(self, seed_plan: Plan) -> None:
         with pytest.raises(
@@ -390,8 +394,22 @@ class TestFuzz:
     def test_any_text_fails_cleanly(self, text: str, fmt: str) -> None:
         """Whatever the text, reading gives progress or one of the declared errors."""
         plan = SEED
-        with contextlib.suppress(PlanInvalid, PlanFileError):
-            loads_progress(text, plan, format=fmt, period=Q4)
+        outcome: Progress | PlanInvalid | PlanFileError
+        try:
+            outcome = loads_progress(text, plan, format=fmt, period=Q4)
+        except (PlanInvalid, PlanFileError) as exc:
+            outcome = exc
+        if isinstance(outcome, PlanInvalid):
+            # Every problem is an error that says what is wrong.
+            assert all(p.is_error and p.message for p in outcome.errors)
+        elif isinstance(outcome, PlanFileError):
+            assert str(outcome)
+        else:
+            progress = outcome
+            # What reads is a valid progress for Q4 that writes back and reads the same.
+            assert progress.period == Q4
+            assert check_progress(plan, progress) == ()
+            assert loads_progress(dumps_progress(progress, plan), plan) == progress
 
     @given(st.lists(progress_rows(), min_size=1, max_size=8))
     def test_csv_shaped_text(self, rows: list[list[str]]) -> None:
@@ -408,7 +426,11 @@ class TestFuzz:
             problems = exc.errors
         else:
             assert check_progress(plan, progress) == ()
+            assert len(progress.rows) == sum(1 for r in rows if any(c.strip() for c in r))
         assert all(p.line is not None for p in problems if p.where not in ("plan", "period"))
+        # A file that fails names the data lines (1 is the header): never a line it lacks.
+        last = len(buffer.getvalue().splitlines())
+        assert all(2 <= p.line <= last for p in problems if p.line is not None)
 
 
 class TestCheck:
@@ -421,3 +443,87 @@ class TestCheck:
             "plan: this progress file is for plan '/KH-SNV', not '/KH-SKHCN'",
             "task 1.1: duplicate row for unit 'vp'",
         ]
+
+
+#: Malformed TOML progress files, each with the line and message the reader must give:
+#: (what, old text of TestToml.TEXT, new text, line, message).
+TOML_SHAPES = [
+    ("task not text", 'task = "2.3.3"', "task = 2.3", 6,
+     'task number: expected text such as "2.1.1", got 2.3'),
+    ("datetime", "completed = 2025-12-10", "completed = 2025-12-10T08:00:00", 12,
+     "completion date: expected a date without a time"),
+    ("date as number", "completed = 2025-12-10", "completed = 20251210", 12,
+     "completion date: expected a date such as 20/11/2025, got 20251210"),
+    ("result not text", 'result = "Đồng bộ đủ"', "result = 5", 12, "result: expected text, got 5"),
+    ("negative value", "so-hoa = 95.5", "so-hoa = -1", 6,
+     "indicator 'so-hoa': expected a number of 0 or more, got -1"),
+    ("infinite value", "so-hoa = 95.5", "so-hoa = inf", 6,
+     "indicator 'so-hoa': expected a number of 0 or more, got inf"),
+    ("value not a number", "so-hoa = 95.5", "so-hoa = [1]", 6,
+     "indicator 'so-hoa': expected a number, got [1]"),
+    ("bad plan number", 'plan = "/KH-SKHCN"', 'plan = "KH SKHCN"', 2, "KH SKHCN"),
+    ("difficulties not strings", 'difficulties = ["Thiếu nhân lực số hóa"]',
+     "difficulties = [1, 2]", 4, "difficulties: expected an array of strings"),
+    ("period not a string", 'period = "2025-Q4"', "period = 2025", 3,
+     "period: expected a string, got 2025"),
+]  # fmt: skip
+
+#: Malformed CSV progress files: (what, text, line, message).
+CSV_SHAPES = [
+    ("plan given twice", "# plan: /KH-SKHCN\n# plan: /KH-SKHCN\n# period: 2025-Q4\n"
+     "task,unit,status\n1.1,vp,done\n", 2, "'plan' given twice (first on line 1)"),
+    ("column given twice", "# plan: /KH-SKHCN\n# period: 2025-Q4\ntask,unit,status,Status\n"
+     "1.1,vp,done,done\n", 3, "column 'Status' given twice (also column 3)"),
+    ("cell over the csv module's limit", "# plan: /KH-SKHCN\n# period: 2025-Q4\n"
+     'task,unit,status,result\n1.1,vp,done,"' + "x" * 200_000 + '"\n', 4,
+     "invalid CSV: field larger than field limit"),
+]  # fmt: skip
+
+
+class TestMalformedShapes:
+    """Malformed progress files no test read before issue 11: each is refused with the
+    line and what was expected."""
+
+    @pytest.mark.parametrize(
+        ("old", "new", "line", "expected"),
+        [c[1:] for c in TOML_SHAPES],
+        ids=[c[0] for c in TOML_SHAPES],
+    )
+    def test_toml(self, seed_plan: Plan, old: str, new: str, line: int, expected: str) -> None:
+        text = TestToml.TEXT.replace(old, new, 1)
+        assert text != TestToml.TEXT
+        with pytest.raises(PlanInvalid) as exc:
+            loads_progress(text, seed_plan, format="toml", source=Path("q4.toml"))
+        found = [(p.line, str(p)) for p in exc.value.errors]
+        assert any(n == line and expected in m for n, m in found), found
+
+    def test_rows_not_an_array(self, seed_plan: Plan) -> None:
+        text = 'plan = "/KH-SKHCN"\nperiod = "2025-Q4"\nrows = "none"\n'
+        with pytest.raises(PlanInvalid, match=r"rows: expected an array of tables") as exc:
+            loads_progress(text, seed_plan, format="toml")
+        assert [(p.line, p.where) for p in exc.value.errors if p.line] == [(3, "rows")]
+
+    @pytest.mark.parametrize(
+        ("text", "line", "expected"), [c[1:] for c in CSV_SHAPES], ids=[c[0] for c in CSV_SHAPES]
+    )
+    def test_csv(self, seed_plan: Plan, text: str, line: int, expected: str) -> None:
+        with pytest.raises(PlanInvalid) as exc:
+            loads_progress(text, seed_plan, source=Path("q4.csv"))
+        found = [(p.line, str(p)) for p in exc.value.errors]
+        assert any(n == line and expected in m for n, m in found), found
+
+    def test_unknown_format(self, seed_plan: Plan) -> None:
+        with pytest.raises(
+            ValueError, match="unknown format 'xlsx' \\(expected 'csv' or 'toml'\\)"
+        ):
+            loads_progress("", seed_plan, format="xlsx")  # type: ignore[arg-type]
+        progress = Progress(period=Q4, rows=())
+        with pytest.raises(ValueError, match="unknown format 'xlsx'"):
+            dumps_progress(progress, seed_plan, format="xlsx")  # type: ignore[arg-type]
+
+    def test_remarks_need_toml(self, seed_plan: Plan) -> None:
+        """General difficulties have no place in a CSV file: refused, not dropped."""
+        progress = Progress(period=Q4, rows=(), difficulties=("Thiếu nhân lực",))
+        with pytest.raises(ValueError, match="need a TOML progress file"):
+            dumps_progress(progress, seed_plan)
+        assert "Thiếu nhân lực" in dumps_progress(progress, seed_plan, format="toml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -30,10 +31,11 @@ from kh_tthc import (
     Unit,
     load_progress,
     parse_deadline,
+    report_context,
 )
 from kh_tthc.vn import format_percent
 from tests.conftest import SEED_DIR
-from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, rows_for
+from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, report_chains, rows_for
 
 Q3 = Period.quarter(2025, 3)
 Q4 = Period.quarter(2025, 4)
@@ -423,3 +425,211 @@ class TestProperties:
         early = report(*rows, as_of=date(2025, 10, 1))
         late = report(*rows, as_of=date(2025, 10, 1) + timedelta(days=days))
         assert {r.number for r in early.overdue} <= {r.number for r in late.overdue}
+
+
+class TestRulesOnceUnchecked:
+    """Rules a deliberate change to report.py once slipped past (issue 11); each names the
+    patch in tests/mutations/ that it kills."""
+
+    def test_not_applicable_before_is_not_carried(self) -> None:
+        """A task the previous report marked "không phát sinh" is settled, not carried into
+        the next period (05-report-not-applicable-carried.patch)."""
+        q3 = report(row("1.3", "a", NA), period=Q3, as_of=date(2025, 9, 15))
+        assert status(q3, "1.3") is TaskStatus.NOT_APPLICABLE
+        q4 = report(previous=q3)
+        assert q4.result("1.3") is None
+        assert "1.3" not in [str(r.number) for r in q4.tasks]
+
+    def test_count_indicator_is_summed_over_units(self) -> None:
+        """Units' counts add up (hồ sơ); only a "%" indicator is averaged
+        (06-report-indicator-mean.patch)."""
+        count = Indicator(id="hs", name="Hồ sơ trực tuyến", target=200, unit="hồ sơ")
+        share = Indicator(id="tl", name="Tỷ lệ hồ sơ đúng hạn", target=100, unit="%")
+        tasks = tuple(
+            evolve(t, lead=("a", "b"), indicators=(count, share)) if str(t.number) == "1.4" else t
+            for t in PLAN.tasks
+        )
+        plan = evolve(PLAN, tasks=tasks)
+        rows = [
+            ProgressRow(task=N("1.4"), unit="a", status=IP, values={"hs": 120, "tl": 90}),
+            ProgressRow(task=N("1.4"), unit="b", status=IP, values={"hs": 80, "tl": 70}),
+        ]
+        r = report(*rows, plan=plan)
+        by_id = {a.indicator.id: a for a in r.attainment if str(a.task_number) == "1.4"}
+        assert (by_id["hs"].actual, by_id["hs"].ratio) == (200, 1.0)
+        assert (by_id["tl"].actual, by_id["tl"].ratio) == (80, 0.8)
+
+    def test_overdue_before_is_not_newly_overdue(self) -> None:
+        """A task overdue in the previous report and still overdue is not "newly" overdue
+        (07-report-newly-overdue-ignores-previous.patch)."""
+        q3 = report(row("1.3", "a", IP), period=Q3, as_of=date(2025, 9, 15))
+        assert status(q3, "1.3") is TaskStatus.OVERDUE
+        q4 = report(row("1.1", "a", IP), previous=q3)
+        assert status(q4, "1.3") is TaskStatus.OVERDUE
+        assert status(q4, "1.1") is TaskStatus.OVERDUE
+        change = q4.change
+        assert change is not None
+        assert [str(n) for n in change.newly_overdue] == ["1.1", "2.1"]
+
+    def test_top_level_task_that_is_not_a_group_is_counted(self) -> None:
+        """A top-level row with its own deadline is its own heading in by_group
+        (08-report-by-group-drops-top-tasks.patch)."""
+        plan = evolve(PLAN, tasks=(*PLAN.tasks, _task("3", "Trước ngày 30/10/2025", ("a",))))
+        r = report(row("3", "a", D), plan=plan)
+        groups = {str(g.task.number): g.tally for g in r.by_group}
+        assert list(groups) == ["1", "2", "3"]
+        assert (groups["3"].total, groups["3"][TaskStatus.DONE]) == (1, 1)
+        assert sum(t.total for t in groups.values()) == r.counts.total
+
+
+#: The plan over two years, so that any period of 2025 is inside it.
+LONG_PLAN = evolve(PLAN, period=DateSpan(start=date(2025, 1, 1), end=date(2026, 12, 31)))
+
+
+class TestPeriodPhrases:
+    """How a report names its period in a sentence and in the appendix title (Nghị định
+    09/2019/NĐ-CP, Điều 12: monthly, quarterly, half-yearly and yearly reports)."""
+
+    @pytest.mark.parametrize(
+        ("period", "phrase"),
+        [
+            (Period.half(2025, 1), "6 tháng đầu năm 2025"),
+            (Period.half(2025, 2), "6 tháng cuối năm 2025"),
+            (Period.year_of(2025), "năm 2025"),
+            (Period.quarter(2025, 2), "quý II năm 2025"),
+            (Period.month(2025, 2), "tháng 02 năm 2025"),
+            (Period.month(2025, 11), "tháng 11 năm 2025"),
+        ],
+    )
+    def test_phrase(self, period: Period, phrase: str) -> None:
+        r = report(period=period, as_of=period.end, plan=LONG_PLAN)
+        assert r.period_phrase == phrase
+        context = report_context(r)
+        assert context["appendix_title"] == f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {phrase.upper()}"
+        assert f"báo cáo kết quả thực hiện {phrase} (số liệu" in context["body"][0]["text"]
+
+
+class TestDocumentFields:
+    def test_number_and_subject_given(self) -> None:
+        progress = Progress(period=Q4, rows=())
+        r = Report(
+            plan=PLAN, period=Q4, progress=progress, as_of=date(2025, 12, 15),
+            number=DocumentNumber.parse("15/BC-SNV"), title="  cải cách hành chính  ",
+        )  # fmt: skip
+        assert (str(r.document_number), r.subject) == ("15/BC-SNV", "cải cách hành chính")
+        assert (str(report().document_number), report().subject) == (
+            "/BC-SNV",
+            "cải cách hành chính",
+        )
+
+    def test_previous_must_be_a_report(self) -> None:
+        with pytest.raises(TypeError, match="previous"):
+            Report(
+                plan=PLAN, period=Q4, progress=Progress(period=Q4, rows=()),
+                as_of=date(2025, 12, 15), previous=Progress(period=Q3, rows=()),  # type: ignore[arg-type]
+            )  # fmt: skip
+
+    def test_indicator_without_values(self) -> None:
+        (a,) = [a for a in report().attainment if a.indicator.id == "hs"]
+        assert (a.actual, a.ratio, a.text) == (None, None, "chưa có số liệu")
+
+    def test_same_rate_as_before(self) -> None:
+        """Nothing done in either quarter: the rate is the same, and the text says so."""
+        q3 = report(period=Q3, as_of=date(2025, 9, 15))
+        q4 = report(previous=q3)
+        change = q4.change
+        assert change is not None
+        assert (q3.counts.completion_rate, change.completion_rate) == (0.0, 0.0)
+        general = [b["text"] for b in report_context(q4)["body"] if "Chưa có nhiệm vụ" in b["text"]]
+        assert len(general) == 1
+        assert "Chưa có nhiệm vụ hoàn thành, bằng quý III năm 2025." in general[0]
+
+
+Scenario = tuple[Plan, list[tuple[Period, Progress, date]]]
+
+
+def _chain(plan: Plan, chain: list[tuple[Period, Progress, date]]) -> list[Report]:
+    reports: list[Report] = []
+    for period, progress, as_of in chain:
+        previous = reports[-1] if reports else None
+        reports.append(
+            Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+        )
+    return reports
+
+
+class TestChainProperties:
+    """Figures over generated plans and chains of consecutive quarterly reports, each
+    compared with the one before: the invariants are worked out here from the results."""
+
+    @given(report_chains())
+    def test_totals_add_up(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        for r in _chain(plan, chain):
+            assert r.counts.total == len(r.tasks) == sum(n for _, n in r.counts.items())
+            assert sum(g.tally.total for g in r.by_group) == r.counts.total
+            assert {str(g.task.number) for g in r.by_group} <= {
+                str(t.number) for t in plan.children()
+            }
+            for result in r.tasks:
+                leads = [u for u in result.units if u.lead]
+                if leads and all(u.row is not None and u.row.status.is_done for u in leads):
+                    assert result.status.is_done
+
+    @given(report_chains())
+    def test_change_is_told_against_the_previous_report(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        reports = _chain(plan, chain)
+        assert reports[0].change is None
+        for before, now in itertools.pairwise(reports):
+            change = now.change
+            assert change is not None
+            assert change.previous == before.period
+            assert dict(change.counts) == {s: now.counts[s] - before.counts[s] for s in TaskStatus}
+
+            def old(n: TaskNumber, before: Report = before) -> TaskStatus | None:
+                result = before.result(str(n))
+                return None if result is None else result.status
+
+            overdue = TaskStatus.OVERDUE
+            assert list(change.newly_overdue) == [
+                r.number for r in now.tasks if r.status is overdue and old(r.number) is not overdue
+            ]
+            assert list(change.newly_done) == [
+                r.number
+                for r in now.tasks
+                if r.status.is_done and not (old(r.number) or TaskStatus.NOT_REPORTED).is_done
+            ]
+            assert list(change.resolved) == [
+                r.number for r in now.tasks if r.status.is_done and old(r.number) is overdue
+            ]
+
+    @given(report_chains())
+    def test_carried_over_only_while_open(self, scenario: Scenario) -> None:
+        """A task due before the window is in the report only with a row now, or when the
+        previous report left it open (not done, not "không phát sinh")."""
+        plan, chain = scenario
+        reports = _chain(plan, chain)
+        for before, now in itertools.pairwise(reports):
+            for r in now.tasks:
+                if r.carried_over is None:
+                    continue
+                assert r.carried_over < now.window.start
+                earlier = before.result(str(r.number))
+                settled = earlier is not None and (
+                    earlier.status.is_done or earlier.status is TaskStatus.NOT_APPLICABLE
+                )
+                assert r.rows or (earlier is not None and not settled)
+
+    @given(report_chains())
+    def test_attainment_sums_counts_and_averages_shares(self, scenario: Scenario) -> None:
+        plan, chain = scenario
+        for r in _chain(plan, chain):
+            for a in r.attainment:
+                values = [u.value for u in a.by_unit]
+                if not values:
+                    assert a.actual is None
+                elif a.indicator.unit == "%":
+                    assert a.actual == pytest.approx(sum(values) / len(values))
+                else:
+                    assert a.actual == pytest.approx(sum(values))

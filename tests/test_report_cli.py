@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,30 @@ class TestOutputs:
         args[args.index("2025-12-15")] = "15/12/2025"
         assert run(capsys, *args)[0] == 0
         assert json.loads(out.read_text("utf-8"))["as_of"] == "2025-12-15"
+
+
+class TestPdf:
+    """`report --pdf` converts the báo cáo through LibreOffice (marked `soffice`: skipped
+    without it, a failure when KH_TTHC_REQUIRE_SOFFICE=1, as in CI)."""
+
+    def test_pdf_beside_the_docx(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        missing = [t for t in ("soffice", "pdftotext") if shutil.which(t) is None]
+        if missing:
+            if os.environ.get("KH_TTHC_REQUIRE_SOFFICE") == "1":
+                pytest.fail(f"KH_TTHC_REQUIRE_SOFFICE=1 but not installed: {missing}")
+            pytest.skip(f"not installed: {missing}")
+        out = tmp_path / "bao-cao.docx"
+        code, stdout, err = run(capsys, *report_args(Q4_FILE, out, "--pdf"))
+        assert code == 0
+        assert [": warning: " in line for line in err.splitlines()] == [True]  # row 2.4
+        pdf = out.with_suffix(".pdf")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx", "bao-cao.pdf"]
+        assert str(pdf) in stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        assert "BÁO CÁO" in text
+        assert "Tỷ lệ hoàn thành đạt 40%" in " ".join(text.split())
 
 
 def _bad_file(tmp_path: Path, text: str) -> Path:

@@ -11,6 +11,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import docx
+from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +21,7 @@ from kh_tthc import (
     DateSpan,
     Deadline,
     DocumentNumber,
+    Indicator,
     IssueDate,
     Organization,
     Plan,
@@ -26,6 +29,7 @@ from kh_tthc import (
     Task,
     Unit,
     check_plan,
+    copy_template,
     import_docx,
     render_plan,
 )
@@ -50,6 +54,34 @@ _TEXT = (
     .filter(lambda s: not _all_capitals(s))
 )
 
+
+@st.composite
+def _punctuated(draw: st.DrawFn, max_words: int = 8) -> str:
+    """Words with the punctuation plans use inside a name or title: commas ("Các phòng,
+    đơn vị thuộc Sở", as in the seed), colons, slashes, parentheses, quotes, "%". Never at
+    the very start (a number or bullet there is read as the row's STT or a list mark) nor
+    at the end of the text (a final "." or "," closes a list item and is dropped)."""
+    words = draw(st.lists(_WORD, min_size=2, max_size=max_words))
+    out = [words[0]]
+    for word in words[1:-1]:
+        mark = draw(st.sampled_from(["", "", ",", ":", "/", "%", "paren", "quote"]))
+        if mark == "paren":
+            out.append(f"({word})")
+        elif mark == "quote":
+            out.append(f"“{word}”")
+        elif mark in ("/", "%"):
+            out.append(f"{word}{mark}")
+        else:
+            out[-1] += mark
+            out.append(word)
+    out.append(words[-1])
+    return " ".join(out)
+
+
+_PUNCTUATED = _punctuated().filter(lambda s: not _all_capitals(s))
+#: The extra column a restyled template adds (docs/templates.md), read back as Task.extra.
+PRODUCT = "Sản phẩm"
+
 SIGNERS = (
     Signer(title="Giám đốc", name="Trần Văn C"),
     Signer(authority=Authority.KT, head_title="Giám đốc", title="Phó Giám đốc", name="Lê Thị D"),
@@ -67,9 +99,12 @@ def _printable_in_period(deadline: Deadline) -> bool:
 
 
 @st.composite
-def valid_plans(draw: st.DrawFn) -> Plan:
+def valid_plans(draw: st.DrawFn, punctuation: bool = False) -> Plan:
+    """Valid plans; with ``punctuation``, names and titles carry commas and the like, and
+    tasks carry notes, indicators and an extra field."""
+    text = st.one_of(_TEXT, _PUNCTUATED) if punctuation else _TEXT
     names = draw(
-        st.lists(_TEXT, min_size=1, max_size=4, unique_by=lambda s: fold(s)).map(
+        st.lists(text, min_size=1, max_size=4, unique_by=lambda s: fold(s)).map(
             lambda ns: [clean(n) for n in ns]
         )
     )
@@ -84,14 +119,36 @@ def valid_plans(draw: st.DrawFn) -> Plan:
         support = tuple(
             draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else ()
         )
+        more: dict[str, object] = {}
+        if punctuation:
+            slug = "-".join(map(str, number.parts))
+            more = {
+                "note": draw(st.just("") | text),
+                "indicators": tuple(
+                    draw(
+                        st.lists(
+                            st.builds(
+                                Indicator,
+                                id=st.just(f"chi-tieu-{slug}"),
+                                name=text,
+                                target=st.sampled_from([100, 50.5, 12]),
+                                unit=st.sampled_from(["%", "hồ sơ"]),
+                            ),
+                            max_size=1,
+                        )
+                    )
+                ),
+                "extra": tuple(draw(st.lists(text.map(lambda v: (PRODUCT, v)), max_size=1))),
+            }
         tasks.append(
             Task(
                 number=number,
-                title=draw(_TEXT),
+                title=draw(text),
                 lead=lead,
                 support=support,
                 deadline=draw(deadlines().filter(_printable_in_period)),
                 group=number in parents,
+                **more,  # type: ignore[arg-type]
             )
         )
     used = {u for t in tasks for u in t.units}
@@ -101,13 +158,13 @@ def valid_plans(draw: st.DrawFn) -> Plan:
         ),
         number=DocumentNumber.parse("12/KH-STP"),
         issued=IssueDate(year=2025, month=3, day=4),
-        title=draw(_TEXT),
+        title=draw(text),
         period=PERIOD,
         signer=draw(st.sampled_from(SIGNERS)),
         units=tuple(u for u in units if u.id in used),
         tasks=tuple(tasks),
         recipients=("Lãnh đạo Sở",),
-        appendix_title=draw(_TEXT),
+        appendix_title=draw(text),
     )
 
 
@@ -139,3 +196,35 @@ def test_render_then_import_gives_the_same_tasks(plan: Plan) -> None:
     assert {u.name for u in back.units} == {u.name for u in plan.units}
     assert (back.number, back.issued, back.title) == (plan.number, plan.issued, plan.title)
     assert back.signer == plan.signer
+
+
+def _template_with_product_column(folder: Path) -> Path:
+    """The shipped template with a last column printing Task.extra["Sản phẩm"]."""
+    template = copy_template(folder / "mau.docx")
+    document = docx.Document(str(template))
+    table = document.tables[-1]
+    table.add_column(Pt(60))
+    table.rows[0].cells[-1].text = PRODUCT
+    for variant in (3, 5, 7):  # the group, subgroup and task rows of the template's loop
+        table.rows[variant].cells[-1].text = f'{{{{ row.extra.get("{PRODUCT}", "") }}}}'
+    document.save(str(template))
+    return template
+
+
+@settings(max_examples=25, deadline=None)
+@given(valid_plans(punctuation=True))
+def test_punctuation_notes_indicators_and_extra_columns(plan: Plan) -> None:
+    """Commas and other punctuation in unit names and titles survive the trip; notes and
+    indicators, which the template does not print, do not disturb it; an extra column the
+    template prints comes back as the task's extra field."""
+    assert not [p for p in check_plan(plan) if p.is_error]
+    with tempfile.TemporaryDirectory() as tmp:
+        template = _template_with_product_column(Path(tmp))
+        path = render_plan(plan, Path(tmp) / "plan.docx", template=template)
+        back = import_docx(path).plan
+    assert _rows(back) == _rows(plan)
+    assert {u.name for u in back.units} == {u.name for u in plan.units}
+    assert back.title == plan.title
+    assert [dict(t.extra).get(PRODUCT, "") for t in back.tasks] == [
+        dict(t.extra).get(PRODUCT, "") for t in plan.tasks
+    ]

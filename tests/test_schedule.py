@@ -223,6 +223,11 @@ class TestOptions:
         assert occurrence.due == date(2025, 9, 1)
         assert occurrence.on_day_off
         assert "01/9/2025*" in to_table(agenda)
+        assert occurrence.deadline is plan.tasks[0].deadline
+        # The calendar event says so too, in its description (lines folded at 75 octets).
+        ics = to_ics(agenda).decode("utf-8").replace("\r\n ", "")
+        assert "Ngày nghỉ: thời hạn giữ nguyên như kế hoạch ghi." in ics
+        assert "DTSTART;VALUE=DATE:20250901" in ics
 
     def test_each_rule_is_expanded_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Tasks sharing a completion time share one expansion of it."""
@@ -382,9 +387,22 @@ class TestExports:
         assert "Chủ trì: Văn phòng Sở" in str(event["description"])
         assert "Định kỳ hàng quý, năm" in str(event["description"])
 
-    def test_ics_is_reproducible(self, agenda: Schedule) -> None:
-        """The same schedule gives the same bytes (no clock in DTSTAMP or UID)."""
-        assert to_ics(agenda) == to_ics(agenda)
+    def test_ics_is_reproducible(self, agenda: Schedule, seed_plan: Plan) -> None:
+        """DTSTAMP is the schedule's as_of at midnight UTC, never the clock, so the same
+        schedule gives the same bytes on any day; another as_of, another stamp
+        (tests/mutations/16-schedule-dtstamp-from-clock.patch)."""
+        text = to_ics(agenda).decode("utf-8")
+        stamps = {line for line in text.splitlines() if line.startswith("DTSTAMP")}
+        assert stamps == {"DTSTAMP:20251015T000000Z"}
+        assert text.count("BEGIN:VEVENT") == sum(1 for o in agenda if o.due is not None) > 0
+        later = seed_plan.schedule(*SEPT_TO_DEC, as_of=date(2025, 11, 3))
+        later_text = to_ics(later).decode("utf-8")
+        assert {ln for ln in later_text.splitlines() if ln.startswith("DTSTAMP")} == {
+            "DTSTAMP:20251103T000000Z"
+        }
+        # Nothing else in an event depends on as_of: the UIDs are the same.
+        uids = sorted(ln for ln in text.splitlines() if ln.startswith("UID"))
+        assert uids == sorted(ln for ln in later_text.splitlines() if ln.startswith("UID"))
 
     def test_table(self, agenda: Schedule) -> None:
         """The table has a title line, a header and a line per occurrence."""
@@ -475,6 +493,9 @@ class TestCommand:
         assert (code, out) == (0, "")
         assert target.read_bytes().decode("utf-8") == expected
         assert [p.name for p in tmp_path.iterdir()] == [target.name]
+        if fmt == "ics":  # the same bytes because the stamp is --as-of, not the clock
+            stamps = {ln for ln in expected.splitlines() if ln.startswith("DTSTAMP")}
+            assert stamps == {"DTSTAMP:20251015T000000Z"}
 
     @pytest.mark.parametrize(
         ("args", "message"),

@@ -8,7 +8,10 @@ cannot go unnoticed.
 
 from __future__ import annotations
 
+import os
 import re
+
+import pytest
 
 from kh_tthc import Plan
 from kh_tthc.vn import clean, fold
@@ -91,8 +94,16 @@ def test_body_and_signature_are_the_seeds(seed_plan: Plan) -> None:
 
 
 def test_the_copy_is_the_workspace_seed() -> None:
-    """The copy kept with the tests is the seed document itself, where both exist."""
+    """The copy kept with the tests is the seed document itself.
+
+    The workspace's copy (``../shared/seed/``) sits beside the clone in the workspace and in
+    CI, not in every checkout: without it the test skips, saying so, unless
+    KH_TTHC_REQUIRE_SEED=1 (set by .ci/run), where its absence is a failure."""
     text = SEED_TEXT.read_text("utf-8")
     assert "Nguyễn Thị Thuỷ" in text
-    if SHARED_SEED_TEXT.is_file():
-        assert SHARED_SEED_TEXT.read_text("utf-8") == text
+    if not SHARED_SEED_TEXT.is_file():
+        reason = f"no workspace seed at {SHARED_SEED_TEXT} to compare the copy with"
+        if os.environ.get("KH_TTHC_REQUIRE_SEED") == "1":
+            pytest.fail(f"KH_TTHC_REQUIRE_SEED=1 but {reason}")
+        pytest.skip(reason)
+    assert SHARED_SEED_TEXT.read_text("utf-8") == text

@@ -237,7 +237,6 @@ class TestRefused:
                 "Indicator.target",
                 ValueError,
             ),
-            (lambda: Indicator(id="Số hoá", name="x", target=1), "Indicator.id", ValueError),
             (lambda: TaskNumber((0, 1)), "TaskNumber.parts", ValueError),
             (lambda: small_plan(units={"vp": "Văn phòng Sở"}), "Plan.units", TypeError),
             (lambda: small_plan(tasks=[{"number": "1"}]), "Plan.tasks[0]", TypeError),

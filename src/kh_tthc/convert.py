@@ -332,7 +332,7 @@ def _number(value: Any, owner: Any, field: str) -> float:
         _fail_value(owner, field, f"a number of more than {MAX_INT_DIGITS} digits")
     if not math.isfinite(value):
         _fail_value(owner, field, f"the number {value} is not finite (expected a finite number)")
-    return float(value)
+    return value  # an int stays an int: 100, not 100.0, in messages
 
 
 def instance_of(cls: type[T], example: str) -> Callable[[Any, Any, str], T]:

@@ -506,7 +506,8 @@ class Indicator:
     'Hồ sơ được số hóa: 100%'
     """
 
-    id: str = field(converter=C.text, validator=lambda s, a, v: _check_id(s, a, v))
+    # An id that breaks the unit-id rule is reported by check_plan, naming the task.
+    id: str = field(converter=C.text)
     name: str = field(converter=C.text)
     target: float = field(converter=C.number)
     unit: str = field(default="%", converter=C.text)

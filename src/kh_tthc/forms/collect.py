@@ -235,7 +235,8 @@ def _check_identity(
             _at(
                 path,
                 "",
-                f"is a form of plan {ident.get('plan')!r} of {ident.get('issuer')!r}, not of plan {str(plan.number)!r} of {plan.issuer.name!r}",
+                f"is a form of plan {ident.get('plan')!r} of {ident.get('issuer')!r}, "
+                f"not of plan {str(plan.number)!r} of {plan.issuer.name!r}",
             )
         )
         return None, None
@@ -252,7 +253,8 @@ def _check_identity(
             _at(
                 path,
                 "",
-                "was made from an older or different version of the plan's tasks; send the unit a new form",
+                "was made from an older or different version of the plan's tasks; "
+                "send the unit a new form",
             )
         )
         return None, None

@@ -178,7 +178,7 @@ def build_form(
 
     columns = form_columns(_indicators(rows))
     book = Workbook()
-    ws = book.active
+    ws: Any = book.active
     ws.title = DATA_SHEET
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -327,7 +327,7 @@ def guide_lines(plan: Plan, period: Period, unit: Unit, due: date) -> tuple[str,
 def _guide(book: Any, plan: Plan, period: Period, unit: Unit, due: date) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws = book.create_sheet(GUIDE_SHEET)
+    ws: Any = book.create_sheet(GUIDE_SHEET)
     ws.column_dimensions["A"].width = 110
     for number, line in enumerate(guide_lines(plan, period, unit, due), start=1):
         cell = _text(ws, f"A{number}", line)
@@ -367,7 +367,7 @@ def _identity(
     rows: Sequence[FormRow],
     columns: Sequence[FormColumn],
 ) -> None:
-    ws = book.create_sheet(IDENTITY_SHEET)
+    ws: Any = book.create_sheet(IDENTITY_SHEET)
     for number, (key, value) in enumerate(identity(plan, period, unit, rows, columns), start=1):
         _text(ws, f"A{number}", key)
         _text(ws, f"B{number}", value)

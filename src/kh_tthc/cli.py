@@ -36,6 +36,7 @@ from kh_tthc.tables import plan_outline
 from kh_tthc.vn import format_percent
 
 if TYPE_CHECKING:
+    from kh_tthc.forms import Owed
     from kh_tthc.importing import ImportResult
     from kh_tthc.report import Report
 
@@ -551,7 +552,122 @@ def build_parser() -> argparse.ArgumentParser:
         help="sending rule of periodic reports (default: '2 working days after cut-off')",
     )
     p.set_defaults(func=_cmd_schedule)
+    _add_forms_commands(sub)
     return parser
+
+
+# -- the reporting round in Excel (issue 13) --------------------------------------------
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    """`forms PLAN --period P -o FOLDER`: one form per unit to fill in."""
+    from kh_tthc.forms import make_forms  # deferred: loads openpyxl
+
+    output: Path = args.output
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"{output}: expected a folder for the forms")
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    paths = make_forms(plan, args.period, output, due=args.due, inputs=(args.plan,))
+    for path in paths:
+        print(_safe(str(path)))
+    print(_safe(f"{len(paths)} form(s) for {args.period.label} in {output}"))
+    return EXIT_OK
+
+
+def owed_csv(owed: Sequence[Owed]) -> str:
+    """The units that owe a form and their tasks, one row per task: a reminder's input."""
+    import csv
+    import io
+
+    from kh_tthc.io.csv_safe import escape_row
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["unit", "unit_name", "task", "role", "title"])
+    for o in owed:
+        for r in o.tasks:
+            writer.writerow(
+                [
+                    o.unit,
+                    *escape_row([o.name]),
+                    str(r.task.number),
+                    r.role,
+                    *escape_row([r.task.title]),
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _cmd_collect(args: argparse.Namespace) -> int:
+    """`collect PLAN FORM... -o progress.csv`: the filled forms merged into one progress."""
+    from kh_tthc.forms import collect_forms  # deferred: loads openpyxl
+    from kh_tthc.progress import WRITE_FORMATS, dumps_progress
+
+    output: Path | None = args.output
+    if output is None and args.missing is None:
+        raise UsageError("name the progress file to write (-o progress.csv) or pass --missing")
+    inputs = (args.plan, *args.forms)
+    if output is not None:
+        if output.suffix.lower() not in WRITE_FORMATS:
+            raise UsageError(f"{output}: a progress output must end in .csv or .toml")
+        # A progress file is edited by hand: it is replaced only when asked.
+        check_output(output, inputs=inputs, replace=args.force)
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    got = collect_forms(plan, args.forms, period=args.period)
+    _print_problems(got.warnings, sys.stdout)
+    if output is not None:
+        fmt = format_of(output, WRITE_FORMATS, what="progress file")
+        text = dumps_progress(got.progress, plan, format=fmt)
+        write_output(output, text, inputs=inputs, replace=args.force)
+        print(
+            _safe(
+                f"{output}: {len(got.progress.rows)} rows for {got.progress.period.label} "
+                f"from {len(got.forms)} form(s)"
+            )
+        )
+    if args.missing is not None:
+        for o in got.missing:
+            tasks = ", ".join(str(r.task.number) for r in o.tasks)
+            print(_safe(f"no form from {o.name} ({o.unit}): tasks {tasks}"))
+        for t in got.unreported:
+            print(_safe(f"task {t.number}: nobody reported on it"))
+        if not got.missing:
+            print("every unit returned its form")
+        if args.missing != "-":
+            write_output(Path(args.missing), owed_csv(got.missing), inputs=inputs)
+            print(_safe(f"{args.missing}: {len(got.missing)} unit(s) that owe a form"))
+    return EXIT_OK
+
+
+def _add_forms_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("forms", help="write one Excel form per unit to fill in for a period")
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument(
+        "--period", type=_period_arg, required=True, metavar="P", help="reporting period: 2025-Q4"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
+    p.add_argument(
+        "--due",
+        type=_date_arg,
+        metavar="D",
+        help="day units return the forms (default: 3 working days before the báo cáo is due)",
+    )
+    p.set_defaults(func=_cmd_forms)
+
+    p = sub.add_parser("collect", help="check the filled forms and merge them into progress")
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument("forms", type=Path, nargs="+", metavar="FORM", help="the returned .xlsx forms")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="progress.csv or .toml")
+    p.add_argument("--period", type=_period_arg, metavar="P", help="the forms' period")
+    p.add_argument("--force", action="store_true", help="replace an existing output")
+    p.add_argument(
+        "--missing",
+        nargs="?",
+        const="-",
+        metavar="CSV",
+        help="print the units that owe a form and their tasks; with CSV, write them there too",
+    )
+    p.set_defaults(func=_cmd_collect)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -213,10 +213,13 @@ def build_form(
         cell.border = box
         cell.fill = head_fill
         ws.column_dimensions[letter].width = col.width
-    ws.row_dimensions[HEADER_ROW].height = 48
+    ws.row_dimensions[HEADER_ROW].height = 80
 
     for offset, row in enumerate(rows):
         number = FIRST_ROW + offset
+        # LibreOffice and Excel do not grow a row to its wrapped text on opening: set it.
+        lines = max(_lines(_locked_value(c, row), c.width) for c in columns)
+        ws.row_dimensions[number].height = max(lines, 2) * 16
         for index, col in enumerate(columns, start=1):
             ref = f"{column_letter(index)}{number}"
             value = _locked_value(col, row)
@@ -289,6 +292,13 @@ def build_form(
     return book
 
 
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate
+    for Times New Roman 12, whose letters are narrower than Excel's width unit)."""
+    per_line = max(int(width * 1.15), 1)
+    return max(1, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+
+
 def _locked_value(col: FormColumn, row: FormRow) -> str:
     task = row.task
     if col.key == "task":
@@ -333,6 +343,7 @@ def _guide(book: Any, plan: Plan, period: Period, unit: Unit, due: date) -> None
         cell = _text(ws, f"A{number}", line)
         cell.font = Font(name=_FONT, size=12, bold=number == 1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[number].height = _lines(line, 110) * 16
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.protection.sheet = True

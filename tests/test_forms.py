@@ -1,0 +1,316 @@
+"""The reporting round in Excel: forms out, filled by code as a unit would, collected back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kh_tthc import PlanInvalid, load_progress
+from kh_tthc.cli import main
+from kh_tthc.forms import collect_forms, form_rows, make_forms
+from kh_tthc.forms.columns import DATA_SHEET, FIRST_ROW, IDENTITY_SHEET, status_choices
+from kh_tthc.model import Plan
+from kh_tthc.periods import Period
+from kh_tthc.progress import Progress, dumps_progress
+from kh_tthc.report import Report
+from kh_tthc.soffice import convert
+
+SEED = Path("examples/skhcn-thai-nguyen-2025")
+Q4 = Period.parse("2025-Q4")
+
+
+def _keys(book: openpyxl.Workbook) -> tuple[str, list[str]]:
+    ident = {r[0].value: r[1].value for r in book[IDENTITY_SHEET].iter_rows()}
+    return str(ident["unit"]), str(ident["columns"]).split(",")
+
+
+def fill(form: Path, progress: Progress) -> int:
+    """Type the unit's rows of ``progress`` into its form, as a unit would; the count."""
+    book = openpyxl.load_workbook(form)
+    unit, keys = _keys(book)
+    ws = book[DATA_SHEET]
+    filled = 0
+    for n in range(FIRST_ROW, ws.max_row + 1):
+        for r in progress.rows:
+            if str(r.task) != ws.cell(n, 1).value or r.unit != unit:
+                continue
+            ws.cell(n, keys.index("status") + 1).value = r.status.label.capitalize()
+            for key in ("result", "difficulty", "proposal"):
+                ws.cell(n, keys.index(key) + 1).value = getattr(r, key) or None
+            if r.completed is not None:
+                ws.cell(n, keys.index("completed") + 1).value = r.completed
+            for key, value in r.values:
+                ws.cell(n, keys.index(key) + 1).value = value
+            filled += 1
+    book.save(form)
+    return filled
+
+
+@pytest.fixture
+def q4(seed_plan: Plan) -> Progress:
+    return load_progress(SEED / "progress-2025-Q4.csv", seed_plan)
+
+
+@pytest.fixture
+def forms(seed_plan: Plan, tmp_path: Path) -> dict[str, Path]:
+    paths = make_forms(seed_plan, Q4, tmp_path / "forms")
+    return {_keys(openpyxl.load_workbook(p, read_only=True))[0]: p for p in paths}
+
+
+def test_end_to_end_equals_the_csv_report(
+    soffice: None, seed_plan: Plan, q4: Progress, forms: dict[str, Path], tmp_path: Path
+) -> None:
+    """Forms → filled → one re-saved by LibreOffice → collect → the report of the CSV."""
+    returned = []
+    for unit, path in forms.items():
+        if fill(path, q4):
+            returned.append(path)
+    cds = forms["cds"]
+    with convert(cds, "xlsx:Calc MS Excel 2007 XML", timeout=120) as resaved:
+        shutil.copyfile(resaved, cds)
+    got = collect_forms(seed_plan, returned)
+    on_forms = {(r.task.number, u) for u, rows in form_rows(seed_plan, Q4).items() for r in rows}
+    rows = tuple(r for r in q4.rows if (r.task, r.unit) in on_forms)
+    assert len(rows) > 30
+    expected = Progress(period=Q4, plan=seed_plan.number, rows=rows)
+    as_of = date(2025, 12, 15)
+    a = Report(plan=seed_plan, period=Q4, progress=got.progress, as_of=as_of)
+    b = Report(plan=seed_plan, period=Q4, progress=expected, as_of=as_of)
+    assert a.to_dict() == b.to_dict()
+    assert [o.unit for o in got.missing] == sorted(
+        set(forms) - {_keys(openpyxl.load_workbook(p, read_only=True))[0] for p in returned}
+    )
+
+
+def test_resaved_form_keeps_dropdown_protection_and_identity(
+    soffice: None, forms: dict[str, Path], tmp_path: Path
+) -> None:
+    with convert(forms["vp"], "xlsx:Calc MS Excel 2007 XML", timeout=120) as resaved:
+        book = openpyxl.load_workbook(resaved)
+    ws = book[DATA_SHEET]
+    assert ws.protection.sheet
+    lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    assert lists and all(s in lists[0].formula1 for s in status_choices())
+    assert book[IDENTITY_SHEET].sheet_state in ("hidden", "veryHidden")
+    assert book[IDENTITY_SHEET].protection.sheet
+    status_cell = ws.cell(FIRST_ROW, 6)
+    assert not status_cell.protection.locked and ws.cell(FIRST_ROW, 1).protection.locked
+
+
+def test_form_as_pdf_shows_header_and_first_task(
+    soffice: None, seed_plan: Plan, forms: dict[str, Path]
+) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    with convert(forms["cds"], "pdf", timeout=120) as pdf:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+    words = " ".join(text.decode().split())
+    assert "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN" in words and "QUÝ IV/2025" in words
+    first = form_rows(seed_plan, Q4)["cds"][0].task
+    assert str(first.number) in words and first.title.split()[0] in words
+
+
+def test_form_layout(forms: dict[str, Path]) -> None:
+    book = openpyxl.load_workbook(forms["vp"])
+    ws = book[DATA_SHEET]
+    assert ws.freeze_panes == f"C{FIRST_ROW}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.print_title_rows in ("4:4", "$4:$4")
+    assert ws.cell(FIRST_ROW, 2).font.name == "Times New Roman"
+    assert ws.cell(FIRST_ROW, 2).alignment.wrap_text
+    assert book[IDENTITY_SHEET].sheet_state == "veryHidden"
+    assert book.sheetnames[1] == "Hướng dẫn"
+
+
+def _problems(plan: Plan, *paths: Path, period: Period | None = Q4) -> str:
+    with pytest.raises(PlanInvalid) as caught:
+        collect_forms(plan, paths, period=period)
+    return "\n".join(map(str, caught.value.problems))
+
+
+def _set(path: Path, ref: str, value: object) -> None:
+    book = openpyxl.load_workbook(path)
+    book[DATA_SHEET][ref] = value
+    book.save(path)
+
+
+class TestBadForms:
+    def test_status_not_in_the_list(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]
+    ) -> None:
+        fill(forms["cds"], q4)
+        _set(forms["cds"], f"F{FIRST_ROW}", "xong")
+        assert (
+            f"Phòng Chuyển đổi số.xlsx!F{FIRST_ROW}: trạng thái 'xong' is not one of"
+            in _problems(seed_plan, forms["cds"])
+        )
+
+    def test_other_period(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        assert "is a form for Quý IV/2025, not Quý III/2025" in _problems(
+            seed_plan, forms["vp"], period=Period.parse("2025-Q3")
+        )
+
+    def test_other_plan(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        from attrs import evolve
+
+        from kh_tthc.model import DocumentNumber
+
+        other = evolve(seed_plan, number=DocumentNumber.parse("12/KH-UBND"))
+        assert "not of plan '12/KH-UBND'" in _problems(other, forms["vp"])
+
+    def test_older_version_of_the_plan(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]
+    ) -> None:
+        fill(forms["vp"], q4)
+        from attrs import evolve
+
+        tasks = list(seed_plan.tasks)
+        tasks[0] = evolve(tasks[0], title=tasks[0].title + " (sửa)")
+        assert "older or different version" in _problems(
+            evolve(seed_plan, tasks=tuple(tasks)), forms["vp"]
+        )
+
+    def test_locked_cell_changed(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]
+    ) -> None:
+        fill(forms["vp"], q4)
+        _set(forms["vp"], f"B{FIRST_ROW}", "Một nhiệm vụ khác")
+        assert f"!B{FIRST_ROW}: a pre-filled cell was changed" in _problems(seed_plan, forms["vp"])
+
+    def test_empty_form(self, seed_plan: Plan, forms: dict[str, Path]) -> None:
+        assert "empty form" in _problems(seed_plan, forms["vp"])
+
+    def test_text_where_a_number_belongs(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]
+    ) -> None:
+        fill(forms["vp"], q4)
+        book = openpyxl.load_workbook(forms["vp"])
+        _, keys = _keys(book)
+        col = openpyxl.utils.get_column_letter(keys.index("so-hoa") + 1)
+        row = next(n for n in range(FIRST_ROW, 40) if book[DATA_SHEET].cell(n, 1).value == "2.3.3")
+        _set(forms["vp"], f"{col}{row}", "khoảng chín mươi")
+        assert f"!{col}{row}: " in _problems(seed_plan, forms["vp"])
+
+    def test_number_where_text_belongs(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]
+    ) -> None:
+        fill(forms["vp"], q4)
+        _set(forms["vp"], f"F{FIRST_ROW}", 5)
+        assert f"!F{FIRST_ROW}: trạng thái '5'" in _problems(seed_plan, forms["vp"])
+
+    def test_not_a_form(self, seed_plan: Plan, tmp_path: Path) -> None:
+        path = tmp_path / "khac.xlsx"
+        book = openpyxl.Workbook()
+        book.active["A1"] = "Bảng chấm công"
+        book.save(path)
+        assert "is not a kh-tthc reporting form" in _problems(seed_plan, path)
+
+    def test_formula_in_a_cell(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        _set(forms["vp"], f"G{FIRST_ROW}", '=HYPERLINK("http://x.example","bấm")')
+        assert f"!G{FIRST_ROW}: holds a formula" in _problems(seed_plan, forms["vp"])
+
+    def test_dde_formula(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        _set(forms["vp"], f"I{FIRST_ROW}", "=cmd|' /C calc'!A0")
+        assert f"!I{FIRST_ROW}: holds a formula" in _problems(seed_plan, forms["vp"])
+
+    def test_zip_bomb(self, seed_plan: Plan, forms: dict[str, Path], tmp_path: Path) -> None:
+        bomb = tmp_path / "bomb.xlsx"
+        with (
+            zipfile.ZipFile(forms["vp"]) as zin,
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout,
+        ):
+            for info in zin.infolist():
+                data = zin.read(info)
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    data = b"<worksheet>" + b" " * (40 * 1024 * 1024) + b"</worksheet>"
+                zout.writestr(info.filename, data)
+        assert "bomb.xlsx" in _problems(seed_plan, bomb)
+
+    def test_external_link(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path], tmp_path: Path
+    ) -> None:
+        fill(forms["vp"], q4)
+        linked = tmp_path / "link.xlsx"
+        shutil.copyfile(forms["vp"], linked)
+        with zipfile.ZipFile(linked, "a") as zf:
+            zf.writestr("xl/externalLinks/externalLink1.xml", b"<externalLink/>")
+        assert "links to other workbooks" in _problems(seed_plan, linked)
+
+    def test_one_bad_form_merges_nothing_and_keeps_the_output(
+        self, seed_plan: Plan, q4: Progress, forms: dict[str, Path], tmp_path: Path
+    ) -> None:
+        fill(forms["vp"], q4)
+        fill(forms["cds"], q4)
+        _set(forms["cds"], f"F{FIRST_ROW}", "xong")
+        out = tmp_path / "progress.csv"
+        out.write_text("giữ nguyên\n", encoding="utf-8")
+        code = main(
+            [
+                "collect",
+                str(SEED / "plan.toml"),
+                str(forms["vp"]),
+                str(forms["cds"]),
+                "-o",
+                str(out),
+                "--force",
+            ]
+        )
+        assert code == 1 and out.read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+def test_cli_round_and_missing(
+    q4: Progress, seed_plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "f"
+    assert main(["forms", str(SEED / "plan.toml"), "--period", "2025-Q4", "-o", str(folder)]) == 0
+    vp = folder / "Văn phòng Sở.xlsx"
+    fill(vp, q4)
+    out, owed = tmp_path / "p.toml", tmp_path / "owed.csv"
+    args = ["collect", str(SEED / "plan.toml"), str(vp), "-o", str(out), "--missing", str(owed)]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "no form from Phòng Chuyển đổi số (cds)" in printed
+    assert "cds,Phòng Chuyển đổi số," in owed.read_text(encoding="utf-8")
+    assert main(args) == 2  # the output exists: --force needed
+    assert load_progress(out, seed_plan).rows == tuple(r for r in q4.rows if r.unit == "vp")
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60
+    ).filter(lambda s: s.strip())
+)
+def test_any_result_text_round_trips(
+    seed_plan: Plan, q4: Progress, tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    """Whatever a unit types as its result (even "=1+1") comes back as the same text."""
+    from attrs import evolve
+
+    folder = tmp_path_factory.mktemp("f")
+    (path,) = [p for p in make_forms(seed_plan, Q4, folder) if p.name == "Trung tâm CNTT&TT.xlsx"]
+    rows = tuple(evolve(r, result=text) for r in q4.rows if r.unit == "cntt")
+    fill(path, Progress(period=Q4, rows=rows))
+    try:
+        got = collect_forms(seed_plan, [path]).progress.rows
+    except PlanInvalid as exc:  # a text that is a bare number or a formula is refused, by cell
+        assert all("!G" in str(p) for p in exc.problems)
+        return
+    from kh_tthc.vn import clean
+
+    assert [r.result for r in got] == [clean(text)] * len(rows)
+    assert dumps_progress(Progress(period=Q4, rows=got), seed_plan)

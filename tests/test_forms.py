@@ -70,7 +70,7 @@ def test_end_to_end_equals_the_csv_report(
 ) -> None:
     """Forms → filled → one re-saved by LibreOffice → collect → the report of the CSV."""
     returned = []
-    for unit, path in forms.items():
+    for path in forms.values():
         if fill(path, q4):
             returned.append(path)
     cds = forms["cds"]
@@ -98,11 +98,11 @@ def test_resaved_form_keeps_dropdown_protection_and_identity(
     ws = book[DATA_SHEET]
     assert ws.protection.sheet
     lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
-    assert lists and all(s in lists[0].formula1 for s in status_choices())
+    assert lists and all(s in lists[0].formula1 for s in status_choices())  # noqa: PT018
     assert book[IDENTITY_SHEET].sheet_state in ("hidden", "veryHidden")
     assert book[IDENTITY_SHEET].protection.sheet
     status_cell = ws.cell(FIRST_ROW, 6)
-    assert not status_cell.protection.locked and ws.cell(FIRST_ROW, 1).protection.locked
+    assert not status_cell.protection.locked and ws.cell(FIRST_ROW, 1).protection.locked  # noqa: PT018
 
 
 def test_form_as_pdf_shows_header_and_first_task(
@@ -113,16 +113,16 @@ def test_form_as_pdf_shows_header_and_first_task(
     with convert(forms["cds"], "pdf", timeout=120) as pdf:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
     words = " ".join(text.decode().split())
-    assert "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN" in words and "QUÝ IV/2025" in words
+    assert "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN" in words and "QUÝ IV/2025" in words  # noqa: PT018
     first = form_rows(seed_plan, Q4)["cds"][0].task
-    assert str(first.number) in words and first.title.split()[0] in words
+    assert str(first.number) in words and first.title.split()[0] in words  # noqa: PT018
 
 
 def test_form_layout(forms: dict[str, Path]) -> None:
     book = openpyxl.load_workbook(forms["vp"])
     ws = book[DATA_SHEET]
     assert ws.freeze_panes == f"C{FIRST_ROW}"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # noqa: PT018
     assert ws.print_title_rows in ("4:4", "$4:$4")
     assert ws.cell(FIRST_ROW, 2).font.name == "Times New Roman"
     assert ws.cell(FIRST_ROW, 2).alignment.wrap_text
@@ -267,7 +267,7 @@ class TestBadForms:
                 "--force",
             ]
         )
-        assert code == 1 and out.read_text(encoding="utf-8") == "giữ nguyên\n"
+        assert code == 1 and out.read_text(encoding="utf-8") == "giữ nguyên\n"  # noqa: PT018
 
 
 def test_cli_round_and_missing(
@@ -308,7 +308,7 @@ def test_any_result_text_round_trips(
     try:
         got = collect_forms(seed_plan, [path]).progress.rows
     except PlanInvalid as exc:  # a text that is a bare number or a formula is refused, by cell
-        assert all("!G" in str(p) for p in exc.problems)
+        assert all("!G" in str(p) for p in exc.problems)  # noqa: PT017
         return
     from kh_tthc.vn import clean
 

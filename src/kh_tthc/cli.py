@@ -306,18 +306,21 @@ def _docx_output(path: Path, inputs: tuple[Path | None, ...] = ()) -> Path:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    inputs = (args.plan, args.template)
+    plans: list[Path] = args.plan
+    if len(plans) > 1:
+        return _render_many(args, plans)
+    inputs = (plans[0], args.template)
     output = _docx_output(args.output, inputs)
     if args.pdf:
         check_output(output.with_suffix(".pdf"), inputs=inputs)
     from kh_tthc.render import render_plan  # deferred: rendering loads docxtpl
 
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(plans[0], stderr=sys.stderr)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_plan(plan, output, template=args.template, inputs=inputs)
     for w in caught:
-        print(f"{args.plan}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(f"{plans[0]}: warning: {_safe(str(w.message))}", file=sys.stderr)
     print(_safe(str(output)))
     if args.pdf:
         from kh_tthc.render import docx_to_pdf
@@ -325,6 +328,36 @@ def _cmd_render(args: argparse.Namespace) -> int:
         pdf = output.with_suffix(".pdf")
         docx_to_pdf(output, pdf, inputs=inputs)
         print(_safe(str(pdf)))
+    return EXIT_OK
+
+
+def _render_many(args: argparse.Namespace, plans: list[Path]) -> int:
+    """`render A.toml B.toml ... -o FOLDER [--pdf]`: one DOCX per plan, the PDFs in one
+    LibreOffice run."""
+    folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: with several plans, -o names a folder")
+    stems = [p.stem for p in plans]
+    if len(set(stems)) != len(stems):
+        raise UsageError("several plans share a file name; their documents would collide")
+    from kh_tthc.render import docxs_to_pdfs, render_plan  # deferred: loads docxtpl
+
+    inputs = (*plans, args.template)
+    loaded = [load_checked(p, stderr=sys.stderr) for p in plans]
+    folder.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for source, plan in zip(plans, loaded, strict=True):
+        output = _docx_output(folder / f"{source.stem}.docx", inputs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_plan(plan, output, template=args.template, inputs=inputs)
+        for w in caught:
+            print(f"{source}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(_safe(str(output)))
+        outputs.append(output)
+    if args.pdf:
+        for pdf in docxs_to_pdfs(outputs, inputs=inputs):
+            print(_safe(str(pdf)))
     return EXIT_OK
 
 
@@ -463,7 +496,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "render", help="write the plan as a DOCX in the Decree 30/2020 format (and a PDF)"
     )
-    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument(
+        "plan",
+        type=Path,
+        nargs="+",
+        metavar="PLAN",
+        help="plan file (.toml or .json); several: -o names a folder, one DOCX each",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
     p.add_argument(
         "--template", type=Path, metavar="T.docx", help="a restyled copy of the template"

@@ -314,3 +314,44 @@ def test_any_result_text_round_trips(
 
     assert [r.result for r in got] == [clean(text)] * len(rows)
     assert dumps_progress(Progress(period=Q4, rows=got), seed_plan)
+
+
+def test_report_xlsx_holds_the_figures_and_tasks(
+    seed_plan: Plan, q4: Progress, tmp_path: Path
+) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    args = ["report", str(SEED / "plan.toml"), str(SEED / "progress-2025-Q4.csv")]
+    assert main([*args, "--as-of", "2025-12-15", "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    report = Report(plan=seed_plan, period=Q4, progress=q4, as_of=date(2025, 12, 15))
+    figures = {r[0].value: r[1].value for r in book["Số liệu"].iter_rows(min_row=4)}
+    assert figures["Tổng số nhiệm vụ"] == report.counts.total
+    tasks = book["Nhiệm vụ"]
+    assert [r[0].value for r in tasks.iter_rows(min_row=4)] == [str(t.number) for t in report.tasks]
+    assert tasks.cell(4, 2).font.name == "Times New Roman"
+
+
+def test_schedule_xlsx_lists_the_agenda(seed_plan: Plan, tmp_path: Path) -> None:
+    out = tmp_path / "lich.xlsx"
+    args = ["schedule", str(SEED / "plan.toml"), "--as-of", "2025-10-15", "--format", "xlsx"]
+    assert main([*args, "-o", str(out)]) == 0
+    agenda = seed_plan.schedule(as_of=date(2025, 10, 15))
+    rows = list(openpyxl.load_workbook(out)["Lịch"].iter_rows(min_row=4, values_only=True))
+    assert [r[2] for r in rows] == [str(o.task.number) for o in agenda]
+    assert main(args) == 2  # a workbook is not written to the terminal
+
+
+def test_formula_like_plan_text_stays_text(seed_plan: Plan, tmp_path: Path) -> None:
+    """A title starting with "=" is written as a string cell, never as a formula."""
+    from attrs import evolve
+
+    tasks = list(seed_plan.tasks)
+    i = next(n for n, t in enumerate(tasks) if "vp" in t.lead and t.deadline is not None)
+    tasks[i] = evolve(tasks[i], title='=HYPERLINK("http://x.example","bấm")')
+    plan = evolve(seed_plan, tasks=tuple(tasks))
+    (vp,) = [p for p in make_forms(plan, Q4, tmp_path) if p.name == "Văn phòng Sở.xlsx"]
+    with zipfile.ZipFile(vp) as zf:
+        assert b"<f>" not in zf.read("xl/worksheets/sheet1.xml")
+    ws = openpyxl.load_workbook(vp)[DATA_SHEET]
+    titles = [ws.cell(n, 2) for n in range(FIRST_ROW, ws.max_row + 1)]
+    assert any(c.value == tasks[i].title and c.data_type == "s" for c in titles)

@@ -114,7 +114,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 #: What ``kh-tthc report -o`` can write, by extension.
-REPORT_FORMATS = (".docx", ".json", ".csv")
+REPORT_FORMATS = (".docx", ".json", ".csv", ".xlsx")
 
 
 def _period_arg(text: str) -> Period:
@@ -189,6 +189,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
             print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
         write_output(out, report.to_json(), inputs=inputs)
+    elif suffix == ".xlsx":
+        from kh_tthc.forms.sheets import report_xlsx  # deferred: loads openpyxl
+
+        write_output(out, report_xlsx(report), inputs=inputs)
     else:
         write_output(out, report_csv(report), inputs=inputs)
     counts = report.counts
@@ -397,6 +401,8 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         check_output(args.output, inputs=(args.plan,))  # before any work
+    elif args.format == "xlsx":
+        raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
     plan = load_checked(args.plan, stderr=sys.stderr)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -418,7 +424,12 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
             agenda = agenda.for_unit(args.unit, role=args.role)
         except ScheduleError as exc:
             raise UsageError(str(exc)) from None
-    output = EXPORTS[args.format](agenda)
+    if args.format == "xlsx":
+        from kh_tthc.forms.sheets import schedule_xlsx  # deferred: loads openpyxl
+
+        output: str | bytes = schedule_xlsx(agenda)
+    else:
+        output = EXPORTS[args.format](agenda)
     if args.output is None:
         if isinstance(output, bytes):
             sys.stdout.flush()
@@ -546,7 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="output file; its extension picks the format: .docx, .json or .csv",
+        help="output file; its extension picks the format: .docx, .json, .csv or .xlsx",
     )
     p.add_argument(
         "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
@@ -573,7 +584,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --unit: tasks it leads, supports, or either (default: any)",
     )
     p.add_argument(
-        "--format", choices=["table", "csv", "json", "ics"], default="table", help="output format"
+        "--format",
+        choices=["table", "csv", "json", "ics", "xlsx"],
+        default="table",
+        help="output format (xlsx needs -o)",
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically)")
     p.add_argument(

@@ -22,6 +22,7 @@ from kh_tthc.periods import Period
 from kh_tthc.progress import Progress, dumps_progress
 from kh_tthc.report import Report
 from kh_tthc.soffice import convert
+from tests.needs import need
 
 SEED = Path("examples/skhcn-thai-nguyen-2025")
 Q4 = Period.parse("2025-Q4")
@@ -108,8 +109,7 @@ def test_resaved_form_keeps_dropdown_protection_and_identity(
 def test_form_as_pdf_shows_header_and_first_task(
     soffice: None, seed_plan: Plan, forms: dict[str, Path]
 ) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    need("pdftotext")
     with convert(forms["cds"], "pdf", timeout=120) as pdf:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
     words = " ".join(text.decode().split())
@@ -355,3 +355,16 @@ def test_formula_like_plan_text_stays_text(seed_plan: Plan, tmp_path: Path) -> N
     ws = openpyxl.load_workbook(vp)[DATA_SHEET]
     titles = [ws.cell(n, 2) for n in range(FIRST_ROW, ws.max_row + 1)]
     assert any(c.value == tasks[i].title and c.data_type == "s" for c in titles)
+
+
+def test_render_several_plans_converts_them_in_one_run(soffice: None, tmp_path: Path) -> None:
+    """Two plans, one LibreOffice run: a DOCX and a PDF for each, in the folder."""
+    plans = []
+    for name in ("a", "b"):
+        plans.append(tmp_path / f"{name}.toml")
+        shutil.copyfile(SEED / "plan.toml", plans[-1])
+    out = tmp_path / "out"
+    assert main(["render", *map(str, plans), "-o", str(out), "--pdf"]) == 0
+    for name in ("a", "b"):
+        assert (out / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+        assert (out / f"{name}.docx").stat().st_size > 0

@@ -295,7 +295,7 @@ def build_form(
 def _lines(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate
     for Times New Roman 12, whose letters are narrower than Excel's width unit)."""
-    per_line = max(int(width * 1.15), 1)
+    per_line = max(int(width * 1.3), 1)
     return max(1, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
 
 

@@ -368,3 +368,37 @@ def test_render_several_plans_converts_them_in_one_run(soffice: None, tmp_path: 
     for name in ("a", "b"):
         assert (out / f"{name}.pdf").read_bytes().startswith(b"%PDF")
         assert (out / f"{name}.docx").stat().st_size > 0
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
+    st.integers(min_value=-5, max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+    st.sampled_from([*status_choices(), "xong", "=1+1", "=cmd|' /C calc'!A0"]),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cells=st.lists(st.tuples(st.integers(0, 6), st.integers(6, 11), _CELL), max_size=8))
+def test_any_typing_in_open_cells_is_read_or_named(
+    seed_plan: Plan, tmp_path_factory: pytest.TempPathFactory, cells: list[tuple[int, int, object]]
+) -> None:
+    """Whatever a unit types in the open cells, collect reads it or names file and cell."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    (path,) = [p for p in make_forms(seed_plan, Q4, folder) if p.name == "Phòng Chuyển đổi số.xlsx"]
+    book = openpyxl.load_workbook(path)
+    ws = book[DATA_SHEET]
+    for row, col, value in cells:
+        ws.cell(FIRST_ROW + row, col).value = value
+    book.save(path)
+    try:
+        got = collect_forms(seed_plan, [path], period=Q4)
+    except PlanInvalid as exc:
+        assert exc.problems  # noqa: PT017
+        assert all(str(p).startswith(str(path)) for p in exc.problems)  # noqa: PT017
+        return
+    assert {r.unit for r in got.progress.rows} == {"cds"}

@@ -402,3 +402,33 @@ def test_any_typing_in_open_cells_is_read_or_named(
         assert all(str(p).startswith(str(path)) for p in exc.problems)  # noqa: PT017
         return
     assert {r.unit for r in got.progress.rows} == {"cds"}
+
+
+def test_members_report_for_their_collective_unit(
+    seed_plan: Plan, q4: Progress, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--members gives a collective's rows to its members; their answers merge into one row
+    for the collective, and the collective itself gets no form."""
+    folder = tmp_path / "f"
+    plan_path = str(SEED / "plan.toml")
+    args = ["forms", plan_path, "--period", "2025-Q4", "-o", str(folder)]
+    assert main([*args, "--members", "phong=cds,cntt"]) == 0
+    names = {p.name for p in folder.iterdir()}
+    assert "Các phòng thuộc Sở.xlsx" not in names
+    cds, cntt = folder / "Phòng Chuyển đổi số.xlsx", folder / "Trung tâm CNTT&TT.xlsx"
+    phong_tasks = [str(r.task.number) for r in form_rows(seed_plan, Q4)["phong"]]
+    for path, status in ((cds, "Đã hoàn thành"), (cntt, "Đang thực hiện")):
+        book = openpyxl.load_workbook(path)
+        ws = book[DATA_SHEET]
+        for n in range(FIRST_ROW, ws.max_row + 1):
+            if "thuộc Các phòng thuộc Sở" in str(ws.cell(n, 3).value):
+                ws.cell(n, 6).value = status
+                ws.cell(n, 7).value = f"Kết quả của {path.stem}"
+        book.save(path)
+    got = collect_forms(seed_plan, [cds, cntt])
+    phong = [r for r in got.progress.rows if r.unit == "phong"]
+    assert [str(r.task) for r in phong] == phong_tasks
+    assert all(r.status.label == "đang thực hiện" for r in phong)
+    assert all("Phòng Chuyển đổi số: Kết quả" in r.result for r in phong)
+    assert "phong" not in {o.unit for o in got.missing}
+    assert main([*args[:-1], str(tmp_path / "g"), "--members", "vp=cds"]) == 2

@@ -614,13 +614,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _cmd_forms(args: argparse.Namespace) -> int:
     """`forms PLAN --period P -o FOLDER`: one form per unit to fill in."""
-    from kh_tthc.forms import make_forms  # deferred: loads openpyxl
+    from kh_tthc.forms import make_forms, parse_members  # deferred: loads openpyxl
+    from kh_tthc.forms.write import check_members
 
     output: Path = args.output
     if output.exists() and not output.is_dir():
         raise UsageError(f"{output}: expected a folder for the forms")
+    try:
+        members = parse_members(";".join(args.members or []))
+    except ValueError as exc:
+        raise UsageError(f"--members: {exc}") from None
     plan = load_checked(args.plan, stderr=sys.stderr)
-    paths = make_forms(plan, args.period, output, due=args.due, inputs=(args.plan,))
+    try:
+        check_members(plan, members)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    paths = make_forms(
+        plan, args.period, output, due=args.due, members=members, inputs=(args.plan,)
+    )
     for path in paths:
         print(_safe(str(path)))
     print(_safe(f"{len(paths)} form(s) for {args.period.label} in {output}"))
@@ -704,6 +715,13 @@ def _add_forms_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         type=_date_arg,
         metavar="D",
         help="day units return the forms (default: 3 working days before the báo cáo is due)",
+    )
+    p.add_argument(
+        "--members",
+        action="append",
+        metavar="UNIT=A,B",
+        help="give a collective unit's rows to its member units instead of a form of its "
+        "own: --members phong-don-vi=vp,cds,cntt (repeatable)",
     )
     p.set_defaults(func=_cmd_forms)
 

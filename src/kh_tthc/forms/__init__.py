@@ -7,16 +7,26 @@ follow the one description of the form in :mod:`kh_tthc.forms.columns`.
 
 from __future__ import annotations
 
-from kh_tthc.forms.collect import Collection, Owed, collect_forms, read_form
-from kh_tthc.forms.write import FormRow, default_due, form_rows, make_forms
+from kh_tthc.forms.collect import (
+    Collection,
+    Form,
+    Owed,
+    collect_forms,
+    merge_member_rows,
+    read_form,
+)
+from kh_tthc.forms.write import FormRow, default_due, form_rows, make_forms, parse_members
 
 __all__ = [
     "Collection",
+    "Form",
     "FormRow",
     "Owed",
     "collect_forms",
     "default_due",
     "form_rows",
     "make_forms",
+    "merge_member_rows",
+    "parse_members",
     "read_form",
 ]

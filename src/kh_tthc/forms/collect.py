@@ -31,7 +31,16 @@ from kh_tthc.forms.columns import (
     plan_fingerprint,
     status_choices,
 )
-from kh_tthc.forms.write import FormRow, _indicators, _locked_value, form_rows
+from kh_tthc.forms.write import (
+    FormRow,
+    Members,
+    _indicators,
+    _locked_value,
+    check_members,
+    form_rows,
+    members_text,
+    parse_members,
+)
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.model import DocumentNumber, Plan, Task, TaskNumber
 from kh_tthc.periods import Period, PeriodError
@@ -47,7 +56,7 @@ from kh_tthc.progress import (
     plan_matches,
 )
 
-__all__ = ["Collection", "Owed", "collect_forms", "read_form"]
+__all__ = ["Collection", "Form", "Owed", "collect_forms", "merge_member_rows", "read_form"]
 
 _FORMULA = re.compile(
     rb'<(?:\w+:)?c\b[^>]*\br="([A-Z]+\d+)"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f[\s>/]', re.S
@@ -95,9 +104,19 @@ def _formula_cells(path: Path) -> tuple[list[str], bool]:
     return [c.decode() for c in cells], links
 
 
-def read_form(
-    path: Path, plan: Plan, period: Period | None = None
-) -> tuple[str, Progress, tuple[Problem, ...]]:
+@frozen(kw_only=True)
+class Form:
+    """A filled form as read: its unit, its rows as a progress, its warnings, and the
+    collective-to-member mapping it was made with."""
+
+    path: Path
+    unit: str
+    progress: Progress
+    warnings: tuple[Problem, ...]
+    members: dict[str, tuple[str, ...]]
+
+
+def read_form(path: Path, plan: Plan, period: Period | None = None) -> Form:
     """Read one filled form: the unit it is for, its progress, and its warnings.
 
     Raises:
@@ -138,7 +157,11 @@ def read_form(
     unit, form_period = _check_identity(path, plan, period, ident, problems)
     if unit is None or form_period is None:
         raise PlanInvalid(tuple(problems))
-    expected = form_rows(plan, form_period).get(unit, ())
+    try:
+        mapping = check_members(plan, parse_members(ident.get("members", "")))
+    except ValueError as exc:
+        raise PlanInvalid((*problems, _at(path, "", str(exc)))) from None
+    expected = form_rows(plan, form_period, members=mapping).get(unit, ())
     columns = form_columns(_indicators(expected))
     if ident.get("columns") != ",".join(c.key for c in columns) or ident.get("tasks") != ",".join(
         str(r.task.number) for r in expected
@@ -173,7 +196,10 @@ def read_form(
         if cells is not None:
             raw.append(
                 RawRow(
-                    cells=tuple(Cell(text=c) for c in (str(expect.task.number), unit, *cells)),
+                    cells=tuple(
+                        Cell(text=c)
+                        for c in (str(expect.task.number), expect.behalf or unit, *cells)
+                    ),
                     line=number,
                 )
             )
@@ -200,7 +226,8 @@ def read_form(
     except PlanInvalid as exc:
         raise PlanInvalid(tuple(problems) + exc.problems) from None
     warnings = [*book_warnings, *problems, *more]
-    return unit, progress, tuple(w.located(path) for w in warnings)
+    located = tuple(w.located(path) for w in warnings)
+    return Form(path=path, unit=unit, progress=progress, warnings=located, members=mapping)
 
 
 def _reason(exc: KhTthcError, path: Path) -> str:
@@ -339,72 +366,161 @@ def _is_number(text: str) -> bool:
     return re.fullmatch(r"[\d.,\s%]+", text) is not None
 
 
+_ORDER = (
+    ProgressStatus.NOT_STARTED,
+    ProgressStatus.IN_PROGRESS,
+    ProgressStatus.DONE_LATE,
+    ProgressStatus.DONE,
+)
+
+
+def merge_member_rows(plan: Plan, pairs: Sequence[tuple[str, ProgressRow]]) -> ProgressRow:
+    """One row for a collective unit from its member units' rows on the same task, given
+    as (member unit id, row) pairs.
+
+    The status: "không phát sinh" when every member says so; else, leaving those out, the
+    same status when all agree, "hoàn thành quá hạn" when all are done and one was late,
+    "đang thực hiện" otherwise. The completion day is the last member's; results,
+    difficulties and proposals are kept, each after its member's name; an indicator's
+    value is the sum of the members' values, or their mean for a "%" indicator.
+    """
+    rows = [r for _, r in pairs]
+    first = rows[0]
+    if len(rows) == 1:
+        return first
+    applicable = [r for r in rows if r.status is not ProgressStatus.NOT_APPLICABLE]
+    statuses = {r.status for r in applicable}
+    if not applicable:
+        status = ProgressStatus.NOT_APPLICABLE
+    elif len(statuses) == 1:
+        status = applicable[0].status
+    elif all(s.is_done for s in statuses):
+        status = ProgressStatus.DONE_LATE
+    else:
+        status = ProgressStatus.IN_PROGRESS
+    completed = None
+    if status.is_done:
+        days = [r.completed for r in applicable if r.completed is not None]
+        completed = max(days) if days else None
+    names = {u.id: u.name for u in plan.units}
+
+    def joined(key: str) -> str:
+        parts = [(names.get(m, m), str(getattr(r, key))) for m, r in pairs]
+        return "\n".join(f"{n}: {t}" for n, t in parts if t)
+
+    percent = {i.id for t in plan.tasks for i in t.indicators if i.unit == "%"}
+    values: dict[str, list[float]] = {}
+    for r in rows:
+        for k, v in r.values:
+            values.setdefault(k, []).append(v)
+    return ProgressRow(
+        task=first.task,
+        unit=first.unit,
+        status=status,
+        result=joined("result"),
+        completed=completed,
+        difficulty=joined("difficulty"),
+        proposal=joined("proposal"),
+        values={k: sum(v) / len(v) if k in percent else sum(v) for k, v in values.items()},
+    )
+
+
 def collect_forms(
-    plan: Plan, paths: Iterable[str | Path], *, period: Period | None = None
+    plan: Plan,
+    paths: Iterable[str | Path],
+    *,
+    period: Period | None = None,
+    members: Members | None = None,
 ) -> Collection:
     """Read filled forms and merge them into one progress for their period.
 
-    Two forms from one unit: the one modified later is kept, with a warning.
+    Two forms from one unit: the one modified later is kept, with a warning. Rows that
+    member units report for their collective unit are merged into one
+    (:func:`merge_member_rows`).
 
     Args:
         plan: The plan the forms were made from.
         paths: The returned forms.
         period: The period; when None, the forms' own (they must agree).
+        members: The collective-to-member mapping the forms were made with, for the list
+            of units that still owe a form; by default the one the forms record.
 
     Raises:
         SourceUnreadable: a file is missing or unreadable.
         PlanInvalid: listing every problem of every form; nothing is merged.
     """
     problems: list[Problem] = []
-    read: dict[str, tuple[Path, Progress]] = {}
+    read: dict[str, Form] = {}
     chosen = period
+    mapping: dict[str, tuple[str, ...]] | None = (
+        None if members is None else check_members(plan, members)
+    )
     for raw_path in paths:
         path = Path(raw_path)
         try:
-            unit, progress, warnings = read_form(path, plan, chosen)
+            form = read_form(path, plan, chosen)
         except PlanInvalid as exc:
             problems += exc.problems
             continue
-        chosen = chosen or progress.period
-        problems += warnings
-        earlier = read.get(unit)
-        if earlier is not None:
-            keep, drop = (path, earlier[0])
-            if earlier[0].stat().st_mtime > path.stat().st_mtime:
-                keep, drop = drop, keep
+        if mapping is None:
+            mapping = form.members
+        elif members is None and form.members != mapping:
             problems.append(
-                _at(keep, "", f"a second form from unit {unit!r}; {drop} is ignored", warning=True)
+                _at(
+                    path,
+                    "",
+                    f"was made with other member units ({members_text(form.members)!r}) "
+                    f"than the other forms ({members_text(mapping)!r})",
+                )
             )
-            if keep == earlier[0]:
-                continue
-        read[unit] = (path, progress)
+            continue
+        chosen = chosen or form.progress.period
+        problems += form.warnings
+        earlier = read.get(form.unit)
+        if earlier is not None:
+            keep, drop = form, earlier
+            if earlier.path.stat().st_mtime > path.stat().st_mtime:
+                keep, drop = earlier, form
+            problems.append(
+                _at(
+                    keep.path,
+                    "",
+                    f"a second form from unit {form.unit!r}; {drop.path} is ignored",
+                    warning=True,
+                )
+            )
+            form = keep
+        read[form.unit] = form
     if any(p.is_error for p in problems):
         raise PlanInvalid(tuple(problems))
     if chosen is None:
         raise PlanInvalid((Problem(message="no forms given"),))
-    rows: list[ProgressRow] = []
+    grouped: dict[tuple[TaskNumber, str], list[tuple[str, ProgressRow]]] = {}
     for unit_id in [u.id for u in plan.units]:
         if unit_id in read:
-            rows += read[unit_id][1].rows
+            for row in read[unit_id].progress.rows:
+                grouped.setdefault((row.task, row.unit), []).append((unit_id, row))
     order = {t.number: i for i, t in enumerate(plan.tasks)}
-    rows.sort(key=lambda r: order.get(r.task, 0))
+    unit_order = {u.id: i for i, u in enumerate(plan.units)}
+    rows = [merge_member_rows(plan, pairs) for pairs in grouped.values()]
+    rows.sort(key=lambda r: (order.get(r.task, 0), unit_order.get(r.unit, 0)))
     progress = Progress(period=chosen, plan=plan.number, rows=tuple(rows))
     errors = [p for p in check_progress(plan, progress) if p.is_error]
     if errors:
         raise PlanInvalid(tuple(errors))
-    expected = form_rows(plan, chosen)
+    expected = form_rows(plan, chosen, members=mapping or {})
     missing = tuple(
         Owed(unit=u, name=plan.unit(u).name, tasks=r) for u, r in expected.items() if u not in read
     )
     reported: set[TaskNumber] = {r.task for r in rows}
     seen: dict[TaskNumber, Task] = {}
-    for form in expected.values():
-        for r in form:
+    for form_list in expected.values():
+        for r in form_list:
             seen.setdefault(r.task.number, r.task)
     unreported = tuple(t for t in plan.tasks if t.number in seen and t.number not in reported)
     return Collection(
         progress=progress,
-        forms=tuple((p, u) for u, (p, _) in read.items()),
+        forms=tuple((f.path, u) for u, f in read.items()),
         warnings=tuple(problems),
         missing=missing,
         unreported=unreported,

@@ -11,7 +11,7 @@ Text from the plan is always written as a string, never as a formula (docs/secur
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,32 +37,81 @@ from kh_tthc.model import Indicator, Plan, Task, Unit
 from kh_tthc.periods import Period, SendingRule, short_date
 from kh_tthc.progress import Progress
 
-__all__ = ["FormRow", "default_due", "form_file_name", "form_rows", "make_forms"]
+__all__ = [
+    "FormRow",
+    "check_members",
+    "default_due",
+    "form_file_name",
+    "form_rows",
+    "make_forms",
+    "members_text",
+    "parse_members",
+]
 
 _DATED = frozenset({"by_date", "by_period"})
 _FONT = "Times New Roman"
 
 
+Members = Mapping[str, Sequence[str]]
+
+
 @frozen(kw_only=True)
 class FormRow:
-    """One task on one unit's form: the task and whether the unit leads or supports it."""
+    """One task on one unit's form: the task, whether the unit leads or supports it, and
+    the plan unit the row reports for: the form's own unit, or the collective unit it
+    belongs to (``behalf``) when ``members`` maps one to its member units."""
 
     task: Task
     lead: bool
+    behalf: str | None = None
+    behalf_name: str = ""
 
     @property
     def role(self) -> str:
-        """ "chủ trì" or "phối hợp"."""
-        return "chủ trì" if self.lead else "phối hợp"
+        """ "chủ trì" or "phối hợp", and for whom when on behalf of a collective unit."""
+        role = "chủ trì" if self.lead else "phối hợp"
+        return f"{role} (thuộc {self.behalf_name})" if self.behalf else role
 
 
-def form_rows(plan: Plan, period: Period) -> dict[str, tuple[FormRow, ...]]:
+def check_members(plan: Plan, members: Members) -> dict[str, tuple[str, ...]]:
+    """The members mapping checked: collective unit ids of the plan to unit ids of the plan.
+
+    Raises:
+        ValueError: naming an unknown unit, a unit that is not collective, or a member
+            that is itself collective.
+    """
+    units = plan.units_by_id
+    known = ", ".join(units)
+    checked: dict[str, tuple[str, ...]] = {}
+    for group, ids in members.items():
+        if group not in units:
+            raise ValueError(f"--members: unknown unit {group!r} (expected one of: {known})")
+        if not units[group].is_collective:
+            raise ValueError(f"--members: {group!r} ({units[group].name}) is not a collective unit")
+        for member in ids:
+            if member not in units:
+                raise ValueError(f"--members: unknown unit {member!r} (expected one of: {known})")
+            if units[member].is_collective:
+                raise ValueError(f"--members: member {member!r} is itself a collective unit")
+        checked[group] = tuple(dict.fromkeys(ids))
+    return checked
+
+
+def form_rows(
+    plan: Plan, period: Period, *, members: Members | None = None
+) -> dict[str, tuple[FormRow, ...]]:
     """Each unit's rows for ``period``, keyed by unit id in the plan's unit order.
 
     The tasks are those of the period's báo cáo (:class:`kh_tthc.report.Report`), less the
-    dated tasks whose first due date comes after the period ends.
+    dated tasks whose first due date comes after the period ends. A collective unit that
+    ``members`` maps to its member units gets no form: each member gets its rows.
+
+    Raises:
+        ValueError: ``members`` names an unknown or non-collective unit.
     """
     from kh_tthc.report import Report
+
+    groups = check_members(plan, members or {})
 
     window = period.cutoff()
     empty = Report(plan=plan, period=period, progress=Progress(period=period), as_of=window.end)
@@ -79,12 +128,43 @@ def form_rows(plan: Plan, period: Period) -> dict[str, tuple[FormRow, ...]]:
         )
         if later:
             continue  # due after the period: on a later form
-        for unit in task.lead:
-            rows.setdefault(unit, []).append(FormRow(task=task, lead=True))
-        for unit in task.support:
-            if unit not in task.lead:
-                rows.setdefault(unit, []).append(FormRow(task=task, lead=False))
+        roles = [(u, True) for u in task.lead]
+        roles += [(u, False) for u in task.support if u not in task.lead]
+        for unit, lead in roles:
+            if unit in groups:
+                name = plan.unit(unit).name
+                for member in groups[unit]:
+                    row = FormRow(task=task, lead=lead, behalf=unit, behalf_name=name)
+                    rows.setdefault(member, []).append(row)
+            else:
+                rows.setdefault(unit, []).append(FormRow(task=task, lead=lead))
     return {u: tuple(r) for u, r in rows.items() if r}
+
+
+def members_text(members: Members) -> str:
+    """The mapping as the identity sheet keeps it: "phong=cds|vp;..".
+
+    >>> members_text({"phong": ["cds", "vp"]})
+    'phong=cds|vp'
+    """
+    return ";".join(f"{g}={'|'.join(ids)}" for g, ids in sorted(members.items()))
+
+
+def parse_members(text: str) -> dict[str, tuple[str, ...]]:
+    """The mapping from :func:`members_text`'s form, or from ``--members phong=cds,vp``.
+
+    >>> parse_members("phong=cds|vp;all=cntt")
+    {'phong': ('cds', 'vp'), 'all': ('cntt',)}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for part in text.split(";"):
+        group, sep, ids = part.partition("=")
+        if not part.strip():
+            continue
+        if not sep or not group.strip():
+            raise ValueError(f"expected COLLECTIVE=MEMBER,MEMBER..., got {part!r}")
+        out[group.strip()] = tuple(i.strip() for i in re.split(r"[|,]", ids) if i.strip())
+    return out
 
 
 def default_due(plan: Plan, period: Period, calendar: WorkCalendar | None = None) -> date:
@@ -115,6 +195,7 @@ def make_forms(
     *,
     due: date | None = None,
     calendar: WorkCalendar | None = None,
+    members: Members | None = None,
     inputs: Sequence[Path | None] = (),
 ) -> tuple[Path, ...]:
     """Write one form per unit that leads or supports a task of ``period`` into ``folder``.
@@ -125,6 +206,8 @@ def make_forms(
         folder: Where the forms go; created when missing. Existing forms are replaced.
         due: The day units return their forms (default: :func:`default_due`).
         calendar: The working calendar for the default due day.
+        members: Collective unit ids mapped to their member units, who then each get the
+            collective's rows instead of the collective getting a form.
         inputs: The command's input files, which an output must never replace.
 
     Returns:
@@ -142,11 +225,12 @@ def make_forms(
     out.mkdir(parents=True, exist_ok=True)
     when = due or default_due(plan, period, calendar)
     written = []
-    for unit_id, rows in form_rows(plan, period).items():
+    mapping = check_members(plan, members or {})
+    for unit_id, rows in form_rows(plan, period, members=mapping).items():
         unit = plan.unit(unit_id)
         path = out / form_file_name(unit)
         with output_path(path, inputs=tuple(inputs)) as tmp:
-            build_form(plan, period, unit, rows, due=when).save(tmp)
+            build_form(plan, period, unit, rows, due=when, members=mapping).save(tmp)
         written.append(path)
     return tuple(written)
 
@@ -168,7 +252,13 @@ def _indicators(rows: Sequence[FormRow]) -> list[Indicator]:
 
 
 def build_form(
-    plan: Plan, period: Period, unit: Unit, rows: Sequence[FormRow], *, due: date
+    plan: Plan,
+    period: Period,
+    unit: Unit,
+    rows: Sequence[FormRow],
+    *,
+    due: date,
+    members: Members | None = None,
 ) -> Any:
     """The form of one unit as an openpyxl workbook (not saved)."""
     from openpyxl import Workbook
@@ -286,7 +376,7 @@ def build_form(
     ws.protection.formatRows = False
 
     _guide(book, plan, period, unit, due)
-    _identity(book, plan, period, unit, rows, columns)
+    _identity(book, plan, period, unit, rows, columns, members or {})
     book.security = WorkbookProtection(lockStructure=True)
     book.active = 0
     return book
@@ -355,6 +445,7 @@ def identity(
     unit: Unit,
     rows: Sequence[FormRow],
     columns: Sequence[FormColumn],
+    members: Members,
 ) -> tuple[tuple[str, str], ...]:
     """What the hidden sheet records, as (key, value) pairs."""
     return (
@@ -367,6 +458,7 @@ def identity(
         ("unit", unit.id),
         ("columns", ",".join(c.key for c in columns)),
         ("tasks", ",".join(str(r.task.number) for r in rows)),
+        ("members", members_text(members)),
     )
 
 
@@ -377,9 +469,11 @@ def _identity(
     unit: Unit,
     rows: Sequence[FormRow],
     columns: Sequence[FormColumn],
+    members: Members,
 ) -> None:
     ws: Any = book.create_sheet(IDENTITY_SHEET)
-    for number, (key, value) in enumerate(identity(plan, period, unit, rows, columns), start=1):
+    pairs = identity(plan, period, unit, rows, columns, members)
+    for number, (key, value) in enumerate(pairs, start=1):
         _text(ws, f"A{number}", key)
         _text(ws, f"B{number}", value)
     ws.sheet_state = "veryHidden"

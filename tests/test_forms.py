@@ -432,3 +432,14 @@ def test_members_report_for_their_collective_unit(
     assert all("Phòng Chuyển đổi số: Kết quả" in r.result for r in phong)
     assert "phong" not in {o.unit for o in got.missing}
     assert main([*args[:-1], str(tmp_path / "g"), "--members", "vp=cds"]) == 2
+
+
+def test_report_of_several_progress_files_in_one_run(soffice: None, tmp_path: Path) -> None:
+    """Quý III and Quý IV at once: a báo cáo each, the PDFs from one LibreOffice run."""
+    out = tmp_path / "bao-cao"
+    args = ["report", str(SEED / "plan.toml")]
+    progress = [str(SEED / "progress-2025-Q3.csv"), str(SEED / "progress-2025-Q4.csv")]
+    assert main([*args, *progress, "--as-of", "2025-12-20", "-o", str(out), "--pdf"]) == 0
+    for stem in ("progress-2025-Q3", "progress-2025-Q4"):
+        assert (out / f"bao-cao-{stem}.pdf").read_bytes().startswith(b"%PDF")
+    assert main([*args, *progress, "-o", str(out), "--previous", progress[0]]) == 2

@@ -125,7 +125,7 @@ def _period_arg(text: str) -> Period:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _load_report(args: argparse.Namespace) -> Report:
+def _load_report(args: argparse.Namespace, progress_path: Path | None = None) -> Report:
     """The report of the command: the period from ``--period``, else from the progress
     file's ``# kỳ báo cáo:`` line; a file for another period than ``--period`` is refused
     (by :func:`~kh_tthc.progress.read_progress`, naming the file and line)."""
@@ -136,7 +136,8 @@ def _load_report(args: argparse.Namespace) -> Report:
     if args.period is not None:
         _check_as_of(as_of, args.period)
     plan = load_checked(args.plan, stderr=sys.stderr)
-    progress, notes = read_progress(args.progress, plan, period=args.period)
+    source = progress_path if progress_path is not None else args.progress[0]
+    progress, notes = read_progress(source, plan, period=args.period)
     period: Period = progress.period
     if args.period is None:
         _check_as_of(as_of, period)
@@ -149,6 +150,38 @@ def _load_report(args: argparse.Namespace) -> Report:
         previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
     _print_problems(notes, sys.stderr)
     return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+
+
+def _reports_many(args: argparse.Namespace) -> int:
+    """`report PLAN A.csv B.csv ... -o FOLDER [--pdf]`: one báo cáo (DOCX) per progress
+    file, named after it, and their PDFs in one LibreOffice run."""
+    folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: with several progress files, -o names a folder")
+    if args.previous is not None:
+        raise UsageError("--previous is for one progress file")
+    stems = [p.stem for p in args.progress]
+    if len(set(stems)) != len(stems):
+        raise UsageError("several progress files share a name; their reports would collide")
+    from kh_tthc.render import docxs_to_pdfs, render_report  # deferred: loads docxtpl
+
+    inputs = (args.plan, *args.progress)
+    reports = [(p, _load_report(args, p)) for p in args.progress]
+    folder.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for source, report in reports:
+        out = check_output(folder / f"bao-cao-{source.stem}.docx", inputs=inputs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_report(report, out, inputs=inputs)
+        for w in caught:
+            print(f"{source}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(_safe(f"{out}: {report.period.label}, {report.counts.total} tasks"))
+        outputs.append(out)
+    if args.pdf:
+        for pdf in docxs_to_pdfs(outputs, inputs=inputs):
+            print(_safe(str(pdf)))
+    return EXIT_OK
 
 
 def _check_as_of(as_of: date, period: Period) -> None:
@@ -165,6 +198,8 @@ def report_csv(report: Report) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if len(args.progress) > 1:
+        return _reports_many(args)
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in REPORT_FORMATS:
@@ -174,7 +209,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     if args.pdf and suffix != ".docx":
         raise UsageError(f"--pdf needs a .docx output, not {out.name!r}")
-    inputs = (args.plan, args.progress, args.previous)
+    inputs = (args.plan, *args.progress, args.previous)
     check_output(out, inputs=inputs)
     if args.pdf:
         check_output(out.with_suffix(".pdf"), inputs=inputs)
@@ -186,7 +221,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             warnings.simplefilter("always")
             render_report(report, out, inputs=inputs)
         for w in caught:
-            print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
+            print(f"{args.progress[0]}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
         write_output(out, report.to_json(), inputs=inputs)
     elif suffix == ".xlsx":
@@ -531,7 +566,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a progress file against its plan and write the period's report.",
     )
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
-    p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
+    p.add_argument(
+        "progress",
+        type=Path,
+        nargs="+",
+        metavar="PROGRESS",
+        help="progress file (.csv, .toml or .xlsx); several: -o names a folder, one DOCX each",
+    )
     p.add_argument(
         "--period",
         type=_period_arg,

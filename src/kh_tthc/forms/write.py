@@ -10,9 +10,11 @@ Text from the plan is always written as a string, never as a formula (docs/secur
 
 from __future__ import annotations
 
+import os
 import re
+import zipfile
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -231,8 +233,30 @@ def make_forms(
         path = out / form_file_name(unit)
         with output_path(path, inputs=tuple(inputs)) as tmp:
             build_form(plan, period, unit, rows, due=when, members=mapping).save(tmp)
+            _reproducible(tmp)
         written.append(path)
     return tuple(written)
+
+
+def _reproducible(path: Path) -> None:
+    """With ``SOURCE_DATE_EPOCH`` set (reproducible-builds.org), give the workbook that
+    time instead of now, in its properties and its zip entries: the same plan then makes
+    the same bytes, so forms kept in a repository change only when their content does."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.isdigit():
+        return
+    when = datetime.fromtimestamp(int(epoch), tz=UTC)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as zin:
+        parts = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    fixed = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts:
+            if name == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data
+                )
+            zout.writestr(zipfile.ZipInfo(name, date_time=fixed), data, zipfile.ZIP_DEFLATED)
 
 
 def _text(ws: Any, ref: str, value: str) -> Any:

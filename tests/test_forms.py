@@ -455,3 +455,43 @@ def test_forms_are_reproducible_with_source_date_epoch(
     assert first == second
     (vp,) = [p for p in (tmp_path / "a").iterdir() if p.name == "Văn phòng Sở.xlsx"]
     assert openpyxl.load_workbook(vp).properties.created.year == 2025
+
+
+def test_a_million_rows_is_refused_by_name(
+    seed_plan: Plan, forms: dict[str, Path], tmp_path: Path
+) -> None:
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (n, n)
+        for n in range(1, 1_000_001)
+    )
+    xml = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        b'.org/spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    big = tmp_path / "big.xlsx"
+    with (
+        zipfile.ZipFile(forms["vp"]) as zin,
+        zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            data = xml if info.filename == "xl/worksheets/sheet1.xml" else zin.read(info)
+            zout.writestr(info.filename, data)
+    message = _problems(seed_plan, big)
+    assert "big.xlsx" in message
+    assert "limit" in message or "rows" in message
+
+
+def test_two_forms_from_one_unit_keep_the_later(
+    seed_plan: Plan, q4: Progress, forms: dict[str, Path], tmp_path: Path
+) -> None:
+    import os
+
+    fill(forms["cntt"], q4)
+    again = tmp_path / "CNTT lần 2.xlsx"
+    shutil.copyfile(forms["cntt"], again)
+    _set(again, f"G{FIRST_ROW}", "Bản gửi lại")
+    later = forms["cntt"].stat().st_mtime + 60
+    os.utime(again, (later, later))
+    got = collect_forms(seed_plan, [again, forms["cntt"]], period=Q4)
+    assert got.progress.rows[0].result == "Bản gửi lại"
+    assert any("a second form from unit 'cntt'" in str(w) for w in got.warnings)

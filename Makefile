@@ -17,6 +17,10 @@ demo: $(STAMP)
 	$(BIN)/kh-tthc validate $(SEED)/plan.toml
 	$(BIN)/kh-tthc show $(SEED)/plan.toml
 	$(BIN)/kh-tthc schedule $(SEED)/plan.toml --as-of 2025-10-15
+	@# The Quý IV/2025 forms the Văn phòng sends the units (docs/forms.md).
+	@# SOURCE_DATE_EPOCH (1 Dec 2025) keeps the committed forms byte-for-byte the same.
+	SOURCE_DATE_EPOCH=1764547200 $(BIN)/kh-tthc forms $(SEED)/plan.toml --period 2025-Q4 \
+	  -o $(SEED)/forms-2025-Q4
 	mkdir -p out
 	@if command -v soffice >/dev/null 2>&1; then \
 	  $(BIN)/kh-tthc render $(SEED)/plan.toml -o out/ke-hoach.docx --pdf; \

@@ -121,14 +121,21 @@ def ongoings() -> st.SearchStrategy[Ongoing]:
     return st.builds(Ongoing, wording=st.sampled_from(OngoingWording))
 
 
+def limited_events() -> st.SearchStrategy[OnEvent]:
+    """On-event deadlines with a time limit ("Trong thời hạn 05 ngày làm việc ...")."""
+    limit_forms = st.sampled_from([EventForm.WITHIN_TERM, EventForm.WITHIN, EventForm.IN])
+    return st.builds(
+        OnEvent, form=limit_forms, limit=time_limits(), event=st.none() | event_texts()
+    )
+
+
 def on_events() -> st.SearchStrategy[OnEvent]:
     """Every form of on-event deadline, with and without event text and time limit."""
-    limit_forms = st.sampled_from([EventForm.WITHIN_TERM, EventForm.WITHIN, EventForm.IN])
     return st.one_of(
         st.builds(OnEvent, form=st.just(EventForm.WHEN), event=event_texts()),
         st.just(OnEvent(form=EventForm.AD_HOC)),
         st.builds(OnEvent, form=st.just(EventForm.ON_REQUEST), event=st.none() | event_texts()),
-        st.builds(OnEvent, form=limit_forms, limit=time_limits(), event=st.none() | event_texts()),
+        limited_events(),
         st.builds(OnEvent, form=st.just(EventForm.AFTER), event=event_texts()),
         st.builds(OnEvent, form=st.just(EventForm.NAMED), event=st.sampled_from(SESSIONS)),
     )

@@ -38,7 +38,7 @@ from kh_tthc.errors import DeadlineSyntaxError
 from kh_tthc.periods import Period, SendingRule
 from kh_tthc.vn import clean
 from tests.conftest import SEED_PLAN
-from tests.strategies_time import deadline_phrases, deadlines, on_events
+from tests.strategies_time import deadline_phrases, deadlines, limited_events
 
 #: The documented kind of each variant (docs/scheduling.md, the stable surface).
 KIND_OF: dict[type, str] = {
@@ -482,7 +482,7 @@ class TestDueAfter:
 
     @slow_ok
     @given(
-        on_events().filter(lambda d: d.limit is not None),
+        limited_events(),
         st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 12, 31)),
     )
     def test_always_a_later_working_day(self, d: OnEvent, event: date) -> None:

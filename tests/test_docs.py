@@ -32,6 +32,8 @@ DOCS = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 NO_EXAMPLES = {
     "kh_tthc._lazy",
     "kh_tthc.deadline",
+    "kh_tthc.forms",
+    "kh_tthc.forms.collect",
     "kh_tthc.importing",
     "kh_tthc.importing.csv",
     "kh_tthc.importing.docx",

@@ -458,7 +458,7 @@ TOML_SHAPES = [
     ("negative value", "so-hoa = 95.5", "so-hoa = -1", 6,
      "indicator 'so-hoa': expected a number of 0 or more, got -1"),
     ("infinite value", "so-hoa = 95.5", "so-hoa = inf", 6,
-     "indicator 'so-hoa': expected a number of 0 or more, got inf"),
+     "rows[0].values.so-hoa: the number inf is not finite"),
     ("value not a number", "so-hoa = 95.5", "so-hoa = [1]", 6,
      "indicator 'so-hoa': expected a number, got [1]"),
     ("bad plan number", 'plan = "/KH-SKHCN"', 'plan = "KH SKHCN"', 2, "KH SKHCN"),

@@ -39,6 +39,7 @@ from kh_tthc.validate import check_plan
 from kh_tthc.vn import format_percent
 
 if TYPE_CHECKING:
+    from kh_tthc.forms import Owed
     from kh_tthc.importing import ImportResult
     from kh_tthc.report import Report
 
@@ -131,7 +132,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 #: What ``kh-tthc report -o`` can write, by extension.
-REPORT_FORMATS = (".docx", ".json", ".csv")
+REPORT_FORMATS = (".docx", ".json", ".csv", ".xlsx")
 
 
 def _period_arg(text: str) -> Period:
@@ -142,7 +143,7 @@ def _period_arg(text: str) -> Period:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _load_report(args: argparse.Namespace) -> Report:
+def _load_report(args: argparse.Namespace, progress_path: Path | None = None) -> Report:
     """The report of the command: the period from ``--period``, else from the progress
     file's ``# kỳ báo cáo:`` line; a file for another period than ``--period`` is refused
     (by :func:`~kh_tthc.progress.read_progress`, naming the file and line)."""
@@ -153,7 +154,8 @@ def _load_report(args: argparse.Namespace) -> Report:
     if args.period is not None:
         _check_as_of(as_of, args.period)
     plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
-    progress, notes = read_progress(args.progress, plan, period=args.period)
+    source = progress_path if progress_path is not None else args.progress[0]
+    progress, notes = read_progress(source, plan, period=args.period)
     period: Period = progress.period
     if args.period is None:
         _check_as_of(as_of, period)
@@ -166,6 +168,38 @@ def _load_report(args: argparse.Namespace) -> Report:
         previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
     _print_problems(notes, sys.stderr)
     return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+
+
+def _reports_many(args: argparse.Namespace) -> int:
+    """`report PLAN A.csv B.csv ... -o FOLDER [--pdf]`: one báo cáo (DOCX) per progress
+    file, named after it, and their PDFs in one LibreOffice run."""
+    folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: with several progress files, -o names a folder")
+    if args.previous is not None:
+        raise UsageError("--previous is for one progress file")
+    stems = [p.stem for p in args.progress]
+    if len(set(stems)) != len(stems):
+        raise UsageError("several progress files share a name; their reports would collide")
+    from kh_tthc.render import docxs_to_pdfs, render_report  # deferred: loads docxtpl
+
+    inputs = (args.plan, *args.progress)
+    reports = [(p, _load_report(args, p)) for p in args.progress]
+    folder.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for source, report in reports:
+        out = check_output(folder / f"bao-cao-{source.stem}.docx", inputs=inputs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_report(report, out, inputs=inputs)
+        for w in caught:
+            print(f"{source}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(_safe(f"{out}: {report.period.label}, {report.counts.total} tasks"))
+        outputs.append(out)
+    if args.pdf:
+        for pdf in docxs_to_pdfs(outputs, inputs=inputs):
+            print(_safe(str(pdf)))
+    return EXIT_OK
 
 
 def _check_as_of(as_of: date, period: Period) -> None:
@@ -182,6 +216,8 @@ def report_csv(report: Report) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if len(args.progress) > 1:
+        return _reports_many(args)
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in REPORT_FORMATS:
@@ -191,7 +227,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     if args.pdf and suffix != ".docx":
         raise UsageError(f"--pdf needs a .docx output, not {out.name!r}")
-    inputs = (args.plan, args.progress, args.previous)
+    inputs = (args.plan, *args.progress, args.previous)
     check_output(out, inputs=inputs)
     if args.pdf:
         check_output(out.with_suffix(".pdf"), inputs=inputs)
@@ -203,9 +239,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
             warnings.simplefilter("always")
             render_report(report, out, inputs=inputs)
         for w in caught:
-            print(f"{args.progress}: warning: {_safe(str(w.message))}", file=sys.stderr)
+            print(f"{args.progress[0]}: warning: {_safe(str(w.message))}", file=sys.stderr)
     elif suffix == ".json":
         write_output(out, report.to_json(), inputs=inputs)
+    elif suffix == ".xlsx":
+        from kh_tthc.forms.sheets import report_xlsx  # deferred: loads openpyxl
+
+        write_output(out, report_xlsx(report), inputs=inputs)
     else:
         write_output(out, report_csv(report), inputs=inputs)
     counts = report.counts
@@ -323,18 +363,21 @@ def _docx_output(path: Path, inputs: tuple[Path | None, ...] = ()) -> Path:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    inputs = (args.plan, args.template)
+    plans: list[Path] = args.plan
+    if len(plans) > 1:
+        return _render_many(args, plans)
+    inputs = (plans[0], args.template)
     output = _docx_output(args.output, inputs)
     if args.pdf:
         check_output(output.with_suffix(".pdf"), inputs=inputs)
     from kh_tthc.render import render_plan  # deferred: rendering loads docxtpl
 
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(plans[0], stderr=sys.stderr)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_plan(plan, output, template=args.template, inputs=inputs)
     for w in caught:
-        print(f"{args.plan}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(f"{plans[0]}: warning: {_safe(str(w.message))}", file=sys.stderr)
     print(_safe(str(output)))
     if args.pdf:
         from kh_tthc.render import docx_to_pdf
@@ -342,6 +385,36 @@ def _cmd_render(args: argparse.Namespace) -> int:
         pdf = output.with_suffix(".pdf")
         docx_to_pdf(output, pdf, inputs=inputs)
         print(_safe(str(pdf)))
+    return EXIT_OK
+
+
+def _render_many(args: argparse.Namespace, plans: list[Path]) -> int:
+    """`render A.toml B.toml ... -o FOLDER [--pdf]`: one DOCX per plan, the PDFs in one
+    LibreOffice run."""
+    folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: with several plans, -o names a folder")
+    stems = [p.stem for p in plans]
+    if len(set(stems)) != len(stems):
+        raise UsageError("several plans share a file name; their documents would collide")
+    from kh_tthc.render import docxs_to_pdfs, render_plan  # deferred: loads docxtpl
+
+    inputs = (*plans, args.template)
+    loaded = [load_checked(p, stderr=sys.stderr) for p in plans]
+    folder.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for source, plan in zip(plans, loaded, strict=True):
+        output = _docx_output(folder / f"{source.stem}.docx", inputs)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            render_plan(plan, output, template=args.template, inputs=inputs)
+        for w in caught:
+            print(f"{source}: warning: {_safe(str(w.message))}", file=sys.stderr)
+        print(_safe(str(output)))
+        outputs.append(output)
+    if args.pdf:
+        for pdf in docxs_to_pdfs(outputs, inputs=inputs):
+            print(_safe(str(pdf)))
     return EXIT_OK
 
 
@@ -381,6 +454,8 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         check_output(args.output, inputs=(args.plan,))  # before any work
+    elif args.format == "xlsx":
+        raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
     plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
@@ -402,7 +477,12 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
             agenda = agenda.for_unit(args.unit, role=args.role)
         except ScheduleError as exc:
             raise UsageError(str(exc)) from None
-    output = EXPORTS[args.format](agenda)
+    if args.format == "xlsx":
+        from kh_tthc.forms.sheets import schedule_xlsx  # deferred: loads openpyxl
+
+        output: str | bytes = schedule_xlsx(agenda)
+    else:
+        output = EXPORTS[args.format](agenda)
     if args.output is None:
         if isinstance(output, bytes):
             sys.stdout.flush()
@@ -493,7 +573,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "render", help="write the plan as a DOCX in the Decree 30/2020 format (and a PDF)"
     )
-    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument(
+        "plan",
+        type=Path,
+        nargs="+",
+        metavar="PLAN",
+        help="plan file (.toml or .json); several: -o names a folder, one DOCX each",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
     p.add_argument(
         "--template", type=Path, metavar="T.docx", help="a restyled copy of the template"
@@ -511,7 +597,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a progress file against its plan and write the period's report.",
     )
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
-    p.add_argument("progress", type=Path, metavar="PROGRESS", help="progress file (.csv or .toml)")
+    p.add_argument(
+        "progress",
+        type=Path,
+        nargs="+",
+        metavar="PROGRESS",
+        help="progress file (.csv, .toml or .xlsx); several: -o names a folder, one DOCX each",
+    )
     p.add_argument(
         "--period",
         type=_period_arg,
@@ -537,7 +629,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="output file; its extension picks the format: .docx, .json or .csv",
+        help="output file; its extension picks the format: .docx, .json, .csv or .xlsx",
     )
     p.add_argument(
         "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
@@ -565,7 +657,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --unit: tasks it leads, supports, or either (default: any)",
     )
     p.add_argument(
-        "--format", choices=["table", "csv", "json", "ics"], default="table", help="output format"
+        "--format",
+        choices=["table", "csv", "json", "ics", "xlsx"],
+        default="table",
+        help="output format (xlsx needs -o)",
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically)")
     p.add_argument(
@@ -584,7 +679,140 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _day_off_option(p)
     p.set_defaults(func=_cmd_schedule)
+    _add_forms_commands(sub)
     return parser
+
+
+# -- the reporting round in Excel (issue 13) --------------------------------------------
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    """`forms PLAN --period P -o FOLDER`: one form per unit to fill in."""
+    from kh_tthc.forms import make_forms, parse_members  # deferred: loads openpyxl
+    from kh_tthc.forms.write import check_members
+
+    output: Path = args.output
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"{output}: expected a folder for the forms")
+    try:
+        members = parse_members(";".join(args.members or []))
+    except ValueError as exc:
+        raise UsageError(f"--members: {exc}") from None
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    try:
+        check_members(plan, members)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    paths = make_forms(
+        plan, args.period, output, due=args.due, members=members, inputs=(args.plan,)
+    )
+    for path in paths:
+        print(_safe(str(path)))
+    print(_safe(f"{len(paths)} form(s) for {args.period.label} in {output}"))
+    return EXIT_OK
+
+
+def owed_csv(owed: Sequence[Owed]) -> str:
+    """The units that owe a form and their tasks, one row per task: a reminder's input."""
+    import csv
+    import io
+
+    from kh_tthc.io.csv_safe import escape_row
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["unit", "unit_name", "task", "role", "title"])
+    for o in owed:
+        for r in o.tasks:
+            writer.writerow(
+                [
+                    o.unit,
+                    *escape_row([o.name]),
+                    str(r.task.number),
+                    r.role,
+                    *escape_row([r.task.title]),
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _cmd_collect(args: argparse.Namespace) -> int:
+    """`collect PLAN FORM... -o progress.csv`: the filled forms merged into one progress."""
+    from kh_tthc.forms import collect_forms  # deferred: loads openpyxl
+    from kh_tthc.progress import WRITE_FORMATS, dumps_progress
+
+    output: Path | None = args.output
+    if output is None and args.missing is None:
+        raise UsageError("name the progress file to write (-o progress.csv) or pass --missing")
+    inputs = (args.plan, *args.forms)
+    if output is not None:
+        if output.suffix.lower() not in WRITE_FORMATS:
+            raise UsageError(f"{output}: a progress output must end in .csv or .toml")
+        # A progress file is edited by hand: it is replaced only when asked.
+        check_output(output, inputs=inputs, replace=args.force)
+    plan = load_checked(args.plan, stderr=sys.stderr)
+    got = collect_forms(plan, args.forms, period=args.period)
+    _print_problems(got.warnings, sys.stdout)
+    if output is not None:
+        fmt = format_of(output, WRITE_FORMATS, what="progress file")
+        text = dumps_progress(got.progress, plan, format=fmt)
+        write_output(output, text, inputs=inputs, replace=args.force)
+        print(
+            _safe(
+                f"{output}: {len(got.progress.rows)} rows for {got.progress.period.label} "
+                f"from {len(got.forms)} form(s)"
+            )
+        )
+    if args.missing is not None:
+        for o in got.missing:
+            tasks = ", ".join(str(r.task.number) for r in o.tasks)
+            print(_safe(f"no form from {o.name} ({o.unit}): tasks {tasks}"))
+        for t in got.unreported:
+            print(_safe(f"task {t.number}: nobody reported on it"))
+        if not got.missing:
+            print("every unit returned its form")
+        if args.missing != "-":
+            write_output(Path(args.missing), owed_csv(got.missing), inputs=inputs)
+            print(_safe(f"{args.missing}: {len(got.missing)} unit(s) that owe a form"))
+    return EXIT_OK
+
+
+def _add_forms_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("forms", help="write one Excel form per unit to fill in for a period")
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument(
+        "--period", type=_period_arg, required=True, metavar="P", help="reporting period: 2025-Q4"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
+    p.add_argument(
+        "--due",
+        type=_date_arg,
+        metavar="D",
+        help="day units return the forms (default: 3 working days before the báo cáo is due)",
+    )
+    p.add_argument(
+        "--members",
+        action="append",
+        metavar="UNIT=A,B",
+        help="give a collective unit's rows to its member units instead of a form of its "
+        "own: --members phong-don-vi=vp,cds,cntt (repeatable)",
+    )
+    p.set_defaults(func=_cmd_forms)
+
+    p = sub.add_parser("collect", help="check the filled forms and merge them into progress")
+    p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
+    p.add_argument("forms", type=Path, nargs="+", metavar="FORM", help="the returned .xlsx forms")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="progress.csv or .toml")
+    p.add_argument("--period", type=_period_arg, metavar="P", help="the forms' period")
+    p.add_argument("--force", action="store_true", help="replace an existing output")
+    p.add_argument(
+        "--missing",
+        nargs="?",
+        const="-",
+        metavar="CSV",
+        help="print the units that owe a form and their tasks; with CSV, write them there too",
+    )
+    p.set_defaults(func=_cmd_collect)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -930,14 +930,31 @@ _TOML_ROW = (
 )
 
 
+def _toml_line(where: str, lines: list[str], row_lines: list[int]) -> int | None:
+    """The line of the key at ``where`` ("rows[2].values.so-hoa") in a progress file:
+    within its ``[[rows]]`` table when it is in one."""
+    m = re.match(r"rows\[(\d+)\]", where)
+    first, last = 1, len(lines)
+    if m is not None and int(m.group(1)) < len(row_lines):
+        i = int(m.group(1))
+        first = row_lines[i]
+        last = row_lines[i + 1] - 1 if i + 1 < len(row_lines) else len(lines)
+    key = where.rsplit(".", 1)[-1].split("[", 1)[0]
+    for n in range(first, last + 1):
+        if re.match(rf"^{re.escape(key)}\s*=", lines[n - 1]):
+            return n
+    return first if m is not None else None
+
+
 def _loads_toml(
     text: str, plan: Plan, period: Period | None, source: Path | None
 ) -> tuple[Progress, tuple[Problem, ...]]:
     data = parse_toml(text, source)
-    check_data(data, source)  # text, numbers, dates and depth: io/guard.py
-    out = _Collector(plan)
     lines = [s.strip() for s in text.splitlines()]
     row_lines = [n for n, s in enumerate(lines, start=1) if s == "[[rows]]"]
+    # text, numbers, dates and depth: io/guard.py
+    check_data(data, source, line_of=lambda where: _toml_line(where, lines, row_lines))
+    out = _Collector(plan)
     key_lines: dict[str, int | None] = {}
     for n, s in enumerate(lines, start=1):
         m = re.match(r"^([A-Za-z_][\w-]*)\s*=", s)

@@ -16,12 +16,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kh_tthc.errors import KhTthcError, LibreOfficeNotFound
 
-__all__ = ["ConversionFailed", "convert", "find_soffice"]
+__all__ = ["ConversionFailed", "convert", "convert_many", "find_soffice"]
 
 StrPath = str | os.PathLike[str]
 
@@ -126,6 +126,69 @@ def convert(
                 f"LibreOffice did not convert {source} (no {extension.upper()} came out)",
                 reason="no output",
             )
+        yield produced
+
+
+@contextlib.contextmanager
+def convert_many(
+    sources: Sequence[Path],
+    target_filter: str,
+    *,
+    soffice: StrPath | None = None,
+    timeout: float,
+) -> Iterator[dict[Path, Path]]:
+    """Convert several files in ONE LibreOffice run; yield each source's converted file.
+
+    Starting LibreOffice costs most of a conversion (a second or so), so twenty documents
+    converted together take little more than one (docs/performance.md). The files are in
+    a temporary folder removed when the ``with`` block ends.
+
+    Args:
+        sources: the files to convert; their names (without the folder) must differ, since
+            LibreOffice writes every output into one folder.
+        target_filter: as for :func:`convert`.
+        soffice: the LibreOffice executable (default: see :func:`find_soffice`).
+        timeout: seconds before LibreOffice is stopped, for the whole run.
+
+    Raises:
+        LibreOfficeNotFound: LibreOffice is not installed.
+        ConversionFailed: it failed, took longer than ``timeout``, or wrote no file for
+            one of the sources (named).
+        ValueError: two sources share a file name.
+    """
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise ValueError("two files to convert share a name; LibreOffice would overwrite one")
+    if not sources:
+        yield {}
+        return
+    executable = find_soffice(soffice)
+    extension = target_filter.partition(":")[0]
+    with tempfile.TemporaryDirectory(prefix="kh-tthc-soffice-") as work:
+        outdir = Path(work, "out")
+        command = [
+            executable,
+            f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            target_filter,
+            "--outdir",
+            str(outdir),
+            *(str(s.resolve()) for s in sources),
+        ]
+        _run(command, timeout)
+        produced: dict[Path, Path] = {}
+        for source in sources:
+            out = outdir / f"{source.stem}.{extension}"
+            if not out.is_file() or out.stat().st_size == 0:
+                raise ConversionFailed(
+                    f"LibreOffice did not convert {source} (no {extension.upper()} came out)",
+                    reason=f"no output for {source.name}",
+                )
+            produced[source] = out
         yield produced
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,14 +118,28 @@ def terminal_safe(text: str) -> str:
     return _TERMINAL.sub(_escape, text)
 
 
-def check_data(data: Any, source: Path | None) -> None:
+def check_data(
+    data: Any, source: Path | None, line_of: Callable[[str], int | None] | None = None
+) -> None:
     """Refuse parsed file data that breaks the rules, listing every place.
 
+    Args:
+        data: what the TOML or JSON parser gave.
+        source: the file, for messages.
+        line_of: the line a key path ("rows[0].values.so-hoa") stands on, when the
+            caller can tell.
+
     Raises:
-        PlanInvalid: one problem per place, named by its key path.
+        PlanInvalid: one problem per place, named by its key path (and line).
     """
     problems = [
-        Problem(message=message, where=where, file=source) for where, message in tree_problems(data)
+        Problem(
+            message=message,
+            where=where,
+            file=source,
+            line=None if line_of is None else line_of(where),
+        )
+        for where, message in tree_problems(data)
     ]
     if problems:
         raise PlanInvalid(problems)

@@ -13,7 +13,7 @@ from kh_tthc._lazy import lazy_names
 if TYPE_CHECKING:
     from kh_tthc.render.context import plan_context
     from kh_tthc.render.docx import copy_template, render_docx, render_plan, template_path
-    from kh_tthc.render.pdf import docx_to_pdf, find_soffice
+    from kh_tthc.render.pdf import docx_to_pdf, docxs_to_pdfs, find_soffice
     from kh_tthc.render.report_context import report_context
     from kh_tthc.render.report_docx import render_report
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "copy_template": "kh_tthc.render.docx",
     "docx_to_pdf": "kh_tthc.render.pdf",
+    "docxs_to_pdfs": "kh_tthc.render.pdf",
     "find_soffice": "kh_tthc.render.pdf",
     "plan_context": "kh_tthc.render.context",
     "render_docx": "kh_tthc.render.docx",
@@ -34,6 +35,7 @@ __getattr__, __dir__ = lazy_names("kh_tthc.render", _LAZY, globals())
 __all__ = [
     "copy_template",
     "docx_to_pdf",
+    "docxs_to_pdfs",
     "find_soffice",
     "plan_context",
     "render_docx",

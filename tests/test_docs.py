@@ -47,7 +47,6 @@ NO_EXAMPLES = {
     "kh_tthc.render.sandbox",
     "kh_tthc.render.styles",
     "kh_tthc.soffice",
-    "kh_tthc.validate",
     # Rule modules whose examples live in their tests and docs pages for now (the phrase
     # table is run entry by entry in test_deadline.py; rows and numbering in
     # test_import_tasks.py and test_import_office.py): docstring examples still to write.

@@ -27,6 +27,7 @@ from kh_tthc import (
 )
 from kh_tthc.model import Authority
 from kh_tthc.render.context import PLAN_FIELDS, body_blocks, signature_context
+from kh_tthc.vn import clean
 from tests.conftest import SEED_PLAN
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX"}
@@ -200,7 +201,10 @@ class TestXmlSafety:
     def test_control_characters_are_dropped_with_a_warning(self, text: str, bad: str) -> None:
         """A character XML cannot carry is removed and a RenderWarning names the field."""
         title = f"Kế hoạch {text}{bad}"
-        plan = small_plan(title=title)
+        plan = small_plan()
+        # Plans refuse control characters when built (issue 12); the context must still
+        # drop any that reach it another way.
+        object.__setattr__(plan, "title", clean(title))
         with pytest.warns(RenderWarning, match=r"^title: dropped U\+"):
             ctx = plan_context(plan)
         assert ctx["title"] == plan.title.replace(bad, "")

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
 from kh_tthc import (
@@ -558,8 +558,11 @@ class TestAnyText:
 
     def test_control_characters_are_dropped_with_a_warning(self, tmp_path: Path) -> None:
         """A character XML forbids is dropped, the file still opens, a warning says so."""
+        # Control characters are refused when a plan is built (issue 12); the
+        # noncharacters U+FFFE and U+FFFF a plan may hold, but XML 1.0 cannot carry.
+        plan = small_plan(title="Kế\ufffe hoạch\uffff")
         with pytest.warns(RenderWarning, match="title"):
-            out = render_plan(small_plan(title="Kế\x01 hoạch\x1b"), tmp_path / "x.docx")
+            out = render_plan(plan, tmp_path / "x.docx")
         assert summary_text(out) == "Kế hoạch"
 
     @settings(
@@ -569,7 +572,10 @@ class TestAnyText:
     def test_random_titles_read_back_unchanged(self, tmp_path: Path, raw: str) -> None:
         """Any Unicode title reads back from the file as the plan holds it, minus only the
         characters XML 1.0 cannot carry (and then with a warning)."""
-        plan = small_plan(title=raw)
+        try:
+            plan = small_plan(title=raw)
+        except ValueError:
+            reject()  # control characters are refused when a plan is built (issue 12)
         # A title that shows nothing is a validation error, tested in tests/hostile.
         assume(visible(plan.title))
         expected = "".join(c for c in plan.title if xml_char(c))

@@ -15,6 +15,7 @@ from kh_tthc.calendar import (
     DateRangeError,
     WorkCalendar,
 )
+from kh_tthc.convert import FieldTypeError, FieldValueError
 from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
@@ -221,6 +222,8 @@ __all__ = [
     "DocumentNumber",
     "EncryptedSource",
     "EventForm",
+    "FieldTypeError",
+    "FieldValueError",
     "Frequency",
     "GroupFigures",
     "ImportResult",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from attrs import field, frozen
 
@@ -117,8 +117,41 @@ class _Cache:
         self.table: _Table | None = None
 
 
-def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    return tuple(sorted(set(value)))
+def _days_off(value: Iterable[date | str]) -> tuple[date, ...]:
+    from kh_tthc.convert import ensure_dates  # deferred: convert reads this module's years
+
+    return ensure_dates(value, "WorkCalendar", "days_off")
+
+
+def _working_days(value: Iterable[date | str]) -> tuple[date, ...]:
+    from kh_tthc.convert import ensure_dates
+
+    return ensure_dates(value, "WorkCalendar", "working_days")
+
+
+def _day(value: object, method: str, name: str = "d") -> date:
+    """A date from a date or an ISO string, or an error naming the method and argument."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # the table refuses years it does not cover, CalendarRangeError
+    from kh_tthc.convert import FieldTypeError, FieldValueError, describe
+
+    owner = f"WorkCalendar.{method}"
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise FieldValueError(
+                owner, name, f"invalid date {value!r} (expected YYYY-MM-DD)"
+            ) from None
+    raise FieldTypeError(owner, name, "a date such as 2025-09-01", describe(value))
+
+
+def _count(value: object, method: str) -> int:
+    from kh_tthc.convert import FieldTypeError, describe
+
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldTypeError(f"WorkCalendar.{method}", "n", "a whole number", describe(value))
+    return value
 
 
 # Grow the table by at least this many years at a time, so a walk through the years
@@ -154,8 +187,8 @@ class WorkCalendar:
     (False, True)
     """
 
-    days_off: tuple[date, ...] = field(default=(), converter=_dates)
-    working_days: tuple[date, ...] = field(default=(), converter=_dates)
+    days_off: tuple[date, ...] = field(default=(), converter=_days_off)
+    working_days: tuple[date, ...] = field(default=(), converter=_working_days)
     public_holidays: bool = True
     _cache: _Cache = field(factory=_Cache, init=False, eq=False, repr=False)
 
@@ -254,6 +287,8 @@ class WorkCalendar:
         >>> [cal.is_working_day(date(2025, 9, day)) for day in (1, 2, 3)]  # Quốc khánh
         [False, False, True]
         """
+        if type(d) is not date:
+            d = _day(d, "is_working_day")
         table = self._cache.table
         o = d.toordinal()
         if table is None or not table.first <= o <= table.last:
@@ -285,6 +320,10 @@ class WorkCalendar:
         >>> cal.add_working_days(date(2025, 4, 28), -1)  # Saturday 26/4 was worked
         datetime.date(2025, 4, 26)
         """
+        if type(d) is not date:
+            d = _day(d, "add_working_days")
+        if type(n) is not int:
+            n = _count(n, "add_working_days")
         table = self._cache.table
         if table is not None:
             o = d.toordinal()
@@ -320,7 +359,7 @@ class WorkCalendar:
         >>> WorkCalendar.vietnam().next_working_day(date(2025, 8, 29))  # Friday before 1–2/9
         datetime.date(2025, 9, 3)
         """
-        return self.add_working_days(d, 1)
+        return self.add_working_days(_day(d, "next_working_day"), 1)
 
     def previous_working_day(self, d: date) -> date:
         """The last working day strictly before ``d`` (``add_working_days(d, -1)``).
@@ -328,7 +367,7 @@ class WorkCalendar:
         >>> WorkCalendar.vietnam().previous_working_day(date(2026, 2, 23))  # after Tết
         datetime.date(2026, 2, 13)
         """
-        return self.add_working_days(d, -1)
+        return self.add_working_days(_day(d, "previous_working_day"), -1)
 
     def working_day_on_or_after(self, d: date) -> date:
         """``d`` if it is a working day, otherwise the next working day.
@@ -342,7 +381,7 @@ class WorkCalendar:
         >>> cal.working_day_on_or_after(date(2026, 4, 28))
         datetime.date(2026, 4, 28)
         """
-        return self.add_working_days(d, 0)
+        return self.add_working_days(_day(d, "working_day_on_or_after"), 0)
 
     def working_days_between(self, a: date, b: date) -> int:
         """How many working-day steps lead from ``a`` to ``b``.
@@ -365,6 +404,7 @@ class WorkCalendar:
         >>> cal.working_days_between(date(2025, 2, 7), date(2025, 1, 24))
         -5
         """
+        a, b = _day(a, "working_days_between", "a"), _day(b, "working_days_between", "b")
         lo, hi = (a, b) if a <= b else (b, a)
         table = self._covering(lo.year, hi.year)
         ordinals = table.ordinals
@@ -393,6 +433,7 @@ class WorkCalendar:
         >>> cal.holiday_name(date(2025, 11, 24)) is None
         True
         """
+        d = _day(d, "holiday_name")
         if self.is_working_day(d):
             return None
         table = self._covering(d.year, d.year)
@@ -421,6 +462,8 @@ class WorkCalendar:
         2026-09-01 Quốc khánh
         2026-09-02 Quốc khánh
         """
+        start = _day(start, "days_off_between", "start")
+        end = _day(end, "days_off_between", "end")
         check_range(start, end)
         table = self._covering(start.year, end.year)
         out = []

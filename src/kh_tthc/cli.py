@@ -17,6 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from attrs import evolve
+
 from kh_tthc import __version__
 from kh_tthc.errors import (
     KhTthcError,
@@ -33,6 +35,7 @@ from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
 from kh_tthc.tables import plan_outline
+from kh_tthc.validate import check_plan
 from kh_tthc.vn import format_percent
 
 if TYPE_CHECKING:
@@ -63,9 +66,24 @@ def _print_problems(problems: Iterable[Problem | str], stream: TextIO) -> None:
         print(_safe(str(p)), file=stream)
 
 
-def load_checked(path: Path, *, stderr: TextIO) -> Plan:
-    """Read a plan for a command; print its warnings; raise PlanInvalid on errors."""
+def read_with_days_off(
+    path: Path, days_off: Sequence[date] = ()
+) -> tuple[Plan, tuple[Problem, ...]]:
+    """Read and check a plan, with the days off given by ``--day-off`` added to its own.
+
+    The days become part of the plan's calendar (:meth:`Plan.calendar`), so every date
+    computed from it afterwards (checks, schedule, report) skips them.
+    """
     plan, problems = read_plan(path)
+    if days_off:
+        plan = evolve(plan, days_off=(*plan.days_off, *days_off))
+        problems = check_plan(plan)
+    return plan, problems
+
+
+def load_checked(path: Path, *, stderr: TextIO, days_off: Sequence[date] = ()) -> Plan:
+    """Read a plan for a command; print its warnings; raise PlanInvalid on errors."""
+    plan, problems = read_with_days_off(path, days_off)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise PlanInvalid(problems)
@@ -74,7 +92,7 @@ def load_checked(path: Path, *, stderr: TextIO) -> Plan:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    plan, problems = read_plan(args.plan)
+    plan, problems = read_with_days_off(args.plan, args.day_off)
     _print_problems(problems, sys.stdout if args.quiet is False else sys.stderr)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -135,7 +153,7 @@ def _load_report(args: argparse.Namespace, progress_path: Path | None = None) ->
     as_of: date = date.today() if args.as_of is None else args.as_of
     if args.period is not None:
         _check_as_of(as_of, args.period)
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
     source = progress_path if progress_path is not None else args.progress[0]
     progress, notes = read_progress(source, plan, period=args.period)
     period: Period = progress.period
@@ -438,7 +456,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         check_output(args.output, inputs=(args.plan,))  # before any work
     elif args.format == "xlsx":
         raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
-    plan = load_checked(args.plan, stderr=sys.stderr)
+    plan = load_checked(args.plan, stderr=sys.stderr, days_off=args.day_off)
     start = args.start if args.start is not None else plan.period.start
     end = args.end if args.end is not None else plan.period.end
     if end < start:
@@ -477,6 +495,18 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day_off_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--day-off",
+        dest="day_off",
+        action="append",
+        type=_date_arg,
+        default=[],
+        metavar="DATE",
+        help="a day off the holiday data does not know (repeatable), added to the plan's days_off",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -488,6 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a plan file and list every problem")
     p.add_argument("plan", type=Path, metavar="PLAN", help="plan file (.toml or .json)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _day_off_option(p)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="print the plan's outline")
@@ -603,6 +634,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pdf", action="store_true", help="with a .docx, also write OUT.pdf (needs LibreOffice)"
     )
+    _day_off_option(p)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser(
@@ -645,6 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULE",
         help="sending rule of periodic reports (default: '2 working days after cut-off')",
     )
+    _day_off_option(p)
     p.set_defaults(func=_cmd_schedule)
     _add_forms_commands(sub)
     return parser

@@ -10,16 +10,19 @@ at once instead of stopping at the first.
 from __future__ import annotations
 
 import enum
+import functools
 import re
+import typing
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from kh_tthc.deadline import Deadline
-from kh_tthc.errors import TaskNumberError
+from kh_tthc import convert as C
+from kh_tthc.deadline import Deadline, parse_deadline
+from kh_tthc.errors import DeadlineSyntaxError, TaskNumberError
 from kh_tthc.periods import SendingRule
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
 
@@ -47,31 +50,91 @@ __all__ = [
 ]
 
 
-def _clean_tuple(values: Any) -> tuple[str, ...]:
-    # A string is iterable: without this check "VT" would become the list "V", "T".
-    if isinstance(values, str):
-        raise TypeError(f"expected a list of texts, not the string {values!r}")
-    return tuple(clean(v) for v in values)
+def _deadline(value: Any, owner: Any, field: str) -> Deadline | None:
+    # A phrase is read as the plan-file loader reads it; without a plan's year a date
+    # written without one stays unspecified, and Plan re-reads it with its year.
+    if value is None or isinstance(value, _DEADLINE_TYPES):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_deadline(C.checked_text(value, owner, field))
+        except DeadlineSyntaxError as exc:  # an empty phrase
+            raise C.FieldValueError(C._name(owner), field, str(exc)) from None
+    raise C.type_error(
+        owner, field, "a Deadline, a completion-time phrase such as 'Quý IV/2025', or None", value
+    )
 
 
-def _pairs(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple((clean(k), clean(v)) for k, v in pairs)
+_DEADLINE_TYPES = tuple(typing.get_args(Deadline))
 
 
-def _sections(values: Iterable[Section]) -> tuple[Section, ...]:
-    return tuple(values)
+# Named functions, looked up when called (Section's own field refers to Section).
 
 
-def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(values)
+def _SECTIONS(value: Iterable[Section]) -> tuple[Section, ...]:
+    return C.in_field(C.objects(Section, 'Section(title="Mục đích")'), value, _SECTIONS)
 
 
-def _tasks(values: Iterable[Task]) -> tuple[Task, ...]:
-    return tuple(values)
+def _UNITS(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return C.in_field(C.objects(Unit, 'Unit(id="vp", name="Văn phòng Sở")'), value, _UNITS)
 
 
-def _optional_clean(value: str | None) -> str | None:
-    return None if value is None else clean(value)
+def _TASKS(value: Iterable[Task]) -> tuple[Task, ...]:
+    return C.in_field(C.objects(Task, 'Task(number="1", title="Rà soát")'), value, _TASKS)
+
+
+def _INDICATORS(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    example = 'Indicator(id="so-hoa", name="…", target=100)'
+    return C.in_field(C.objects(Indicator, example), value, _INDICATORS)
+
+
+def _DEADLINE(value: Deadline | str | None) -> Deadline | None:
+    return C.in_field(_deadline, value, _DEADLINE)
+
+
+def _PARTS(value: tuple[int, ...] | str) -> tuple[int, ...]:
+    return C.in_field(_number_parts, value, _PARTS)
+
+
+def _NUMBER(value: TaskNumber | str) -> TaskNumber:
+    return C.in_field(_task_number, value, _NUMBER)
+
+
+def _AUTHORITY(value: Authority | str | None) -> Authority | None:
+    convert = C.parsed(Authority, Authority.parse, "'KT'", optional=True)
+    return C.in_field(convert, value, _AUTHORITY)
+
+
+def _number_parts(value: Any, owner: Any, field: str) -> tuple[int, ...]:
+    # The numbers parse() accepts and str() writes back: a round trip by construction.
+    if isinstance(value, str):
+        return TaskNumber.parse(value).parts
+    expected = "whole numbers such as (2, 1), or the text '2.1'"
+    if C.sequence_problem(value):
+        C._fail_type(owner, field, expected, value)
+    parts = tuple(value)
+    if not parts or any(isinstance(p, bool) or not isinstance(p, int) for p in parts):
+        C._fail_type(owner, field, expected, value)
+    if parts[0] < 1 or any(p < 0 for p in parts):
+        C._fail_value(
+            owner, field, f"{parts} (expected the first part 1 or more, the others 0 or more)"
+        )
+    if len(parts) > MAX_TASK_LEVELS:
+        C._fail_value(owner, field, f"{len(parts)} levels; at most {MAX_TASK_LEVELS}")
+    if any(p >= 10**MAX_TASK_DIGITS for p in parts):
+        C._fail_value(owner, field, f"each part has at most {MAX_TASK_DIGITS} digits")
+    return parts
+
+
+def _task_number(value: Any, owner: Any, field: str) -> TaskNumber:
+    if isinstance(value, TaskNumber):
+        return value
+    if isinstance(value, str):
+        try:
+            return TaskNumber.parse(value)
+        except TaskNumberError as exc:
+            raise C.FieldValueError(C._name(owner), field, str(exc)) from None
+    raise C.type_error(owner, field, "a TaskNumber or its text such as '2.1'", value)
 
 
 _TASK_NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
@@ -81,6 +144,7 @@ MAX_TASK_LEVELS = 9
 MAX_TASK_DIGITS = 6
 
 
+@C.checked
 @frozen(order=True)
 class TaskNumber:
     """The number of an appendix row, "2.1.1"; ordering follows the document.
@@ -92,7 +156,7 @@ class TaskNumber:
     True
     """
 
-    parts: tuple[int, ...]
+    parts: tuple[int, ...] = field(converter=_PARTS)
 
     @classmethod
     def parse(cls, text: str) -> TaskNumber:
@@ -138,6 +202,7 @@ class TaskNumber:
 _UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+@C.checked
 @frozen(kw_only=True)
 class Unit:
     """An organisational unit: a phòng, a trung tâm, the văn phòng, or a collective.
@@ -150,8 +215,8 @@ class Unit:
     True
     """
 
-    id: str = field(converter=clean)
-    name: str = field(converter=clean)
+    id: str = field(converter=C.text, validator=lambda s, a, v: _check_id(s, a, v))
+    name: str = field(converter=C.text)
 
     @property
     def is_collective(self) -> bool:
@@ -164,6 +229,18 @@ class Unit:
         return bool(_UNIT_ID.match(text))
 
 
+def _check_id(owner: Any, attribute: Any, value: str) -> None:
+    # The same rule the plan-file loader applies to [units] keys and indicator columns.
+    if not _UNIT_ID.match(value):
+        C._fail_value(
+            owner,
+            attribute.name,
+            f"invalid id {value!r} (expected lower-case letters, digits, '-' or '_', "
+            "such as 'vp' or 'thanh-tra')",
+        )
+
+
+@C.checked
 @frozen(kw_only=True)
 class Organization:
     """The issuing body (cơ quan ban hành) and its parent (cơ quan chủ quản).
@@ -177,10 +254,10 @@ class Organization:
     ('UBND TỈNH THÁI NGUYÊN', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ')
     """
 
-    name: str = field(converter=clean)
-    abbreviation: str = field(converter=clean)
-    place: str = field(converter=clean)
-    parent: str | None = field(default=None, converter=_optional_clean)
+    name: str = field(converter=C.text)
+    abbreviation: str = field(converter=C.text)
+    place: str = field(converter=C.text)
+    parent: str | None = field(default=None, converter=C.optional_text)
 
     @property
     def header_lines(self) -> tuple[str, ...]:
@@ -192,6 +269,7 @@ class Organization:
 _DOC_NUMBER = re.compile(r"^(?:Số\s*:\s*)?(\d*)\s*/\s*([^\s/-]+)-(\S+)$", re.IGNORECASE)
 
 
+@C.checked
 @frozen(kw_only=True)
 class DocumentNumber:
     """The number and symbol, "05/KH-SKHCN"; the number is None in an unsigned draft.
@@ -205,9 +283,25 @@ class DocumentNumber:
     '/KH-SKHCN'
     """
 
-    type_code: str = field(converter=clean)
-    issuer_code: str = field(converter=clean)
-    number: int | None = None
+    type_code: str = field(converter=C.text)
+    issuer_code: str = field(converter=C.text)
+    number: int | None = field(default=None, converter=C.optional_whole)
+
+    def __attrs_post_init__(self) -> None:
+        # What str() writes, parse() must read back: no "/", "-" or space in the type
+        # code, no space in the issuer's code, a number of at most 9 digits.
+        if not re.fullmatch(r"[^\s/-]+", self.type_code):
+            C._fail_value(
+                self,
+                "type_code",
+                f"{self.type_code!r} (expected such as 'KH', no '/', '-' or space)",
+            )
+        if not re.fullmatch(r"\S+", self.issuer_code):
+            C._fail_value(
+                self, "issuer_code", f"{self.issuer_code!r} (expected such as 'SKHCN', no space)"
+            )
+        if self.number is not None and not 0 <= self.number < 10**9:
+            C._fail_value(self, "number", f"{self.number} (expected 0 to 999999999, or None)")
 
     @classmethod
     def parse(cls, text: str) -> DocumentNumber:
@@ -241,6 +335,7 @@ class DocumentNumber:
         return f"{number}/{self.symbol}"
 
 
+@C.checked
 @frozen(kw_only=True)
 class IssueDate:
     """The date a document is issued; a draft may know only the month, or only the year.
@@ -251,14 +346,19 @@ class IssueDate:
     datetime.date(2025, 8, 5)
     """
 
-    year: int
-    month: int | None = None
-    day: int | None = None
+    year: int = field(converter=C.whole)
+    month: int | None = field(default=None, converter=C.optional_whole)
+    day: int | None = field(default=None, converter=C.optional_whole)
 
     def __attrs_post_init__(self) -> None:
         if self.day is not None and self.month is None:
-            raise ValueError("an issue date with a day must also have a month")
-        date(self.year, self.month or 1, self.day or 1)  # raises ValueError when impossible
+            C._fail_value(self, "day", "an issue date with a day must also have a month")
+        try:
+            first = date(self.year, self.month or 1, self.day or 1)
+        except ValueError as exc:
+            C._fail_value(self, "day" if self.day else "month" if self.month else "year", str(exc))
+        if reason := C.date_problem(first):
+            C._fail_value(self, "year", reason)
 
     @classmethod
     def parse(cls, text: str) -> IssueDate:
@@ -322,6 +422,7 @@ class Authority(enum.Enum):
         raise ValueError(f"unknown signing authority {text!r} (expected one of: {allowed})")
 
 
+@C.checked
 @frozen(kw_only=True)
 class Signer:
     """The signature block: authority and head's title, the signer's title, the name.
@@ -332,10 +433,13 @@ class Signer:
     ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC')
     """
 
-    title: str = field(converter=clean)
-    name: str = field(converter=clean)
-    authority: Authority | None = None
-    head_title: str | None = field(default=None, converter=_optional_clean)
+    title: str = field(converter=C.text)
+    name: str = field(converter=C.text)
+    authority: Authority | None = field(
+        default=None,
+        converter=_AUTHORITY,
+    )
+    head_title: str | None = field(default=None, converter=C.optional_text)
 
     @property
     def title_lines(self) -> tuple[str, ...]:
@@ -349,12 +453,25 @@ class Signer:
         return (first, upper(self.title))
 
 
+@C.checked
 @frozen(kw_only=True)
 class DateSpan:
     """An inclusive range of days, such as the period a plan covers."""
 
-    start: date
-    end: date
+    start: date = field(converter=C.a_date)
+    end: date = field(converter=C.a_date)
+
+    @classmethod
+    def parse(cls, text: str) -> DateSpan:
+        """Read "2025-09-01/2025-12-31", the form ``str()`` writes.
+
+        Raises:
+            ValueError: for anything else.
+        """
+        start, sep, end = clean(text).partition("/")
+        if not sep:
+            raise ValueError(f"invalid date span {text!r} (expected such as 2025-09-01/2025-12-31)")
+        return cls(start=start, end=end)
 
     def __contains__(self, d: object) -> bool:
         return isinstance(d, date) and self.start <= d <= self.end
@@ -363,6 +480,7 @@ class DateSpan:
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
 
+@C.checked
 @frozen(kw_only=True)
 class Section:
     """A body section: "I. MỤC ĐÍCH, YÊU CẦU" and its paragraphs and sub-sections.
@@ -372,11 +490,12 @@ class Section:
     leading "- " or "1. " for items that have no title of their own.
     """
 
-    title: str = field(converter=clean)
-    paragraphs: tuple[str, ...] = field(default=(), converter=_clean_tuple)
-    subsections: tuple[Section, ...] = field(default=(), converter=_sections)
+    title: str = field(converter=C.text)
+    paragraphs: tuple[str, ...] = field(default=(), converter=C.texts)
+    subsections: tuple[Section, ...] = field(default=(), converter=_SECTIONS)
 
 
+@C.checked
 @frozen(kw_only=True)
 class Indicator:
     """A measurable target a task carries, such as "số hóa 100% hồ sơ".
@@ -387,10 +506,11 @@ class Indicator:
     'Hồ sơ được số hóa: 100%'
     """
 
-    id: str = field(converter=clean)
-    name: str = field(converter=clean)
-    target: float
-    unit: str = field(default="%", converter=clean)
+    # An id that breaks the unit-id rule is reported by check_plan, naming the task.
+    id: str = field(converter=C.text)
+    name: str = field(converter=C.text)
+    target: float = field(converter=C.number)
+    unit: str = field(default="%", converter=C.text)
 
     @property
     def label(self) -> str:
@@ -398,10 +518,7 @@ class Indicator:
         return f"{self.name}: {format_number(self.target)}{unit}"
 
 
-def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
-    return tuple(values)
-
-
+@C.checked
 @frozen(kw_only=True)
 class Task:
     """A numbered row of the appendix: what to do, who leads, who supports, by when.
@@ -412,15 +529,15 @@ class Task:
     ("Sản phẩm", "Kinh phí"...), as (header, text) pairs.
     """
 
-    number: TaskNumber
-    title: str = field(converter=clean)
-    lead: tuple[str, ...] = field(default=(), converter=_clean_tuple)
-    support: tuple[str, ...] = field(default=(), converter=_clean_tuple)
-    deadline: Deadline | None = None
-    group: bool = False
-    note: str = field(default="", converter=clean)
-    extra: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
-    indicators: tuple[Indicator, ...] = field(default=(), converter=_indicators)
+    number: TaskNumber = field(converter=_NUMBER)
+    title: str = field(converter=C.text)
+    lead: tuple[str, ...] = field(default=(), converter=C.unit_ids)
+    support: tuple[str, ...] = field(default=(), converter=C.unit_ids)
+    deadline: Deadline | None = field(default=None, converter=_DEADLINE)
+    group: bool = field(default=False, converter=C.flag)
+    note: str = field(default="", converter=C.text)
+    extra: tuple[tuple[str, str], ...] = field(default=(), converter=C.pairs)
+    indicators: tuple[Indicator, ...] = field(default=(), converter=_INDICATORS)
 
     @property
     def level(self) -> int:
@@ -432,6 +549,7 @@ class Task:
         return tuple(dict.fromkeys(self.lead + self.support))
 
 
+@C.checked
 @frozen(kw_only=True)
 class Source:
     """Where a plan was read from, to point problems at a file and line.
@@ -442,8 +560,91 @@ class Source:
     path: Path
     #: Line of each task's entry, in the order of ``Plan.tasks``.
     task_lines: tuple[int | None, ...] = ()
+    #: The tasks as read from the file, which the lines belong to; empty means "the
+    #: plan's tasks as they are when this source is first attached".
+    tasks: tuple[Task, ...] = field(default=(), eq=False, repr=False)
+
+    def aligned(self, tasks: tuple[Task, ...]) -> Source:
+        """This source for the plan's ``tasks``: a task edited since it was read has no line.
+
+        A task the file holds keeps its line wherever it has moved; a new or changed task
+        gets None, so that a problem in an edited plan never points at a line of a file
+        that does not hold it.
+        """
+        if not self.tasks:
+            lines = self.task_lines[: len(tasks)]
+            return Source(path=self.path, task_lines=lines, tasks=tasks[: len(lines)])
+        where: dict[Task, list[int | None]] = {}
+        for task, line in zip(self.tasks, self.task_lines, strict=False):
+            where.setdefault(task, []).append(line)
+        new_lines = []
+        for task in tasks:
+            found = where.get(task)
+            new_lines.append(found.pop(0) if found else None)
+        return Source(path=self.path, task_lines=tuple(new_lines), tasks=self.tasks)
 
 
+def _in_year(task: Task, year: int) -> Task:
+    d = task.deadline
+    if d is None or d.kind != "unspecified":
+        return task
+    again = parse_deadline(str(d), year=year)
+    return task if again == d else evolve(task, deadline=again)
+
+
+def _issue_date(value: Any, owner: Any, field: str) -> IssueDate:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return IssueDate.of(value)
+    convert = C.parsed(IssueDate, IssueDate.parse, "'2025-08' or '2025-08-05'")
+    return convert(value, owner, field)  # type: ignore[return-value]
+
+
+def _source(value: Any, owner: Any, field: str) -> Source | None:
+    return None if value is None else C.instance_of(Source, "Source(path=...)")(value, owner, field)
+
+
+def _ISSUER(value: Organization) -> Organization:
+    example = 'Organization(name="…", abbreviation="…", place="…")'
+    return C.in_field(C.instance_of(Organization, example), value, _ISSUER)
+
+
+def _SIGNER(value: Signer) -> Signer:
+    example = 'Signer(title="Giám đốc", name="…")'
+    return C.in_field(C.instance_of(Signer, example), value, _SIGNER)
+
+
+def _DOC_NUMBER_FIELD(value: DocumentNumber | str) -> DocumentNumber:
+    convert = C.parsed(DocumentNumber, DocumentNumber.parse, "'05/KH-SKHCN'")
+    return C.in_field(convert, value, _DOC_NUMBER_FIELD)  # type: ignore[return-value]
+
+
+def _PERIOD(value: DateSpan | str) -> DateSpan:
+    convert = C.parsed(DateSpan, DateSpan.parse, "'2025-09-01/2025-12-31'")
+    return C.in_field(convert, value, _PERIOD)  # type: ignore[return-value]
+
+
+def _REPORTING(value: SendingRule | str | None) -> SendingRule | None:
+    convert = C.parsed(SendingRule, SendingRule.parse, "the text of a sending rule", optional=True)
+    return C.in_field(convert, value, _REPORTING)
+
+
+def _SOURCE(value: Source | None) -> Source | None:
+    return C.in_field(_source, value, _SOURCE)
+
+
+def _ISSUED(value: IssueDate | date | str) -> IssueDate:
+    return C.in_field(_issue_date, value, _ISSUED)
+
+
+@functools.cache
+def _local_calendar(days_off: tuple[date, ...], working_days: tuple[date, ...]) -> WorkCalendar:
+    # One calendar per set of days, so its table is built once per process.
+    from kh_tthc.calendar import WorkCalendar
+
+    return WorkCalendar(days_off=days_off, working_days=working_days)
+
+
+@C.checked
 @frozen(kw_only=True)
 class Plan:
     """A plan (kế hoạch) as a whole: header, body, signature, recipients and appendix.
@@ -467,32 +668,55 @@ class Plan:
     'Thái Nguyên, ngày    tháng 8 năm 2025'
     """
 
-    issuer: Organization
-    number: DocumentNumber
-    issued: IssueDate
-    title: str = field(converter=clean)
-    period: DateSpan
-    signer: Signer
+    issuer: Organization = field(converter=_ISSUER)
+    number: DocumentNumber = field(converter=_DOC_NUMBER_FIELD)
+    issued: IssueDate = field(converter=_ISSUED)
+    title: str = field(converter=C.text)
+    period: DateSpan = field(converter=_PERIOD)
+    signer: Signer = field(converter=_SIGNER)
     #: The type name printed above the summary (Phụ lục III): "Kế hoạch".
-    type_name: str = field(default="Kế hoạch", converter=clean)
+    type_name: str = field(default="Kế hoạch", converter=C.text)
     #: Legal bases (căn cứ), printed in italics one per line.
-    bases: tuple[str, ...] = field(default=(), converter=_clean_tuple)
+    bases: tuple[str, ...] = field(default=(), converter=C.texts)
     #: Paragraphs between the summary and section I.
-    preamble: tuple[str, ...] = field(default=(), converter=_clean_tuple)
-    sections: tuple[Section, ...] = field(default=(), converter=_sections)
+    preamble: tuple[str, ...] = field(default=(), converter=C.texts)
+    sections: tuple[Section, ...] = field(default=(), converter=_SECTIONS)
     #: Closing paragraphs after the last section, ending with "./.".
-    closing: tuple[str, ...] = field(default=(), converter=_clean_tuple)
-    units: tuple[Unit, ...] = field(default=(), converter=_units)
-    tasks: tuple[Task, ...] = field(default=(), converter=_tasks)
+    closing: tuple[str, ...] = field(default=(), converter=C.texts)
+    units: tuple[Unit, ...] = field(default=(), converter=_UNITS)
+    tasks: tuple[Task, ...] = field(default=(), converter=_TASKS)
     #: Recipients, without the leading "- " or the final ";".
-    recipients: tuple[str, ...] = field(default=(), converter=_clean_tuple)
+    recipients: tuple[str, ...] = field(default=(), converter=C.texts)
     #: Copies kept ("Lưu: VT, VP."): the records office first, then the drafting unit.
-    archive: tuple[str, ...] = field(default=("VT",), converter=_clean_tuple)
-    appendix_title: str = field(default="", converter=clean)
+    archive: tuple[str, ...] = field(default=("VT",), converter=C.texts)
+    appendix_title: str = field(default="", converter=C.text)
     #: How the sending deadline of a periodic report is set; None means
     #: :meth:`SendingRule.default` (2 working days after the Decree 09 cut-off).
-    reporting: SendingRule | None = None
-    source: Source | None = field(default=None, eq=False, repr=False)
+    reporting: SendingRule | None = field(default=None, converter=_REPORTING)
+    #: Days off the national holiday data does not know: a province's own day, a late
+    #: swap. Every date the plan computes (schedule, reports, due dates) skips them.
+    days_off: tuple[date, ...] = field(default=(), converter=C.dates)
+    #: Days worked although the national data has them off (a swapped Saturday).
+    working_days: tuple[date, ...] = field(default=(), converter=C.dates)
+    source: Source | None = field(default=None, eq=False, repr=False, converter=_SOURCE)
+
+    def __attrs_post_init__(self) -> None:
+        both = set(self.days_off) & set(self.working_days)
+        if both:
+            listed = ", ".join(d.isoformat() for d in sorted(both))
+            C._fail_value(
+                self,
+                "working_days",
+                f"{listed} also given as days off (expected each day either off or worked)",
+            )
+        # A phrase without a year ("trước ngày 28/5") is read in the plan's year, as the
+        # loader reads it, so that a plan built in code and the same plan read back agree.
+        year = self.period.start.year
+        tasks = tuple(_in_year(t, year) for t in self.tasks)
+        if any(a is not b for a, b in zip(tasks, self.tasks, strict=True)):
+            object.__setattr__(self, "tasks", tasks)
+        if self.source is not None:
+            object.__setattr__(self, "source", self.source.aligned(self.tasks))
 
     @property
     def place(self) -> str:
@@ -546,10 +770,10 @@ class Plan:
 
     def schedule(
         self,
-        start: date | None = None,
-        end: date | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
         *,
-        as_of: date,
+        as_of: date | str,
         calendar: WorkCalendar | None = None,
         reporting: SendingRule | None = None,
         report_every: Frequency | None = None,
@@ -572,16 +796,214 @@ class Plan:
         from kh_tthc.deadline import Frequency
         from kh_tthc.schedule import DEFAULT_SOON, build_schedule
 
+        first = None if start is None else C.to_date(start, "Plan.schedule", "start")
+        last = None if end is None else C.to_date(end, "Plan.schedule", "end")
         return build_schedule(
             self,
-            start,
-            end,
-            as_of=as_of,
+            first,
+            last,
+            as_of=C.to_date(as_of, "Plan.schedule", "as_of"),
             calendar=calendar,
             reporting=reporting,
             report_every=Frequency.QUARTER if report_every is None else report_every,
             soon=DEFAULT_SOON if soon is None else soon,
         )
+
+    def calendar(self) -> WorkCalendar:
+        """The plan's working calendar: the national one plus the plan's own days.
+
+        Every date the library computes for this plan (its schedule, its reports' due days,
+        the due date of each completion time) uses this calendar unless another is passed
+        explicitly. ``days_off`` and ``working_days`` come from the plan file or from the
+        command line (``--day-off``).
+
+        >>> plan = Plan(
+        ...     issuer=Organization(name="Sở Tư pháp", abbreviation="STP", place="Hà Nội"),
+        ...     number="/KH-STP", issued="2025", title="Thử", period="2025-01-01/2025-12-31",
+        ...     signer=Signer(title="Giám đốc", name="A"), days_off=["2025-10-10"])
+        >>> plan.calendar().is_working_day(date(2025, 10, 10))
+        False
+        """
+        from kh_tthc.calendar import WorkCalendar
+
+        if not self.days_off and not self.working_days:
+            return WorkCalendar.vietnam()
+        return _local_calendar(self.days_off, self.working_days)
+
+    # -- editing: each method returns a new plan ---------------------------------------
+
+    def _index(self, number: TaskNumber | str, method: str) -> int:
+        key = _task_number(number, f"Plan.{method}", "number")
+        for i, t in enumerate(self.tasks):
+            if t.number == key:
+                return i
+        raise KeyError(f"Plan.{method}: no task {key}")
+
+    def _subtree(self, index: int) -> int:
+        """The index just past the task at ``index`` and the rows under it."""
+        head = self.tasks[index].number
+        end = index + 1
+        while end < len(self.tasks) and head.is_ancestor_of(self.tasks[end].number):
+            end += 1
+        return end
+
+    def _with_tasks(self, tasks: Iterable[Task]) -> Plan:
+        return evolve(self, tasks=tuple(tasks))
+
+    def _refuse_taken(self, task: Task, method: str) -> None:
+        if any(t.number == task.number for t in self.tasks):
+            raise ValueError(
+                f"Plan.{method}: the plan already has a task {task.number} (use replace_task, "
+                "or insert it with a free number and renumber())"
+            )
+
+    def add_task(self, task: Task) -> Plan:
+        """This plan with ``task`` placed by its number, after the rows that come before it.
+
+        Raises:
+            ValueError: the plan already has a task with that number.
+
+        >>> plan = Plan(
+        ...     issuer=Organization(name="Sở Tư pháp", abbreviation="STP", place="Hà Nội"),
+        ...     number="/KH-STP", issued="2025", title="Thử", period="2025-01-01/2025-12-31",
+        ...     signer=Signer(title="Giám đốc", name="A"))
+        >>> plan = plan.add_task(Task(number="2", title="Báo cáo"))
+        >>> plan = plan.add_task(Task(number="1", title="Rà soát"))
+        >>> [str(t.number) for t in plan.tasks]
+        ['1', '2']
+        """
+        task = C.instance_of(Task, 'Task(number="1", title="…")')(task, "Plan.add_task", "task")
+        self._refuse_taken(task, "add_task")
+        at = next((i for i, t in enumerate(self.tasks) if task.number < t.number), len(self.tasks))
+        return self._with_tasks((*self.tasks[:at], task, *self.tasks[at:]))
+
+    def insert_task(
+        self,
+        task: Task,
+        *,
+        before: TaskNumber | str | None = None,
+        after: TaskNumber | str | None = None,
+    ) -> Plan:
+        """This plan with ``task`` placed just before ``before`` or just after ``after``.
+
+        ``after`` places it after that task's sub-tasks too. The task keeps its own number,
+        which must be free; call :meth:`renumber` to number the rows in order again.
+
+        Raises:
+            ValueError: neither or both of ``before`` and ``after``, or the number is taken.
+            KeyError: no task has the number given.
+        """
+        task = C.instance_of(Task, 'Task(number="1", title="…")')(task, "Plan.insert_task", "task")
+        at = self._position(before, after, "insert_task")
+        self._refuse_taken(task, "insert_task")
+        return self._with_tasks((*self.tasks[:at], task, *self.tasks[at:]))
+
+    def _position(
+        self, before: TaskNumber | str | None, after: TaskNumber | str | None, method: str
+    ) -> int:
+        if (before is None) == (after is None):
+            raise ValueError(f"Plan.{method}: give exactly one of before= and after=")
+        if before is not None:
+            return self._index(before, method)
+        assert after is not None
+        return self._subtree(self._index(after, method))
+
+    def replace_task(self, number: TaskNumber | str, task: Task) -> Plan:
+        """This plan with the task numbered ``number`` replaced by ``task``, in its place.
+
+        Raises:
+            KeyError: no task has that number.
+            ValueError: ``task`` has the number of another task.
+        """
+        task = C.instance_of(Task, 'Task(number="1", title="…")')(task, "Plan.replace_task", "task")
+        i = self._index(number, "replace_task")
+        if task.number != self.tasks[i].number:
+            self._refuse_taken(task, "replace_task")
+        return self._with_tasks((*self.tasks[:i], task, *self.tasks[i + 1 :]))
+
+    def remove_task(self, number: TaskNumber | str) -> Plan:
+        """This plan without the task numbered ``number`` and the rows under it.
+
+        The other numbers stay as they are; :meth:`renumber` closes the gap.
+
+        Raises:
+            KeyError: no task has that number.
+        """
+        i = self._index(number, "remove_task")
+        return self._with_tasks((*self.tasks[:i], *self.tasks[self._subtree(i) :]))
+
+    def move_task(
+        self,
+        number: TaskNumber | str,
+        *,
+        before: TaskNumber | str | None = None,
+        after: TaskNumber | str | None = None,
+    ) -> Plan:
+        """This plan with a task and the rows under it moved before or after another task.
+
+        Numbers stay as they are; call :meth:`renumber` to number the rows in order again.
+
+        Raises:
+            KeyError: a number names no task.
+            ValueError: neither or both of ``before`` and ``after``, or a task moved inside
+                itself.
+        """
+        i = self._index(number, "move_task")
+        block = self.tasks[i : self._subtree(i)]
+        rest = self.tasks[:i] + self.tasks[self._subtree(i) :]
+        target = before if before is not None else after
+        if target is not None and any(
+            t.number == _task_number(target, "Plan.move_task", "target") for t in block
+        ):
+            raise ValueError(f"Plan.move_task: cannot move task {block[0].number} inside itself")
+        at = evolve(self, tasks=rest)._position(before, after, "move_task")
+        return self._with_tasks((*rest[:at], *block, *rest[at:]))
+
+    def renumber(self) -> tuple[Plan, dict[TaskNumber, TaskNumber]]:
+        """This plan with its rows numbered 1, 2… in document order at every level.
+
+        Each row keeps its level (the number of parts of its number) and goes under the
+        nearest row above it one level up. Returns the new plan and the mapping from each
+        old number to its new one, for every number that changed; pass the mapping to
+        :meth:`kh_tthc.Progress.renumbered` to carry a progress file across.
+
+        Raises:
+            ValueError: a row has no row one level up above it, or two rows had the same
+                number (the mapping could not tell them apart).
+
+        >>> plan = Plan(
+        ...     issuer=Organization(name="Sở Tư pháp", abbreviation="STP", place="Hà Nội"),
+        ...     number="/KH-STP", issued="2025", title="Thử", period="2025-01-01/2025-12-31",
+        ...     signer=Signer(title="Giám đốc", name="A"),
+        ...     tasks=[Task(number="1", title="A"), Task(number="3", title="B")])
+        >>> plan, mapping = plan.renumber()
+        >>> {str(old): str(new) for old, new in mapping.items()}
+        {'3': '2'}
+        """
+        seen: set[TaskNumber] = set()
+        for t in self.tasks:
+            if t.number in seen:
+                raise ValueError(f"Plan.renumber: two tasks are numbered {t.number}")
+            seen.add(t.number)
+        counters: list[int] = []
+        mapping: dict[TaskNumber, TaskNumber] = {}
+        tasks = []
+        for t in self.tasks:
+            level = t.number.level
+            if level > len(counters) + 1:
+                raise ValueError(
+                    f"Plan.renumber: task {t.number} has no row of level {level - 1} above it"
+                )
+            counters = counters[:level]
+            if len(counters) < level:
+                counters.append(0)
+            counters[-1] += 1
+            new = TaskNumber(tuple(counters))
+            if new != t.number:
+                mapping[t.number] = new
+                t = evolve(t, number=new)
+            tasks.append(t)
+        return self._with_tasks(tasks), mapping
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per appendix row, groups included, in document order.

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
+from kh_tthc import convert as C
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.io.csv_safe import escape_row, unescape_cell
@@ -189,6 +190,12 @@ class ProgressRow:
         return None
 
 
+def _period(value: Period | str) -> Period:
+    # The one rule for a period field (kh_tthc.convert): a Period or its text, "2025-Q4".
+    convert = C.parsed(Period, Period.parse, "'2025-Q4' or 'Quý IV/2025'")
+    return C.in_field(convert, value, _period)  # type: ignore[return-value]
+
+
 def _rows(values: Iterable[ProgressRow]) -> tuple[ProgressRow, ...]:
     return tuple(values)
 
@@ -201,6 +208,7 @@ def _optional_number(value: DocumentNumber | str | None) -> DocumentNumber | Non
     return DocumentNumber.parse(value) if isinstance(value, str) else value
 
 
+@C.checked
 @frozen(kw_only=True)
 class Progress:
     """The progress of a plan for one reporting period: every unit's rows.
@@ -214,7 +222,7 @@ class Progress:
     ('/KH-SKHCN', 'Quý IV/2025')
     """
 
-    period: Period
+    period: Period = field(converter=_period)
     rows: tuple[ProgressRow, ...] = field(default=(), converter=_rows)
     plan: DocumentNumber | None = field(default=None, converter=_optional_number)
     difficulties: tuple[str, ...] = field(default=(), converter=_texts)
@@ -225,6 +233,27 @@ class Progress:
         """The rows about one task, in file order."""
         number = task.number if isinstance(task, Task) else task
         return tuple(r for r in self.rows if r.task == number)
+
+    def renumbered(self, mapping: Mapping[TaskNumber | str, TaskNumber | str]) -> Progress:
+        """This progress with its rows' task numbers changed by ``mapping`` (old → new).
+
+        ``mapping`` is what :meth:`Plan.renumber` returns; numbers it does not name stay
+        as they are. All numbers change at once, so 2.2 → 2.3 and 2.3 → 2.4 together move
+        both rows.
+
+        >>> from kh_tthc import ProgressStatus
+        >>> p = Progress(period=Period.parse("2025-Q4"), rows=[
+        ...     ProgressRow(task=TaskNumber.parse("3"), unit="vp", status=ProgressStatus.DONE)])
+        >>> [str(r.task) for r in p.renumbered({"3": "2"}).rows]
+        ['2']
+        """
+
+        def number(value: TaskNumber | str) -> TaskNumber:
+            return TaskNumber.parse(value) if isinstance(value, str) else value
+
+        table = {number(old): number(new) for old, new in mapping.items()}
+        rows = tuple(r if r.task not in table else evolve(r, task=table[r.task]) for r in self.rows)
+        return evolve(self, rows=rows)
 
 
 # -- checks against the plan ---------------------------------------------------------------

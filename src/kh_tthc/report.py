@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from kh_tthc import convert as C
 from kh_tthc.calendar import WorkCalendar
 from kh_tthc.errors import KhTthcError, PlanInvalid
 from kh_tthc.model import DocumentNumber, Indicator, IssueDate, Plan, Task, TaskNumber, Unit
@@ -353,6 +354,20 @@ def _check_previous(_: Report, __: object, previous: Report | None) -> None:
         raise TypeError(f"previous must be a Report, got {type(previous).__name__}")
 
 
+def _PLAN(value: Plan) -> Plan:
+    return C.in_field(C.instance_of(Plan, "load_plan(...)"), value, _PLAN)
+
+
+def _PERIOD(value: Period | str) -> Period:
+    convert = C.parsed(Period, Period.parse, "'2026-Q1' or 'Quý I/2026'")
+    return C.in_field(convert, value, _PERIOD)  # type: ignore[return-value]
+
+
+def _PROGRESS(value: Progress) -> Progress:
+    return C.in_field(C.instance_of(Progress, "load_progress(...)"), value, _PROGRESS)
+
+
+@C.checked
 @frozen(kw_only=True)
 class Report:
     """The report of a plan for a period: derived statuses and every figure a báo cáo states.
@@ -364,7 +379,8 @@ class Report:
         progress: The units' rows for ``period``, checked against ``plan``.
         as_of: The day the report is made: due days before it have passed.
         previous: The report for an earlier period of the same plan, for the change.
-        calendar: The working calendar for due days; the national one when None.
+        calendar: The working calendar for due days; the plan's (:meth:`Plan.calendar`)
+            when None.
         reporting: The sending rule for periodic tasks; when None, the plan's own rule
             (``Plan.reporting``), else :meth:`SendingRule.default`.
         number: The báo cáo's number; a draft "/BC-<issuer>" when None.
@@ -387,10 +403,10 @@ class Report:
     True
     """
 
-    plan: Plan
-    period: Period
-    progress: Progress
-    as_of: date
+    plan: Plan = field(converter=_PLAN)
+    period: Period = field(converter=_PERIOD)
+    progress: Progress = field(converter=_PROGRESS)
+    as_of: date = field(converter=C.a_date)
     previous: Report | None = field(default=None, validator=_check_previous, repr=False)
     calendar: WorkCalendar | None = field(default=None, repr=False)
     reporting: SendingRule | None = None
@@ -788,7 +804,8 @@ def _derive(report: Report) -> Iterator[TaskResult]:
     start = max(window.start, plan.period.start)
     end = min(window.end, plan.period.end)
     rule = report.reporting if report.reporting is not None else plan.reporting
-    options: dict[str, Any] = {"calendar": report.calendar, "reporting": rule}
+    calendar = report.calendar if report.calendar is not None else plan.calendar()
+    options: dict[str, Any] = {"calendar": calendar, "reporting": rule}
     previous = report.previous
     for task in plan.tasks:
         deadline = task.deadline

@@ -418,7 +418,7 @@ def build_schedule(
         start: First day of the window; the plan's first day when None.
         end: Last day of the window; the plan's last day when None.
         as_of: The day statuses are told from.
-        calendar: The working calendar; the national one when None.
+        calendar: The working calendar; the plan's (:meth:`Plan.calendar`) when None.
         reporting: The sending rule of periodic reports; the plan's ``reporting``, else
             :meth:`SendingRule.default`, when
             None.
@@ -446,7 +446,7 @@ def build_schedule(
     first = plan.period.start if start is None else start
     last = plan.period.end if end is None else end
     check_range(first, last)
-    cal = calendar if calendar is not None else WorkCalendar.vietnam()
+    cal = calendar if calendar is not None else plan.calendar()
     rule = reporting if reporting is not None else plan.reporting or SendingRule.default()
     every = Periodic(frequencies=(report_every,))
     soon_limit = cal.add_working_days(as_of, soon) if soon > 0 else as_of

@@ -12,7 +12,10 @@ import difflib
 from collections.abc import Iterator
 from datetime import date
 
-from kh_tthc.deadline import suggest
+from attrs import evolve
+
+from kh_tthc.convert import describe
+from kh_tthc.deadline import parse_deadline, suggest
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.model import Plan, Task, Unit
 from kh_tthc.vn import visible
@@ -40,9 +43,31 @@ def validate_plan(plan: Plan) -> tuple[Problem, ...]:
     return problems
 
 
-def check_plan(plan: Plan) -> tuple[Problem, ...]:
-    """Every problem of a plan, errors and warnings, without raising."""
-    return tuple(_locate(plan, p) for p in _problems(plan))
+def check_plan(plan: object) -> tuple[Problem, ...]:
+    """Every problem of a plan, errors and warnings, without raising.
+
+    Whatever it is given: an object that is not a :class:`Plan` is one error, not an
+    exception, and so is a check that fails on a plan it cannot read (say, a task changed
+    behind the model's back with ``object.__setattr__``).
+
+    >>> [str(p) for p in check_plan({"title": "x"})]
+    ['plan: expected a Plan (load_plan or Plan(...)), got a table']
+    """
+    if not isinstance(plan, Plan):
+        return (_error(f"expected a Plan (load_plan or Plan(...)), got {describe(plan)}", "plan"),)
+    try:
+        # A plan changed behind the model's back (object.__setattr__) is built again
+        # through its constructor: the same field rules, reported instead of raised.
+        evolve(plan)
+    except (TypeError, ValueError) as exc:
+        return (_error(f"the plan does not hold what its fields take: {exc}", "plan"),)
+    found: list[Problem] = []
+    try:
+        for problem in _problems(plan):
+            found.append(_locate(plan, problem))
+    except Exception as exc:  # the promise: a problem, never an exception
+        found.append(_error(f"the plan could not be checked: {type(exc).__name__}: {exc}", "plan"))
+    return tuple(found)
 
 
 def _locate(plan: Plan, problem: Problem) -> Problem:
@@ -185,8 +210,19 @@ def _deadline_problems(plan: Plan, task: Task, where: str, line: int | None) -> 
     for note in deadline.notes:
         # A phrase read with low confidence: which date was taken, or how it was read.
         yield _warning(f"completion time {str(deadline)!r}: {note}", where, line)
+    again = parse_deadline(str(deadline), year=plan.period.start.year)
+    if again != deadline:
+        # The plan file holds the phrase: what it would read back as must be what it is.
+        yield _error(
+            f"completion time {str(deadline)!r} would read back from a plan file as "
+            f"{again.kind} {again.canonical!r}, not as {deadline.kind} "
+            f"{deadline.canonical!r} (build it with parse_deadline(text, year=...))",
+            where,
+            line,
+        )
     if deadline.kind in ("by_date", "by_period"):
-        outside = [d for d in deadline.due_dates(date.min, date.max) if d not in plan.period]
+        days = deadline.due_dates(date.min, date.max, calendar=plan.calendar())
+        outside = [d for d in days if d not in plan.period]
         if outside:
             yield _error(
                 f"completion time {str(deadline)!r} falls on {outside[0].isoformat()}, outside the "

@@ -333,7 +333,12 @@ class TestUnwritableText:
 
         from kh_tthc import PlanFileError, dump_plan
 
-        plan = evolve(load_plan(SEED_PLAN), title="x\ud800")
+        plan = load_plan(SEED_PLAN)
+        # The model refuses it when built (issue 12, checked construction)...
+        with pytest.raises(ValueError, match=r"Plan.title: .*lone surrogate \(U\+D800\)"):
+            evolve(plan, title="x\ud800")
+        # ...and the writer still refuses text that got in behind the model's back.
+        object.__setattr__(plan, "title", "x\ud800")
         with pytest.raises(PlanFileError, match=r"lone surrogate \(U\+D800\)"):
             dump_plan(plan, tmp_path / "p.json")
         assert list(tmp_path.iterdir()) == []

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
+from kh_tthc.convert import FORBIDDEN, date_problem, text_problem
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.source import MAX_DEPTH, MAX_INT_DIGITS
 from kh_tthc.vn import visible
@@ -44,36 +44,8 @@ __all__ = [
 ]
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_FORBIDDEN = FORBIDDEN
 _TERMINAL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u200e\u200f\u061c\ud800-\udfff]")
-
-
-def _describe(char: str) -> str:
-    code = ord(char)
-    if 0xD800 <= code <= 0xDFFF:
-        return f"a lone surrogate (U+{code:04X}), which is not a character"
-    if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-        return f"a bidirectional control (U+{code:04X}) that reorders how text reads"
-    return f"a control character (U+{code:04X})"
-
-
-def text_problem(text: str) -> str:
-    """Why ``text`` may not be used, or "" when it may.
-
-    >>> text_problem("Rà soát")
-    ''
-    >>> text_problem("abc\\u202edef")
-    'holds a bidirectional control (U+202E) that reorders how text reads'
-    """
-    m = _FORBIDDEN.search(text)
-    return "" if m is None else f"holds {_describe(m.group())}"
-
-
-def date_problem(d: date) -> str:
-    """Why the date ``d`` is refused, or "" (the calendar knows 1901–2100)."""
-    if FIRST_YEAR <= d.year <= LAST_YEAR:
-        return ""
-    return f"the date {d.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}, the years kh-tthc knows"
 
 
 def _value_problem(value: Any) -> str:

@@ -22,6 +22,7 @@ import cattrs
 import tomli_w
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from kh_tthc.convert import sequence_problem
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.guard import date_problem, tree_problems
@@ -80,6 +81,8 @@ _TOP_KEYS = (
     "archive",
     "appendix_title",
     "reporting",
+    "days_off",
+    "working_days",
 )
 _REQUIRED = ("number", "issued", "title", "period", "issuer", "signer")
 
@@ -163,6 +166,8 @@ _LISTS: dict[str, dict[str, str]] = {
         "archive": "text",
         "sections": "section",
         "tasks": "task",
+        "days_off": "date",
+        "working_days": "date",
     },
     "section": {"paragraphs": "text", "subsections": "section"},
     "task": {"lead": "unit id", "support": "unit id", "indicators": "indicator"},
@@ -175,6 +180,7 @@ _TABLES: dict[str, dict[str, str]] = {
 _EXAMPLES = {
     "text": '["…", "…"]',
     "unit id": '["vp", "cntt"]',
+    "date": "[2025-09-01, 2025-10-10]",
     "section": "[[sections]] tables",
     "task": "[[tasks]] tables",
     "indicator": "[[tasks.indicators]] tables",
@@ -197,7 +203,8 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                 continue
             where = f"{path}.{key}" if path else key
             value = table[key]
-            if not isinstance(value, list):
+            # The one rule for "a list belongs here", shared with the model (convert.py).
+            if sequence_problem(value):
                 found.append(
                     (
                         where,
@@ -206,7 +213,7 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                     )
                 )
                 continue
-            if item_kind in ("text", "unit id"):
+            if item_kind in ("text", "unit id", "date"):
                 continue
             for index, item in enumerate(value):
                 if isinstance(item, Mapping):
@@ -396,6 +403,7 @@ def _units(raw: Any, source: Path | None, lines: _Lines) -> tuple[tuple[Unit, ..
                     file=source,
                 )
             )
+            continue
         if not isinstance(name, str):
             problems.append(
                 Problem(

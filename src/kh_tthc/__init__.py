@@ -83,6 +83,7 @@ from kh_tthc.periods import (
 
 if TYPE_CHECKING:
     from kh_tthc.importing.csv import import_csv
+    from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
     from kh_tthc.importing.docx import import_docx
     from kh_tthc.importing.errors import (
         EncryptedSource,
@@ -137,6 +138,9 @@ __version__ = "0.1.0.dev0"
 #: command that only validates a plan needs neither progress, reports nor schedules, and
 #: plan files (cattrs, TOML) are read only when one is.
 _LAZY = {
+    "Portfolio": "kh_tthc.portfolio",
+    "PortfolioError": "kh_tthc.portfolio",
+    "PortfolioInvalid": "kh_tthc.portfolio",
     "to_csv": "kh_tthc.tables",
     "to_ics": "kh_tthc.tables",
     "to_json": "kh_tthc.tables",
@@ -200,6 +204,9 @@ __getattr__, __dir__ = lazy_names("kh_tthc", _LAZY, globals())
 
 
 __all__ = [
+    "Portfolio",
+    "PortfolioError",
+    "PortfolioInvalid",
     "AmbiguousSheet",
     "Attainment",
     "Authority",

@@ -8,7 +8,6 @@ Paths are relative to the folder. See docs/portfolio.md.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.plan_file import read_plan
+from kh_tthc.io.plan_file import parse_toml, read_plan
 from kh_tthc.io.source import read_text
 from kh_tthc.model import DocumentNumber, IssueDate, Plan, TaskNumber, Unit
 from kh_tthc.periods import Period
@@ -265,10 +264,7 @@ class Portfolio:
         if path.is_dir():
             path = path / PORTFOLIO_FILE
         text = read_text(path, what="a portfolio.toml", limit=_MAX_BYTES)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise PlanFileError(f"{path}: not valid TOML: {exc}") from None
+        data = parse_toml(text, path)
         portfolio = _build(path, data)
         errors = [p for p in portfolio.problems if p.is_error]
         if strict and errors:

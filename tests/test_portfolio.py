@@ -357,3 +357,33 @@ def test_addressee_lines_punctuation(names: list[str]) -> None:
     if len(names) > 1:
         assert all(line.removeprefix("Kính gửi: ").startswith("- ") for line in lines)
         assert all(line.endswith(";") for line in lines[:-1])
+
+
+def test_ics_reads_back_with_icalendar(tmp_path: Path) -> None:
+    """The hand-written calendar parses with the icalendar package, events intact."""
+    from icalendar import Calendar
+
+    from kh_tthc.portfolio.ics import agenda_ics
+
+    p = Portfolio.load(EXAMPLE)
+    items = [i for i in p.agenda(as_of=AS_OF, unit="vp") if i.due is not None]
+    cal = Calendar.from_ical(agenda_ics(items, name="Văn phòng Sở", as_of=AS_OF))
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [i.uid for i in items]
+    assert [e["DTSTART"].dt for e in events] == [i.due for i in items]
+    assert str(cal["X-WR-CALNAME"]) == "Văn phòng Sở"
+    # Titles with commas and semicolons come back as written.
+    tricky = [(e, i) for e, i in zip(events, items, strict=True) if "," in i.occurrence.task.title]
+    assert tricky
+    for event, item in tricky:
+        assert f" {item.occurrence.task.title}" in str(event["SUMMARY"])
+
+
+@given(st.text(min_size=0, max_size=200))
+def test_fold_and_escape(text: str) -> None:
+    from kh_tthc.portfolio.ics import escape_text, fold
+
+    line = "SUMMARY:" + escape_text(text)
+    folded = fold(line)
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.removesuffix("\r\n").split("\r\n"))
+    assert folded.removesuffix("\r\n").replace("\r\n ", "") == line

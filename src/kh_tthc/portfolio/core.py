@@ -239,6 +239,8 @@ class Portfolio:
     references: tuple[PlanRef, ...] = ()
     problems: tuple[Problem, ...] = ()
     letter: Mapping[str, Any] = field(factory=dict, eq=False, repr=False)
+    #: Reports and agendas already derived, by their arguments (the portfolio is frozen).
+    _memo: dict[Any, Any] = field(factory=dict, init=False, eq=False, repr=False)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -362,6 +364,9 @@ class Portfolio:
         from kh_tthc.progress import period_in_plan
         from kh_tthc.report import Report
 
+        key = ("reports", period, as_of)
+        if key in self._memo:
+            return dict(self._memo[key])
         out: dict[str, Report] = {}
         for e in self.plans:
             plan = e.plan
@@ -371,7 +376,8 @@ class Portfolio:
                 continue
             progress = e.progress_for(period) or Progress(period=period, plan=plan.number)
             out[e.id] = Report(plan=plan, period=period, progress=progress, as_of=as_of)
-        return out
+        self._memo[key] = out
+        return dict(out)
 
     def rollup(
         self, period: Period, *, as_of: date

@@ -260,7 +260,8 @@ def build_dashboard(
             f"{_figures(f, 'unit')}"
             f'<p class="noprint"><a href="../ics/{_e(f.unit)}.ics">Lịch (iCalendar)</a></p>'
             f"<h2>Quá hạn, chưa báo cáo</h2>{_late_list(unit_late, '', '../', names)}"
-            f"<h2>Lịch việc</h2>{_timeline([i for i in mine if i.due], '../', names)}"
+            f"<h2>Đến hạn trong {HORIZON_DAYS} ngày tới</h2>"
+            f"{_timeline([i for i in coming if f.unit in i.units], '../', names)}"
         )
         write(f"units/{f.unit}.html", _page(f.name, body, root="../"))
         write(f"ics/{f.unit}.ics", agenda_ics(mine, name=f.name, as_of=as_of))

@@ -47,7 +47,8 @@ ul.items.nr li{border-left-color:#f9a825}
 ul.items.tl li{border-left-color:#1565c0}
 .due{font-weight:600;white-space:nowrap}
 .wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem;overflow-wrap:normal}
+td:first-child,th:first-child{white-space:nowrap}
 th,td{border:1px solid #ccc;padding:.3rem .4rem;vertical-align:top;text-align:left}
 th{background:#eee}
 tr.group td{font-weight:700;background:#fafafa}

@@ -49,8 +49,7 @@ def plan_text(n: int, phrases: list[str]) -> str:
 
 def progress_text(n: int) -> str:
     rows = "\n".join(
-        f"{t + 1},,u{(n + t) % UNITS},Đã hoàn thành,Xong,01/11/2025"
-        for t in range(0, TASKS, 3)
+        f"{t + 1},,u{(n + t) % UNITS},Đã hoàn thành,Xong,01/11/2025" for t in range(0, TASKS, 3)
     )
     return (
         f"# kế hoạch: {n + 1}/KH-SKHCN\n# kỳ báo cáo: 2025-Q4\n"
@@ -64,7 +63,9 @@ def write_portfolio(folder: Path) -> None:
     for n in range(PLANS):
         (folder / f"plan-{n}.toml").write_text(plan_text(n, phrases), encoding="utf-8")
         (folder / f"progress-{n}.csv").write_text(progress_text(n), encoding="utf-8")
-        entries.append(f'[[plans]]\nid = "p{n}"\nfile = "plan-{n}.toml"\nprogress = ["progress-{n}.csv"]\n')
+        entries.append(
+            f'[[plans]]\nid = "p{n}"\nfile = "plan-{n}.toml"\nprogress = ["progress-{n}.csv"]\n'
+        )
     units = "\n".join(f'u{i} = "Phòng {i}"' for i in range(UNITS))
     (folder / "portfolio.toml").write_text(
         f'title = "Thử tải"\n[units]\n{units}\n' + "\n".join(entries), encoding="utf-8"

@@ -30,6 +30,8 @@ def make_portfolio(folder: Path, toml: str | None = None) -> Path:
 
 
 def example_toml() -> str:
-    return (EXAMPLE / "portfolio.toml").read_text(encoding="utf-8").replace(
-        "../skhcn-thai-nguyen-2025/", "../seed/"
+    return (
+        (EXAMPLE / "portfolio.toml")
+        .read_text(encoding="utf-8")
+        .replace("../skhcn-thai-nguyen-2025/", "../seed/")
     )

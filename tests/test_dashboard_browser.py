@@ -87,7 +87,8 @@ def test_every_link_resolves(site: Path, browser: object) -> None:
             url = urlparse(a.get_attribute("href"))
             assert url.scheme == "file", f"{page.name}: {url.geturl()} leaves the site"
             target = Path(unquote(url.path))
-            assert target.is_file() and site in target.parents, f"{page.name}: {target}"
+            assert target.is_file(), f"{page.name}: {target}"
+            assert site in target.parents, f"{page.name}: {target} is outside the site"
             if url.fragment and target.suffix == ".html":
                 assert f'id="{unquote(url.fragment)}"' in target.read_text(encoding="utf-8")
             checked += 1
@@ -103,7 +104,8 @@ def test_no_sideways_scrolling_on_a_phone(site: Path, browser: object) -> None:
                 "return document.documentElement.scrollWidth"
             )
             inner = browser.execute_script("return window.innerWidth")  # type: ignore[attr-defined]
-            assert inner <= 390 and width <= 390, f"{page.name}: {width}px wide"
+            assert inner <= 390, "the window is not phone-sized"
+            assert width <= 390, f"{page.name}: {width}px wide"
     finally:
         browser.set_window_size(1280, 1000)  # type: ignore[attr-defined]
 
@@ -138,4 +140,5 @@ def test_user_text_is_escaped(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert main(["dashboard", str(folder), "--as-of", "2025-12-15", "-o", str(out)]) == 0
     text = (out / "index.html").read_text(encoding="utf-8")
-    assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt;" in text
+    assert "<script>" not in text
+    assert "&lt;script&gt;x&lt;/script&gt;" in text

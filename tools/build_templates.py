@@ -623,7 +623,7 @@ def add_title_block(doc: DocumentObject, body_width: int) -> None:
 
 
 def add_addressees(doc: DocumentObject) -> None:
-    """"Kính gửi:" and the addressees (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.b and
+    """ "Kính gửi:" and the addressees (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.b and
     II.9.d): the first line carries "Kính gửi: ", the next ones start under its dash;
     nothing is printed when ``addressees`` is empty."""
     tag(doc, "{%p for line in addressees %}")

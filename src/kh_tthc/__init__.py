@@ -83,7 +83,6 @@ from kh_tthc.periods import (
 
 if TYPE_CHECKING:
     from kh_tthc.importing.csv import import_csv
-    from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
     from kh_tthc.importing.docx import import_docx
     from kh_tthc.importing.errors import (
         EncryptedSource,
@@ -97,6 +96,7 @@ if TYPE_CHECKING:
     from kh_tthc.importing.result import ImportResult
     from kh_tthc.importing.xlsx import AmbiguousSheet, SheetNotFound, import_xlsx
     from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+    from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
     from kh_tthc.progress import (
         Progress,
         ProgressRow,
@@ -204,9 +204,6 @@ __getattr__, __dir__ = lazy_names("kh_tthc", _LAZY, globals())
 
 
 __all__ = [
-    "Portfolio",
-    "PortfolioError",
-    "PortfolioInvalid",
     "AmbiguousSheet",
     "Attainment",
     "Authority",
@@ -254,6 +251,9 @@ __all__ = [
     "Plan",
     "PlanFileError",
     "PlanInvalid",
+    "Portfolio",
+    "PortfolioError",
+    "PortfolioInvalid",
     "Problem",
     "Progress",
     "ProgressRow",

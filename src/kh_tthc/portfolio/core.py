@@ -33,12 +33,12 @@ __all__ = [
     "AgendaItem",
     "Lineage",
     "PlanEntry",
+    "PlanFigures",
     "PlanRef",
     "Portfolio",
     "PortfolioError",
     "PortfolioInvalid",
     "UnitFigures",
-    "PlanFigures",
 ]
 
 PORTFOLIO_FILE = "portfolio.toml"
@@ -339,9 +339,7 @@ class Portfolio:
                 if local is not None and not local.intersection(units):
                     continue
                 regs = tuple(dict.fromkeys(e.registry_id(u) for u in o.task.lead))
-                items.append(
-                    AgendaItem(plan=e.id, plan_number=e.label, occurrence=o, units=regs)
-                )
+                items.append(AgendaItem(plan=e.id, plan_number=e.label, occurrence=o, units=regs))
         items.sort(
             key=lambda i: (
                 i.due is None,
@@ -436,7 +434,10 @@ class Portfolio:
         out: list[Late] = []
         for plan_id, report in self.reports(period, as_of=as_of).items():
             e = self.entry(plan_id)
-            for kind, results in (("overdue", report.overdue), ("not_reported", report.not_reported)):
+            for kind, results in (
+                ("overdue", report.overdue),
+                ("not_reported", report.not_reported),
+            ):
                 for r in results:
                     leads = tuple(dict.fromkeys(e.registry_id(u) for u in r.task.lead))
                     if uid is not None and uid not in leads:
@@ -518,7 +519,7 @@ def _lineage(raw: Any, file: Path, where: str, out: list[Problem]) -> Lineage | 
     if not isinstance(raw, dict):
         out.append(
             _problem(
-                "implements: expected { number = \"22/KH-UBND\", issuer = \"…\", year = 2025 }",
+                'implements: expected { number = "22/KH-UBND", issuer = "…", year = 2025 }',
                 file,
                 where,
             )
@@ -574,7 +575,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
     out: list[Problem] = []
     raw_plans = data.get("plans")
     if not isinstance(raw_plans, list) or not raw_plans:
-        raise PortfolioError(f"{path}: no plans: add a [[plans]] table with file = \"…\"")
+        raise PortfolioError(f'{path}: no plans: add a [[plans]] table with file = "…"')
     registry = _registry(data.get("units"), path, out)
     owner = data.get("owner")
     if owner is not None and owner not in {u.id for u in registry}:
@@ -584,16 +585,21 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
     for i, raw in enumerate(raw_plans, start=1):
         where = f"plans[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
-            out.append(_problem("expected a table with file = \"plan.toml\"", path, where))
+            out.append(_problem('expected a table with file = "plan.toml"', path, where))
             continue
         file = folder / raw["file"]
-        pid = raw.get("id") if isinstance(raw.get("id"), str) else file.stem
+        given = raw.get("id")
+        pid: str = given if isinstance(given, str) else file.stem
         if pid in seen_ids:
             out.append(_problem(f"two plans with the id {pid!r}", path, where))
         seen_ids.add(pid)
         lineage = _lineage(raw.get("implements"), path, where, out)
         serves_raw = raw.get("serves", {})
-        serves = tuple((str(k), str(v)) for k, v in serves_raw.items()) if isinstance(serves_raw, dict) else ()
+        serves = (
+            tuple((str(k), str(v)) for k, v in serves_raw.items())
+            if isinstance(serves_raw, dict)
+            else ()
+        )
         addressee = raw.get("addressee", "") if isinstance(raw.get("addressee", ""), str) else ""
         plan: Plan | None = None
         progress: list[Progress] = []
@@ -611,10 +617,12 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
                 out.append(_problem(str(exc), path, where))
         if plan is not None:
             unit_map = _reconcile(plan, registry, file, out)
-            for pf in raw.get("progress", []) if isinstance(raw.get("progress", []), list) else []:
+            loaded = plan
+            listed = raw.get("progress", [])
+            for pf in listed if isinstance(listed, list) else []:
                 pfile = folder / str(pf)
                 try:
-                    prog, notes = read_progress(pfile, plan)
+                    prog, notes = read_progress(pfile, loaded)
                     progress.append(prog)
                     out.extend(n.located(pfile) for n in notes if n.is_error)
                 except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:
@@ -624,8 +632,20 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
                     else:
                         out.append(_problem(str(exc), path, where))
                     plan = None
+            if plan is None:
+                out.append(
+                    _problem(
+                        f"a progress file of plan {pid!r} has errors; the portfolio is incomplete",
+                        path,
+                        where,
+                    )
+                )
         else:
-            out.append(_problem(f"plan {pid!r} failed validation; the portfolio is incomplete", path, where))
+            out.append(
+                _problem(
+                    f"plan {pid!r} failed validation; the portfolio is incomplete", path, where
+                )
+            )
         entries.append(
             PlanEntry(
                 id=pid,
@@ -678,10 +698,14 @@ def _references(raw: Any, path: Path, out: list[Problem]) -> tuple[PlanRef, ...]
             out.append(_problem("expected a table", path, where))
             continue
         if "tasks" in r:
-            out.append(_problem("a reference has no tasks; list the plan file instead", path, where))
+            out.append(
+                _problem("a reference has no tasks; list the plan file instead", path, where)
+            )
         try:
             issued = r.get("issued")
-            issue = IssueDate.of(issued) if isinstance(issued, date) else IssueDate.parse(str(issued))
+            issue = (
+                IssueDate.of(issued) if isinstance(issued, date) else IssueDate.parse(str(issued))
+            )
             refs.append(
                 PlanRef(
                     id=str(r.get("id") or f"ref-{i}"),
@@ -763,10 +787,20 @@ def _check_links(
             tentry = next((x for x in entries if x.id == target), None)
             for here, there in e.serves:
                 if e.plan is not None and not _has_task(e.plan, here):
-                    out.append(_problem(f"serves: no task {here} in this plan", path, f"plan {e.id}"))
-                if tentry is not None and tentry.plan is not None and not _has_task(tentry.plan, there):
                     out.append(
-                        _problem(f"serves: no task {there} in plan {target!r} (broken link)", path, f"plan {e.id}")
+                        _problem(f"serves: no task {here} in this plan", path, f"plan {e.id}")
+                    )
+                if (
+                    tentry is not None
+                    and tentry.plan is not None
+                    and not _has_task(tentry.plan, there)
+                ):
+                    out.append(
+                        _problem(
+                            f"serves: no task {there} in plan {target!r} (broken link)",
+                            path,
+                            f"plan {e.id}",
+                        )
                     )
     for start in parent:
         chain = [start]

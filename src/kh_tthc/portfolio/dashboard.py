@@ -29,7 +29,8 @@ _CSS = """
 *{box-sizing:border-box}
 body{font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;margin:0;color:#1b1b1b;
  background:#f6f7f9;line-height:1.45;overflow-wrap:anywhere}
-nav{background:#8b0000;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav{background:#8b0000;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;
+ gap:.25rem 1rem}
 nav a{color:#fff;text-decoration:none;font-weight:600}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.5rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem;
@@ -40,9 +41,11 @@ h1{font-size:1.35rem;margin:.5rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem;
 .bar span{display:block;height:100%}
 .done{background:#2e7d32}.overdue{background:#c62828}.not-reported{background:#f9a825}
 .figs{font-size:.85rem;color:#333}
-.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .25rem 0 .6rem;vertical-align:middle}
+.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .25rem 0 .6rem;
+ vertical-align:middle}
 ul.items{list-style:none;padding:0;margin:0}
-ul.items li{background:#fff;border-left:4px solid #c62828;margin:.35rem 0;padding:.4rem .6rem}
+ul.items li{background:#fff;border-left:4px solid #c62828;margin:.35rem 0;
+ padding:.4rem .6rem}
 ul.items.nr li{border-left-color:#f9a825}
 ul.items.tl li{border-left-color:#1565c0}
 .due{font-weight:600;white-space:nowrap}
@@ -117,9 +120,9 @@ def _late_list(items: Sequence[Late], cls: str, root: str, names: dict[str, str]
         return '<p class="meta">Không có.</p>'
     lis = "".join(
         f'<li data-plan="{_e(i.plan)}" data-task="{_e(i.task)}"><span class="due">'
-        f"{_dmy(i.due)}</span> · <a href=\"{_task_link(i.plan, i.task, root)}\">"
+        f'{_dmy(i.due)}</span> · <a href="{_task_link(i.plan, i.task, root)}">'
         f"Kế hoạch {_e(i.plan_number)}, nhiệm vụ {_e(i.task)}</a>: {_e(i.title)} "
-        f"<span class=\"meta\">({_e(', '.join(names.get(u, u) for u in i.units))})</span></li>"
+        f'<span class="meta">({_e(", ".join(names.get(u, u) for u in i.units))})</span></li>'
         for i in items
     )
     return f'<ul class="items {cls}">{lis}</ul>'
@@ -139,7 +142,7 @@ def _timeline(items: Iterable[AgendaItem], root: str, names: dict[str, str]) -> 
             f'<a href="{_task_link(i.plan, i.task, root)}">Kế hoạch {_e(i.plan_number)}, '
             f"nhiệm vụ {_e(i.task)}</a>"
             f"{' – ' + _e(i.occurrence.label) if i.occurrence.label else ''}: "
-            f"{_e(i.occurrence.task.title)} <span class=\"meta\">"
+            f'{_e(i.occurrence.task.title)} <span class="meta">'
             f"({_e(', '.join(names.get(u, u) for u in i.units))} · "
             f"{_e(i.occurrence.status.label)})</span></li>"
             for i in group
@@ -198,7 +201,7 @@ def build_dashboard(
     )
     refs = "".join(
         f"<li>{_e(r.citation)} về {_e(r.title[:1].lower() + r.title[1:])} "
-        "<span class=\"meta\">(chỉ biết qua trích dẫn)</span></li>"
+        '<span class="meta">(chỉ biết qua trích dẫn)</span></li>'
         for r in portfolio.references
     )
     lineage = "".join(

@@ -72,8 +72,7 @@ def agenda_ics(items: Sequence[AgendaItem], *, name: str, as_of: date) -> bytes:
             f"DTSTART;VALUE=DATE:{o.due:%Y%m%d}\r\n",
             fold(f"SUMMARY:{escape_text(summary)}"),
             fold(
-                "DESCRIPTION:"
-                + escape_text(f"Kế hoạch {i.plan_number}, nhiệm vụ {o.task.number}")
+                "DESCRIPTION:" + escape_text(f"Kế hoạch {i.plan_number}, nhiệm vụ {o.task.number}")
             ),
             "END:VEVENT\r\n",
         ]

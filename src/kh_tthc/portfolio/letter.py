@@ -75,7 +75,7 @@ class Reminder:
 
     @property
     def number_text(self) -> str:
-        """"     /SKHCN-VP" in a draft, "05/SKHCN-VP" once numbered (a công văn has no
+        """ "     /SKHCN-VP" in a draft, "05/SKHCN-VP" once numbered (a công văn has no
         type abbreviation: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3.b)."""
         n = BLANK_NUMBER if self.number is None else f"{self.number:02d}"
         return f"{n}/{self.symbol}"
@@ -86,7 +86,7 @@ class Reminder:
 
     @property
     def subject(self) -> str:
-        """"V/v đôn đốc …" (ô 5b, Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b)."""
+        """ "V/v đôn đốc …" (ô 5b, Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b)."""
         labels = self.plan_labels
         if len(labels) == 1:
             return f"V/v đôn đốc thực hiện, báo cáo kết quả Kế hoạch số {labels[0]}"
@@ -111,9 +111,7 @@ class Reminder:
             for i, item in enumerate(items, start=1):
                 due = f", hạn {_dmy(item.due)}" if item.due else ""
                 mark = "." if i == len(items) and label == list(by_plan)[-1] else ";"
-                out.append(
-                    f"+ Nhiệm vụ {item.task}: {item.title}{due} ({item.kind_label}){mark}"
-                )
+                out.append(f"+ Nhiệm vụ {item.task}: {item.title}{due} ({item.kind_label}){mark}")
         out.append(
             f"{issuer} đề nghị {whom} khẩn trương hoàn thành các nhiệm vụ nêu trên và báo cáo "
             f"kết quả (qua Văn phòng Sở) trước ngày {_dmy(self.report_by)} để tổng hợp, báo "

@@ -481,3 +481,25 @@ def test_fold_and_escape(text: str) -> None:
         len(part.encode("utf-8")) <= 75 for part in folded.removesuffix("\r\n").split("\r\n")
     )
     assert folded.removesuffix("\r\n").replace("\r\n ", "") == line
+
+
+def test_summary_has_a_section_and_a_table_per_plan(tmp_path: Path) -> None:
+    """The báo cáo tổng hợp: a heading, the figures and a table for each plan."""
+    from tests.test_render_docx import all_paragraphs
+
+    out = tmp_path / "tong-hop.docx"
+    args = ["rollup", str(EXAMPLE), "--as-of", "2025-12-15", "--to", "UBND tỉnh", "-o", str(out)]
+    assert main(args) == 0
+    doc = Document(str(out))
+    texts = [p.text for p in all_paragraphs(doc) if p.text.strip()]
+    plans, _ = Portfolio.load(EXAMPLE).rollup(Q4, as_of=AS_OF)
+    for i, f in enumerate(plans, start=1):
+        assert f"{i}. Kế hoạch số {f.plan_number}: {f.title}" in texts
+        assert any(
+            t.startswith(f"Tổng số {f.total} nhiệm vụ; đã hoàn thành {f.done}") for t in texts
+        )
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "STT"]
+    assert len(tables) == len(plans)
+    assert len(tables[1].rows) == 1 + plans[1].total  # header + the invented plan's tasks
+    assert "Kính gửi: UBND tỉnh." in texts
+    assert texts[texts.index("Nơi nhận:") + 1] == "- Như trên;"

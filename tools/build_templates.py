@@ -806,8 +806,40 @@ def build_letter_template() -> DocumentObject:
     return doc
 
 
+#: The table of each plan in a báo cáo tổng hợp, on the portrait page (15.5 cm).
+SUMMARY_COLUMNS = (
+    Column("STT", 737, "number", "KH Table Center", "KH Group", "KH Group"),
+    Column("Nhiệm vụ", 4253, "title", "KH Table Text", "KH Group", "KH Subgroup"),
+    Column("Đơn vị chủ trì", 2155, "lead", "KH Table Units"),
+    Column("Tình trạng", 1642, "status", "KH Table Center"),
+)
+
+
+def build_summary_template() -> DocumentObject:
+    """The báo cáo tổng hợp: Mẫu 1.4 like the báo cáo, then for each plan a heading, its
+    figures and a table of its tasks' statuses, then the signature."""
+    doc = new_document("Báo cáo tổng hợp")
+    main = doc.sections[0]
+    setup_page(main)
+    add_page_numbers(main)
+    add_header_block(doc)
+    add_title_block(doc, text_width(main))
+    add_addressees(doc)
+    add_body_loop(doc)
+    assert sum(c.width for c in SUMMARY_COLUMNS) == text_width(main)
+    tag(doc, "{%p for plan in plans %}")
+    para(doc, "KH Heading 2", "{{ plan.heading }}")
+    para(doc, "KH Body", "{{ plan.figures }}")
+    add_table_loop(doc, SUMMARY_COLUMNS, "plan.tasks")
+    tag(doc, "{%p endfor %}")
+    para(doc, "KH Body", "{{ closing }}")
+    add_signature_block(doc)
+    return doc
+
+
 BUILDERS = {
     "ke-hoach.docx": build_plan_template,
+    "bao-cao-tong-hop.docx": build_summary_template,
     "bao-cao.docx": build_report_template,
     "cong-van.docx": build_letter_template,
 }

@@ -560,6 +560,51 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_rollup(args: argparse.Namespace) -> int:
+    from kh_tthc.portfolio import PortfolioError
+    from kh_tthc.portfolio.summary import render_summary
+
+    inputs = _portfolio_inputs(args.folder)
+    if args.output is not None:
+        _docx_output(args.output, inputs)
+    portfolio = _load_portfolio(args.folder)
+    period = _period_of(args, args.as_of)
+    plans, units = portfolio.rollup(period, as_of=args.as_of)
+
+    def rate(r: float | None) -> str:
+        return "—" if r is None else format_percent(r)
+
+    print(_safe(f"{portfolio.title}: {period.label}, tính đến {args.as_of:%d/%m/%Y}"))
+    for f in plans:
+        print(
+            _safe(
+                f"  {f.plan_number}: {f.total} tasks, {f.done} done ({rate(f.completion_rate)}),"
+                f" {f.overdue} overdue, {f.not_reported} not reported"
+            )
+        )
+    for u in units:
+        print(
+            _safe(
+                f"  {u.name}: {u.total} tasks, {u.done} done ({rate(u.completion_rate)}),"
+                f" {u.overdue} overdue, {u.not_reported} not reported"
+            )
+        )
+    if args.output is not None:
+        try:
+            render_summary(
+                portfolio,
+                period,
+                args.output,
+                as_of=args.as_of,
+                addressees=args.to or (),
+                inputs=inputs,
+            )
+        except PortfolioError as exc:
+            raise UsageError(str(exc)) from None
+        print(_safe(str(args.output)))
+    return EXIT_OK
+
+
 def _add_portfolio_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     folder_help = "folder holding portfolio.toml"
     p = sub.add_parser(
@@ -590,6 +635,17 @@ def _add_portfolio_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
     p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
     p.set_defaults(func=_cmd_remind)
+
+    p = sub.add_parser(
+        "rollup",
+        help="figures per plan and per unit across a portfolio; -o writes the báo cáo tổng hợp",
+    )
+    p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)
+    p.add_argument("--as-of", dest="as_of", type=_date_arg, required=True, metavar="D")
+    p.add_argument("--period", type=_period_arg, default=None, help="default: quarter of --as-of")
+    p.add_argument("--to", action="append", metavar="BODY", help="'Kính gửi:' addressee")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.docx", help="báo cáo tổng hợp")
+    p.set_defaults(func=_cmd_rollup)
 
     p = sub.add_parser("dashboard", help="a static HTML dashboard of a portfolio folder")
     p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)

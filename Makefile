@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := examples/skhcn-thai-nguyen-2025
+PORTFOLIO := examples/portfolio
 
 .PHONY: demo test lint typecheck pytest docs bench fuzz mutation mutation-check templates clean
 
@@ -34,6 +35,10 @@ demo: $(STAMP)
 	@if command -v soffice >/dev/null 2>&1; then PDF=--pdf; fi; \
 	$(BIN)/kh-tthc report $(SEED)/plan.toml $(SEED)/progress-2025-Q4.csv --period 2025-Q4 \
 	  --as-of 2025-12-15 --previous $(SEED)/progress-2025-Q3.csv -o out/bao-cao.docx $$PDF
+	@# Across plans: the Văn phòng's agenda, a reminder letter, the dashboard.
+	$(BIN)/kh-tthc agenda $(PORTFOLIO) --unit vp --from 2025-12-01 --to 2025-12-31 --as-of 2025-12-15
+	$(BIN)/kh-tthc remind $(PORTFOLIO) --as-of 2025-12-15 -o out/cong-van-don-doc.docx
+	$(BIN)/kh-tthc dashboard $(PORTFOLIO) --as-of 2025-12-15 -o out/site
 
 test: lint typecheck pytest docs mutation-check
 

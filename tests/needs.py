@@ -14,7 +14,10 @@ import pytest
 
 __all__ = ["need"]
 
-_INSTALL = "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
+_INSTALL = (
+    "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils "
+    "chromium chromium-driver"
+)
 
 
 def need(*tools: str) -> None:

@@ -397,7 +397,10 @@ def test_real_fields_and_methods_still_render(plan: Plan, tmp_path: Path) -> Non
 
 
 def test_template_kinds_refuse_unknown_values(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"kind must be one of 'plan', 'report', not 'ke-hoach'"):
+    with pytest.raises(
+        ValueError,
+        match=r"kind must be one of 'plan', 'report', 'letter', 'summary', not 'ke-hoach'",
+    ):
         copy_template(tmp_path / "x.docx", kind="ke-hoach")
     assert not (tmp_path / "x.docx").exists()
 

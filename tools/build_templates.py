@@ -70,6 +70,11 @@ HEADER_COLUMNS = (3827, 5670)
 SIGNATURE_COLUMNS = (3005, 6294)
 #: Body paragraphs: first-line indent 1.27 cm (Phụ lục I, mục II.5.a).
 FIRST_LINE = 720
+#: "Kính gửi:" starts 3 cm in; further addressees start under the first one's dash.
+ADDRESSEE_INDENT = 1701
+ADDRESSEE_MORE_INDENT = ADDRESSEE_INDENT + round(
+    text_width_pt("Kính gửi: ", size_pt=14, bold=False) * 20
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class Style:
     exact_line: float | None = None
     #: No space between consecutive paragraphs of this style (w:contextualSpacing).
     contextual: bool = False
+    #: Left indent in twips; with a negative ``first_line``, a hanging indent.
+    left: int | None = None
 
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -177,6 +184,28 @@ STYLES = (
     # Group rows: level 1 bold, deeper levels bold italic, as the seed plan prints them.
     Style("KH Group", bold=True, character=True),
     Style("KH Subgroup", bold=True, italic=True, character=True),
+    # Công văn (Mẫu 1.5, Phụ lục I, mục II.5.b): "V/v …" 12–13, upright, centred under the
+    # number, 6 pt below it.
+    Style("KH Letter Subject", size=12, align=CENTER, before=6),
+    # mục II.9.d: "Kính gửi:" 13–14, upright; several addressees one per line, the dashes
+    # aligned (a hanging indent as wide as "Kính gửi: ").
+    Style(
+        "KH Addressee",
+        size=14,
+        align=LEFT,
+        before=12,
+        left=ADDRESSEE_MORE_INDENT,
+        first_line=ADDRESSEE_INDENT - ADDRESSEE_MORE_INDENT,
+        contextual=True,
+    ),
+    Style(
+        "KH Addressee More",
+        size=14,
+        align=LEFT,
+        left=ADDRESSEE_MORE_INDENT,
+        first_line=0,
+        contextual=True,
+    ),
     # Jinja control tags ({%p for %}...): removed when rendering; small and grey in Word.
     Style("KH Tag", size=9, color="7F7F7F", align=LEFT),
 )
@@ -288,6 +317,8 @@ def _add_style(doc: DocumentObject, spec: Style) -> None:
     fmt.space_before = None if spec.before is None else Pt(spec.before)
     fmt.space_after = None if spec.after is None else Pt(spec.after)
     fmt.first_line_indent = None if spec.first_line is None else Twips(spec.first_line)
+    if spec.left is not None:
+        fmt.left_indent = Twips(spec.left)
     if spec.line is not None:
         fmt.line_spacing = spec.line
     if spec.exact_line is not None:
@@ -591,6 +622,19 @@ def add_title_block(doc: DocumentObject, body_width: int) -> None:
     _set_rule_length(_rule(doc, SHORT_RULE_STYLE), body_width, body_width * SHORT_RULE_RATIO)
 
 
+def add_addressees(doc: DocumentObject) -> None:
+    """ "Kính gửi:" and the addressees (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.b and
+    II.9.d): the first line carries "Kính gửi: ", the next ones start under its dash;
+    nothing is printed when ``addressees`` is empty."""
+    tag(doc, "{%p for line in addressees %}")
+    tag(doc, "{%p if loop.first %}")
+    para(doc, "KH Addressee", "{{ line }}")
+    tag(doc, "{%p else %}")
+    para(doc, "KH Addressee More", "{{ line }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
 def add_body_loop(doc: DocumentObject) -> None:
     """The body: legal bases, paragraphs and numbered headings, one style per kind
     (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b and II.6)."""
@@ -695,7 +739,9 @@ PLAN_COLUMNS = (
 )
 
 
-def build_document(title: str, columns: Sequence[Column]) -> DocumentObject:
+def build_document(
+    title: str, columns: Sequence[Column], *, addressees: bool = False
+) -> DocumentObject:
     """A document of Mẫu 1.4 (Nghị định 30/2020/NĐ-CP): header block, type name and
     summary, body, signature, then an appendix table of ``columns`` on landscape pages of
     its own. ``title`` is the document's title in its properties."""
@@ -705,6 +751,8 @@ def build_document(title: str, columns: Sequence[Column]) -> DocumentObject:
     add_page_numbers(main)
     add_header_block(doc)
     add_title_block(doc, text_width(main))
+    if addressees:
+        add_addressees(doc)
     add_body_loop(doc)
     add_signature_block(doc)
     appendix = add_section(doc, landscape=True)
@@ -739,10 +787,62 @@ REPORT_COLUMNS = (
 def build_report_template() -> DocumentObject:
     """The báo cáo template: Mẫu 1.4 of Nghị định 30/2020/NĐ-CP like the kế hoạch, with the
     results of the period's tasks as its appendix table."""
-    return build_document("Báo cáo", REPORT_COLUMNS)
+    return build_document("Báo cáo", REPORT_COLUMNS, addressees=True)
 
 
-BUILDERS = {"ke-hoach.docx": build_plan_template, "bao-cao.docx": build_report_template}
+def build_letter_template() -> DocumentObject:
+    """The công văn template (Mẫu 1.5 of Nghị định 30/2020/NĐ-CP): the header block with
+    "V/v …" centred under the number, no type name, "Kính gửi:", the body, the signature
+    and "Nơi nhận:" starting with "- Như trên;"."""
+    doc = new_document("Công văn")
+    main = doc.sections[0]
+    setup_page(main)
+    add_page_numbers(main)
+    header = add_header_block(doc)
+    para(header.rows[1].cells[0], "KH Letter Subject", "{{ subject }}")
+    add_addressees(doc)
+    add_body_loop(doc)
+    add_signature_block(doc)
+    return doc
+
+
+#: The table of each plan in a báo cáo tổng hợp, on the portrait page (15.5 cm).
+SUMMARY_COLUMNS = (
+    Column("STT", 737, "number", "KH Table Center", "KH Group", "KH Group"),
+    Column("Nhiệm vụ", 4253, "title", "KH Table Text", "KH Group", "KH Subgroup"),
+    Column("Đơn vị chủ trì", 2155, "lead", "KH Table Units"),
+    Column("Tình trạng", 1642, "status", "KH Table Center"),
+)
+
+
+def build_summary_template() -> DocumentObject:
+    """The báo cáo tổng hợp: Mẫu 1.4 like the báo cáo, then for each plan a heading, its
+    figures and a table of its tasks' statuses, then the signature."""
+    doc = new_document("Báo cáo tổng hợp")
+    main = doc.sections[0]
+    setup_page(main)
+    add_page_numbers(main)
+    add_header_block(doc)
+    add_title_block(doc, text_width(main))
+    add_addressees(doc)
+    add_body_loop(doc)
+    assert sum(c.width for c in SUMMARY_COLUMNS) == text_width(main)
+    tag(doc, "{%p for plan in plans %}")
+    para(doc, "KH Heading 2", "{{ plan.heading }}")
+    para(doc, "KH Body", "{{ plan.figures }}")
+    add_table_loop(doc, SUMMARY_COLUMNS, "plan.tasks")
+    tag(doc, "{%p endfor %}")
+    para(doc, "KH Body", "{{ closing }}")
+    add_signature_block(doc)
+    return doc
+
+
+BUILDERS = {
+    "ke-hoach.docx": build_plan_template,
+    "bao-cao-tong-hop.docx": build_summary_template,
+    "bao-cao.docx": build_report_template,
+    "cong-van.docx": build_letter_template,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from kh_tthc.importing.result import ImportResult
     from kh_tthc.importing.xlsx import AmbiguousSheet, SheetNotFound, import_xlsx
     from kh_tthc.io.plan_file import dump_plan, dumps_plan, load_plan, loads_plan, read_plan
+    from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
     from kh_tthc.progress import (
         Progress,
         ProgressRow,
@@ -138,6 +139,9 @@ __version__ = "0.1.0.dev0"
 #: command that only validates a plan needs neither progress, reports nor schedules, and
 #: plan files (cattrs, TOML) are read only when one is.
 _LAZY = {
+    "Portfolio": "kh_tthc.portfolio",
+    "PortfolioError": "kh_tthc.portfolio",
+    "PortfolioInvalid": "kh_tthc.portfolio",
     "to_csv": "kh_tthc.tables",
     "to_ics": "kh_tthc.tables",
     "to_json": "kh_tthc.tables",
@@ -250,6 +254,9 @@ __all__ = [
     "Plan",
     "PlanFileError",
     "PlanInvalid",
+    "Portfolio",
+    "PortfolioError",
+    "PortfolioInvalid",
     "Problem",
     "Progress",
     "ProgressRow",

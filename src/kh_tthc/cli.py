@@ -41,6 +41,7 @@ from kh_tthc.vn import format_percent
 if TYPE_CHECKING:
     from kh_tthc.forms import Owed
     from kh_tthc.importing import ImportResult
+    from kh_tthc.portfolio import Portfolio
     from kh_tthc.report import Report
 
 __all__ = ["main"]
@@ -167,7 +168,14 @@ def _load_report(args: argparse.Namespace, progress_path: Path | None = None) ->
         made = before.period.cutoff().end + timedelta(days=1)
         previous = Report(plan=plan, period=before.period, progress=before, as_of=made)
     _print_problems(notes, sys.stderr)
-    return Report(plan=plan, period=period, progress=progress, as_of=as_of, previous=previous)
+    return Report(
+        plan=plan,
+        period=period,
+        progress=progress,
+        as_of=as_of,
+        previous=previous,
+        addressees=tuple(args.to or ()),
+    )
 
 
 def _reports_many(args: argparse.Namespace) -> int:
@@ -507,6 +515,256 @@ def _day_off_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+# -- the portfolio commands (issue 14) ------------------------------------------------------
+
+
+def _load_portfolio(folder: Path) -> Portfolio:
+    """The portfolio of a command: every problem printed, exit 1 on any error."""
+    from kh_tthc.portfolio import Portfolio, PortfolioError
+
+    try:
+        portfolio = Portfolio.load(folder)
+    except PortfolioError as exc:
+        raise UsageError(str(exc)) from None
+    _print_problems([p for p in portfolio.problems if not p.is_error], sys.stderr)
+    return portfolio
+
+
+def _portfolio_inputs(folder: Path) -> tuple[Path, ...]:
+    """The files a portfolio command reads, which no output may replace (read before any
+    work: a portfolio whose plans fail still names its files)."""
+    from kh_tthc.portfolio import Portfolio
+
+    try:
+        p = Portfolio.load(folder, strict=False)
+    except KhTthcError:
+        return (folder / "portfolio.toml",)
+    files = [p.folder / "portfolio.toml"]
+    for e in p.plans:
+        files.append(e.file)
+        files.extend(pr.source for pr in e.progress if pr.source is not None)
+    return tuple(files)
+
+
+def _period_of(args: argparse.Namespace, as_of: date) -> Period:
+    from kh_tthc.periods import PeriodKind
+
+    period: Period | None = getattr(args, "period", None)
+    return period if period is not None else Period.containing(PeriodKind.QUARTER, as_of)
+
+
+def _cmd_agenda(args: argparse.Namespace) -> int:
+    from kh_tthc.portfolio import PortfolioError
+    from kh_tthc.portfolio.ics import agenda_ics
+    from kh_tthc.tables import records_csv, records_json
+
+    if args.start and args.end and args.end < args.start:
+        raise UsageError(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}")
+    inputs = _portfolio_inputs(args.folder)
+    if args.output is not None:
+        check_output(args.output, inputs=inputs)
+    portfolio = _load_portfolio(args.folder)
+    as_of = args.as_of if args.as_of is not None else date.today()
+    try:
+        items = portfolio.agenda(as_of=as_of, unit=args.unit, start=args.start, end=args.end)
+        unit = None if args.unit is None else portfolio.unit_id(args.unit)
+    except PortfolioError as exc:
+        raise UsageError(str(exc)) from None
+    records = portfolio.agenda_records(items)
+    output: str | bytes
+    if args.format == "json":
+        output = records_json(records)
+    elif args.format == "csv":
+        output = records_csv(records, bom=True)
+    elif args.format == "ics":
+        name = portfolio.names[unit] if unit else portfolio.title
+        output = agenda_ics(items, name=name, as_of=as_of)
+    else:
+        output = agenda_table(records, portfolio.names.get(unit or "", ""), as_of)
+    if args.output is None:
+        if isinstance(output, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(_safe(output))
+    else:
+        write_output(args.output, output, inputs=inputs)
+    return EXIT_OK
+
+
+def agenda_table(records: Sequence[dict[str, object]], unit: str, as_of: date) -> str:
+    """The agenda across plans as a text table for the terminal."""
+    who = f" của {unit}" if unit else ""
+    lines = [f"Lịch việc{who} theo các kế hoạch (tính đến ngày {as_of:%d/%m/%Y})", ""]
+    head = ("Hạn", "Trạng thái", "Kế hoạch", "STT", "Nội dung")
+    rows = [
+        (
+            "—" if r["due"] is None else f"{r['due']:%d/%m/%Y}",
+            str(r["status_label"]),
+            str(r["plan_number"]),
+            str(r["task"]),
+            str(r["title"]) + (f" – {r['period']}" if r["period"] else ""),
+        )
+        for r in records
+    ]
+    widths = [max([len(h)] + [len(row[i]) for row in rows]) for i, h in enumerate(head[:-1])]
+
+    def line(cells: tuple[str, ...]) -> str:
+        text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
+        text += "  " + cells[-1]
+        return text if len(text) <= 120 else text[:119] + "…"
+
+    lines.append(line(head))
+    lines.append(line(tuple("-" * len(h) for h in head)))
+    lines.extend(line(r) for r in rows)
+    lines.append("")
+    lines.append(f"{len(rows)} việc")
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_remind(args: argparse.Namespace) -> int:
+    from kh_tthc.portfolio import PortfolioError
+    from kh_tthc.portfolio.letter import reminder, render_reminder
+
+    inputs = _portfolio_inputs(args.folder)
+    output = _docx_output(args.output, inputs)
+    if args.pdf:
+        check_output(output.with_suffix(".pdf"), inputs=inputs)
+    portfolio = _load_portfolio(args.folder)
+    try:
+        letter = reminder(
+            portfolio,
+            as_of=args.as_of,
+            period=args.period,
+            units=[args.unit] if args.unit else [],
+            number=args.number,
+        )
+    except PortfolioError as exc:
+        raise UsageError(str(exc)) from None
+    render_reminder(letter, output, inputs=inputs)
+    print(_safe(f"{output}: {letter.subject}, {len(letter.items)} task(s)"))
+    if args.pdf:
+        from kh_tthc.render import docx_to_pdf
+
+        pdf = output.with_suffix(".pdf")
+        docx_to_pdf(output, pdf, inputs=inputs)
+        print(_safe(str(pdf)))
+    return EXIT_OK
+
+
+def _cmd_dashboard(args: argparse.Namespace) -> int:
+    from kh_tthc.portfolio.dashboard import build_dashboard
+
+    out: Path = args.output
+    if out.exists() and not out.is_dir():
+        raise OutputUnwritable(out, "expected a folder for the site")
+    if not out.parent.is_dir():
+        raise OutputUnwritable(out, f"the folder {str(out.parent)!r} does not exist")
+    inputs = _portfolio_inputs(args.folder)
+    portfolio = _load_portfolio(args.folder)
+    files = build_dashboard(
+        portfolio, out, as_of=args.as_of, period=_period_of(args, args.as_of), inputs=inputs
+    )
+    print(_safe(f"{out / 'index.html'}: {len(files)} files"))
+    return EXIT_OK
+
+
+def _cmd_rollup(args: argparse.Namespace) -> int:
+    from kh_tthc.portfolio import PortfolioError
+    from kh_tthc.portfolio.summary import render_summary
+
+    inputs = _portfolio_inputs(args.folder)
+    if args.output is not None:
+        _docx_output(args.output, inputs)
+    portfolio = _load_portfolio(args.folder)
+    period = _period_of(args, args.as_of)
+    plans, units = portfolio.rollup(period, as_of=args.as_of)
+
+    def rate(r: float | None) -> str:
+        return "—" if r is None else format_percent(r)
+
+    print(_safe(f"{portfolio.title}: {period.label}, tính đến {args.as_of:%d/%m/%Y}"))
+    for f in plans:
+        print(
+            _safe(
+                f"  {f.plan_number}: {f.total} tasks, {f.done} done ({rate(f.completion_rate)}),"
+                f" {f.overdue} overdue, {f.not_reported} not reported"
+            )
+        )
+    for u in units:
+        print(
+            _safe(
+                f"  {u.name}: {u.total} tasks, {u.done} done ({rate(u.completion_rate)}),"
+                f" {u.overdue} overdue, {u.not_reported} not reported"
+            )
+        )
+    if args.output is not None:
+        try:
+            render_summary(
+                portfolio,
+                period,
+                args.output,
+                as_of=args.as_of,
+                addressees=args.to or (),
+                inputs=inputs,
+            )
+        except PortfolioError as exc:
+            raise UsageError(str(exc)) from None
+        print(_safe(str(args.output)))
+    return EXIT_OK
+
+
+def _add_portfolio_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    folder_help = "folder holding portfolio.toml"
+    p = sub.add_parser(
+        "agenda", help="what falls due for a unit across every plan of a portfolio folder"
+    )
+    p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)
+    p.add_argument("--unit", metavar="U", help="only this unit (registry id or name)")
+    p.add_argument("--from", dest="start", type=_date_arg, metavar="D", help="first day")
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="D", help="last day")
+    p.add_argument(
+        "--as-of", dest="as_of", type=_date_arg, metavar="D", help="day statuses count from (today)"
+    )
+    p.add_argument(
+        "--format", choices=["table", "csv", "json", "ics"], default="table", help="output format"
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically)")
+    p.set_defaults(func=_cmd_agenda)
+
+    p = sub.add_parser(
+        "remind",
+        help="a reminder letter (công văn đôn đốc) about overdue and not-reported tasks",
+    )
+    p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)
+    p.add_argument("--as-of", dest="as_of", type=_date_arg, required=True, metavar="D")
+    p.add_argument("--unit", metavar="U", help="to this unit only (default: every late unit)")
+    p.add_argument("--period", type=_period_arg, default=None, help="default: quarter of --as-of")
+    p.add_argument("--number", type=int, default=None, help="the letter's number (draft: blank)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx")
+    p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
+    p.set_defaults(func=_cmd_remind)
+
+    p = sub.add_parser(
+        "rollup",
+        help="figures per plan and per unit across a portfolio; -o writes the báo cáo tổng hợp",
+    )
+    p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)
+    p.add_argument("--as-of", dest="as_of", type=_date_arg, required=True, metavar="D")
+    p.add_argument("--period", type=_period_arg, default=None, help="default: quarter of --as-of")
+    p.add_argument("--to", action="append", metavar="BODY", help="'Kính gửi:' addressee")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.docx", help="báo cáo tổng hợp")
+    p.set_defaults(func=_cmd_rollup)
+
+    p = sub.add_parser("dashboard", help="a static HTML dashboard of a portfolio folder")
+    p.add_argument("folder", type=Path, metavar="FOLDER", help=folder_help)
+    p.add_argument("--as-of", dest="as_of", type=_date_arg, required=True, metavar="D")
+    p.add_argument("--period", type=_period_arg, default=None, help="default: quarter of --as-of")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="SITE/")
+    p.set_defaults(func=_cmd_dashboard)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh-tthc",
@@ -624,6 +882,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the previous period's progress file, to state the change",
     )
     p.add_argument(
+        "--to",
+        action="append",
+        metavar="BODY",
+        help="the higher body the báo cáo is sent to, printed after 'Kính gửi:' "
+        "(repeat for several); '- Như trên;' then heads 'Nơi nhận:'",
+    )
+    p.add_argument(
         "-o",
         "--output",
         type=Path,
@@ -680,6 +945,7 @@ def build_parser() -> argparse.ArgumentParser:
     _day_off_option(p)
     p.set_defaults(func=_cmd_schedule)
     _add_forms_commands(sub)
+    _add_portfolio_commands(sub)
     return parser
 
 

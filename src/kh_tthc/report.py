@@ -387,6 +387,9 @@ class Report:
         issued: Its date; the month of ``as_of``, day left blank, when None.
         title: The subject after "Kết quả thực hiện Kế hoạch"; taken from the plan's
             title up to its first comma when None.
+        addressees: The higher bodies the báo cáo is sent to, printed after "Kính gửi:"
+            with "- Như trên;" first under "Nơi nhận:" (Nghị định 30/2020/NĐ-CP, Phụ lục
+            I, mục II.9.b); none by default.
 
     Raises:
         ReportError: the progress is for another period, ``as_of`` is before the window
@@ -413,6 +416,8 @@ class Report:
     number: DocumentNumber | None = None
     issued: IssueDate | None = None
     title: str | None = None
+    #: The bodies the báo cáo is sent to ("Kính gửi:"), when it goes to a higher one.
+    addressees: tuple[str, ...] = field(default=(), converter=tuple)
     #: The tasks in the report, in plan order; derived, not given.
     tasks: tuple[TaskResult, ...] = field(init=False, repr=False, eq=False)
 

@@ -66,7 +66,12 @@ __all__ = [
 StrPath = str | os.PathLike[str]
 
 #: The shipped templates by document kind.
-TEMPLATES = {"plan": "ke-hoach.docx", "report": "bao-cao.docx"}
+TEMPLATES = {
+    "plan": "ke-hoach.docx",
+    "report": "bao-cao.docx",
+    "letter": "cong-van.docx",
+    "summary": "bao-cao-tong-hop.docx",
+}
 
 #: Word's cell margin when a table sets none (0.19 cm).
 _DEFAULT_CELL_MARGIN = 108

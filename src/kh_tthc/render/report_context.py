@@ -30,6 +30,7 @@ from kh_tthc.periods import short_date
 
 # The private helpers are the plan's own rules (the date without its place, the row kinds,
 # units one per line); reusing them keeps a báo cáo printed exactly like a kế hoạch.
+from kh_tthc.render.addressees import AS_ABOVE, addressee_lines
 from kh_tthc.render.context import (
     PLAN_FIELDS,
     _date_words,
@@ -64,7 +65,7 @@ __all__ = [
 
 #: The variables a báo cáo template must use: the same slots as a kế hoạch's, the table
 #: holding the period's results instead of the plan's tasks.
-REPORT_FIELDS = PLAN_FIELDS
+REPORT_FIELDS = PLAN_FIELDS | {"addressees"}
 
 
 def count(n: int, noun: str = "nhiệm vụ") -> str:
@@ -406,7 +407,14 @@ def report_context(report: Report) -> dict[str, Any]:
             preamble=[xml_safe(preamble, "preamble")],
             closing=[xml_safe(closing, "closing")],
         ),
-        **signature_context(plan.signer, plan.recipients, plan.archive),
+        # Sent upward, a báo cáo names its addressees and "- Như trên;" comes first under
+        # "Nơi nhận:" (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9.b).
+        "addressees": addressee_lines(report.addressees),
+        **signature_context(
+            plan.signer,
+            [AS_ABOVE, *plan.recipients] if report.addressees else plan.recipients,
+            plan.archive,
+        ),
         "appendix_title": upper(f"Kết quả thực hiện nhiệm vụ {report.period_phrase}"),
         "appendix_reference": drop_xml_illegal(reference),
         "tasks": result_rows(report),

@@ -1,0 +1,105 @@
+"""How long a large portfolio takes to load, schedule and roll up, and its dashboard.
+
+Run: ``.venv/bin/python benchmarks/bench_portfolio.py``. Writes 500 plan files of 60 tasks
+each (completion times in the proportions of real plans, see bench_deadline.py) with a
+Quý IV progress file each and a portfolio.toml into a temporary folder, then times
+``Portfolio.load`` + the agenda of every plan + the roll-up (goal < 2 s) and
+``build_dashboard`` (goal < 5 s), best of a few runs.
+"""
+
+from __future__ import annotations
+
+import platform
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from bench_deadline import realistic_phrases
+
+from kh_tthc.periods import Period
+from kh_tthc.portfolio import Portfolio
+from kh_tthc.portfolio.dashboard import build_dashboard
+
+PLANS = 500
+TASKS = 60
+UNITS = 12
+RUNS = 3
+AS_OF = date(2025, 12, 15)
+
+
+def plan_text(n: int, phrases: list[str]) -> str:
+    units = "\n".join(f'u{i} = "Phòng {i}"' for i in range(UNITS))
+    tasks = []
+    for t in range(TASKS):
+        tasks.append(
+            f'[[tasks]]\nnumber = "{t + 1}"\ntitle = "Nhiệm vụ {t + 1} của kế hoạch {n}"\n'
+            f'lead = ["u{(n + t) % UNITS}"]\nsupport = ["u{(n + t + 1) % UNITS}"]\n'
+            f"deadline = {phrases[(n * TASKS + t) % len(phrases)]!r}\n"
+        )
+    return (
+        f'number = "{n + 1}/KH-SKHCN"\nissued = "2025-01-0{n % 9 + 1}"\n'
+        f'title = "Kế hoạch thử {n} (minh họa)"\nrecipients = ["Lãnh đạo Sở"]\n'
+        "[period]\nstart = 2025-01-01\nend = 2026-12-31\n"
+        '[issuer]\nname = "Sở Khoa học và Công nghệ"\nabbreviation = "SKHCN"\n'
+        'place = "Thái Nguyên"\n[signer]\ntitle = "Giám đốc"\nname = "Nguyễn Văn A"\n'
+        f"[units]\n{units}\n" + "\n".join(tasks)
+    )
+
+
+def progress_text(n: int) -> str:
+    rows = "\n".join(
+        f"{t + 1},,u{(n + t) % UNITS},Đã hoàn thành,Xong,01/11/2025" for t in range(0, TASKS, 3)
+    )
+    return (
+        f"# kế hoạch: {n + 1}/KH-SKHCN\n# kỳ báo cáo: 2025-Q4\n"
+        f"STT,Nội dung,Đơn vị,Tình trạng,Kết quả,Ngày hoàn thành\n{rows}\n"
+    )
+
+
+def write_portfolio(folder: Path) -> None:
+    phrases = [p.replace("'", "") for p in realistic_phrases(997)]
+    entries = []
+    for n in range(PLANS):
+        (folder / f"plan-{n}.toml").write_text(plan_text(n, phrases), encoding="utf-8")
+        (folder / f"progress-{n}.csv").write_text(progress_text(n), encoding="utf-8")
+        entries.append(
+            f'[[plans]]\nid = "p{n}"\nfile = "plan-{n}.toml"\nprogress = ["progress-{n}.csv"]\n'
+        )
+    units = "\n".join(f'u{i} = "Phòng {i}"' for i in range(UNITS))
+    (folder / "portfolio.toml").write_text(
+        f'title = "Thử tải"\n[units]\n{units}\n' + "\n".join(entries), encoding="utf-8"
+    )
+
+
+def best(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    print(f"python {platform.python_version()} on {platform.machine()}")
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        write_portfolio(folder)
+        q4 = Period.parse("2025-Q4")
+
+        def load_schedule_rollup() -> None:
+            p = Portfolio.load(folder)
+            p.agenda(as_of=AS_OF)
+            p.rollup(q4, as_of=AS_OF)
+
+        t = best(load_schedule_rollup)
+        print(f"{PLANS} plans x {TASKS} tasks: load + agenda + roll-up {t:.2f} s (goal < 2 s)")
+        p = Portfolio.load(folder)
+        t = best(lambda: build_dashboard(p, folder / "site", as_of=AS_OF), runs=2)
+        files = sum(1 for _ in (folder / "site").rglob("*"))
+        print(f"dashboard: {t:.2f} s, {files} files (goal < 5 s)")
+
+
+if __name__ == "__main__":
+    main()

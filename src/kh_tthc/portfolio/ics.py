@@ -1,0 +1,80 @@
+"""The agenda across plans as iCalendar (RFC 5545), with UIDs stable across runs.
+
+Written directly rather than through the icalendar package: a portfolio's calendars hold
+tens of thousands of all-day events, and the text of each is plain (RFC 5545, 3.3.11
+escapes; 3.1 folds lines at 75 octets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from kh_tthc.portfolio.core import AgendaItem
+
+__all__ = ["agenda_ics", "escape_text", "fold"]
+
+
+def escape_text(text: str) -> str:
+    r"""A TEXT value (RFC 5545, 3.3.11): backslash, ";", "," and line ends escaped.
+
+    >>> escape_text("a;b,c\\d\ne")
+    'a\\;b\\,c\\\\d\\ne'
+    """
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """A content line folded at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1)."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    parts = []
+    limit = 75
+    while data:
+        cut = min(limit, len(data))
+        while cut < len(data) and (data[cut] & 0xC0) == 0x80:
+            cut -= 1
+        parts.append(data[:cut].decode("utf-8"))
+        data = data[cut:]
+        limit = 74  # the continuation's leading space counts
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def agenda_ics(items: Sequence[AgendaItem], *, name: str, as_of: date) -> bytes:
+    """One all-day event per dated item. The UID names the plan, task, kind, period and
+    due day (:attr:`AgendaItem.uid`) and DTSTAMP is ``as_of``, so the same agenda gives
+    the same bytes and a subscribed calendar updates instead of filling with duplicates."""
+    stamp = f"{as_of:%Y%m%d}T000000Z"
+    out = [
+        "BEGIN:VCALENDAR\r\n",
+        "VERSION:2.0\r\n",
+        "PRODID:-//kh-tthc//agenda//VI\r\n",
+        fold(f"X-WR-CALNAME:{escape_text(name)}"),
+    ]
+    for i in items:
+        o = i.occurrence
+        if o.due is None:
+            continue
+        what = f" – {o.label}" if o.label else ""
+        summary = f"[{i.plan_number}] {o.task.number} {o.task.title}{what}"
+        out += [
+            "BEGIN:VEVENT\r\n",
+            fold(f"UID:{escape_text(i.uid)}"),
+            f"DTSTAMP:{stamp}\r\n",
+            f"DTSTART;VALUE=DATE:{o.due:%Y%m%d}\r\n",
+            fold(f"SUMMARY:{escape_text(summary)}"),
+            fold(
+                "DESCRIPTION:" + escape_text(f"Kế hoạch {i.plan_number}, nhiệm vụ {o.task.number}")
+            ),
+            "END:VEVENT\r\n",
+        ]
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out).encode("utf-8")

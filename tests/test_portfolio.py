@@ -1,0 +1,505 @@
+"""The portfolio (issue 14): loading, validation across plans, the agenda, the roll-up,
+the reminder letter and the commands' bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kh_tthc.cli import main
+from kh_tthc.errors import KhTthcError
+from kh_tthc.io.plan_file import load_plan
+from kh_tthc.periods import Period
+from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
+from kh_tthc.portfolio.letter import reminder, render_reminder
+from kh_tthc.progress import load_progress
+from kh_tthc.render.addressees import addressee_lines
+from kh_tthc.report import Report
+from tests.portfolio_helpers import EXAMPLE, SEED, example_toml, make_portfolio
+
+AS_OF = date(2025, 12, 15)
+Q4 = Period.parse("2025-Q4")
+
+
+@pytest.fixture(scope="module")
+def portfolio() -> Portfolio:
+    return Portfolio.load(EXAMPLE)
+
+
+def files_of(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+class TestLoad:
+    def test_members(self, portfolio: Portfolio) -> None:
+        seed = load_plan(SEED / "plan.toml")
+        entry = portfolio.entry("kiem-soat-tthc-2025")
+        assert entry.plan == seed  # read from its own folder, not a copy
+        assert [p.period.iso for p in entry.progress] == ["2025-Q3", "2025-Q4"]
+        ref = portfolio.references[0]
+        assert str(ref.number) == "22/KH-UBND"
+        assert ref.issued.as_date() == date(2025, 8, 5)
+        # The reference is cited as the seed cites it.
+        assert ref.citation.removeprefix("Kế hoạch số ") in seed.preamble[0]
+        assert entry.implements is not None
+        assert entry.implements.number == "22/KH-UBND"
+        invented = portfolio.entry("so-hoa-2025").plan
+        assert invented is not None
+        assert "(minh họa)" in invented.title
+        assert not portfolio.problems
+
+    def test_units_reconciled_by_name(self, tmp_path: Path) -> None:
+        """A plan calling the Văn phòng "vanphong" is the registry's "vp"."""
+        folder = make_portfolio(tmp_path)
+        plan = folder / "ke-hoach-minh-hoa.toml"
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(
+            text.replace('vp = "Văn phòng Sở"', 'vanphong = "Văn phòng Sở"').replace(
+                '"vp"', '"vanphong"'
+            ),
+            encoding="utf-8",
+        )
+        (folder / "progress-minh-hoa-2025-Q4.csv").write_text(
+            (folder / "progress-minh-hoa-2025-Q4.csv")
+            .read_text(encoding="utf-8")
+            .replace(",vp,", ",vanphong,"),
+            encoding="utf-8",
+        )
+        p = Portfolio.load(folder)
+        assert p.entry("so-hoa-2025").registry_id("vanphong") == "vp"
+        mine = {(i.plan, i.task) for i in p.agenda(as_of=AS_OF, unit="vp")}
+        assert ("so-hoa-2025", "1") in mine
+        assert ("kiem-soat-tthc-2025", "1.1") in mine
+
+    def test_unit_conflict_and_unknown_unit(self, tmp_path: Path) -> None:
+        folder = make_portfolio(
+            tmp_path,
+            example_toml()
+            .replace('cds = "Phòng Chuyển đổi số"', 'cds = "Phòng Công nghệ"')
+            .replace('cntt = "Trung tâm CNTT&TT"\n', ""),
+        )
+        with pytest.raises(PortfolioInvalid) as info:
+            Portfolio.load(folder)
+        text = "\n".join(map(str, info.value.problems))
+        assert "unit 'cds' is 'Phòng Chuyển đổi số' here but 'Phòng Công nghệ'" in text
+        assert "unit 'cntt' ('Trung tâm CNTT&TT') is unknown to the registry" in text
+
+
+class TestBadInput:
+    """Each case: a clear message, exit 1 or 2, nothing written."""
+
+    def run(
+        self, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> tuple[int, str]:
+        out = tmp_path / "out"
+        out.mkdir()
+        before = files_of(tmp_path)
+        codes = [
+            main(["agenda", str(folder), "--as-of", "2025-12-15", "-o", str(out / "a.csv")]),
+            main(["remind", str(folder), "--as-of", "2025-12-15", "-o", str(out / "r.docx")]),
+            main(["dashboard", str(folder), "--as-of", "2025-12-15", "-o", str(out / "site")]),
+        ]
+        assert files_of(tmp_path) == before, "nothing is written"
+        assert len(set(codes)) == 1
+        assert codes[0] in (1, 2)
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        return codes[0], err
+
+    def test_no_plans(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder = make_portfolio(tmp_path, 'title = "Trống"\n[units]\nvp = "Văn phòng Sở"\n')
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 2
+        assert "no plans" in err
+
+    def test_plan_failing_validation(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = make_portfolio(tmp_path)
+        plan = folder / "ke-hoach-minh-hoa.toml"
+        plan.write_text(
+            plan.read_text(encoding="utf-8").replace('lead = ["cds"]', 'lead = ["khong-co"]'),
+            encoding="utf-8",
+        )
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 1
+        assert "khong-co" in err
+        assert "incomplete" in err
+        partial = Portfolio.load(folder, strict=False)
+        assert partial.incomplete
+        assert partial.entry("kiem-soat-tthc-2025").plan is not None
+        assert partial.entry("so-hoa-2025").plan is None
+
+    def test_lineage_loop(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder = make_portfolio(tmp_path)
+        # Number the seed, then make 999 implement it and it implement 999.
+        seed = tmp_path / "seed" / "plan.toml"
+        seed.write_text(
+            seed.read_text(encoding="utf-8").replace(
+                'number = "/KH-SKHCN"', 'number = "15/KH-SKHCN"'
+            ),
+            encoding="utf-8",
+        )
+        for f in (tmp_path / "seed").glob("*.csv"):
+            f.write_text(
+                f.read_text(encoding="utf-8").replace(": /KH-SKHCN", ": 15/KH-SKHCN"),
+                encoding="utf-8",
+            )
+        text = (
+            example_toml()
+            .replace(
+                'implements = { number = "22/KH-UBND", issuer = "UBND tỉnh Thái Nguyên", '
+                "year = 2025 }",
+                'implements = { number = "999/KH-SKHCN", issuer = "Sở Khoa học và Công nghệ", '
+                "year = 2025 }",
+            )
+            .replace(
+                'progress = ["progress-minh-hoa-2025-Q4.csv"]',
+                'progress = ["progress-minh-hoa-2025-Q4.csv"]\n'
+                'implements = { number = "15/KH-SKHCN", issuer = "SKHCN", year = 2025 }',
+            )
+        )
+        (folder / "portfolio.toml").write_text(text, encoding="utf-8")
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 1
+        assert re.search(r"lineage loop: (kiem-soat-tthc-2025|so-hoa-2025) → .* → \1", err)
+
+    def test_progress_for_a_plan_not_in_the_portfolio(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = example_toml() + '\n[[progress]]\nplan = "khong-co"\nfile = "x.csv"\n'
+        folder = make_portfolio(tmp_path, text)
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 1
+        assert "is for plan 'khong-co', which is not in the portfolio" in err
+
+    def test_two_plans_with_one_number(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = make_portfolio(tmp_path)
+        twin = folder / "twin.toml"
+        twin.write_text(
+            (folder / "ke-hoach-minh-hoa.toml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+        text = example_toml() + '\n[[plans]]\nid = "twin"\nfile = "twin.toml"\n'
+        (folder / "portfolio.toml").write_text(text, encoding="utf-8")
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 1
+        assert "plans 'so-hoa-2025' and 'twin' have one issuer, year and number" in err
+
+    def test_broken_link(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder = make_portfolio(
+            tmp_path,
+            example_toml().replace(
+                'number = "22/KH-UBND"\nissued', 'number = "23/KH-UBND"\nissued'
+            ),
+        )
+        code, err = self.run(folder, tmp_path, capsys)
+        assert code == 1
+        assert "broken link" in err
+        assert "22/KH-UBND" in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_portfolio_toml_gives_a_result_or_a_library_error(text: str) -> None:
+    """Fuzz: whatever portfolio.toml holds, load raises only KhTthcError subclasses."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        (Path(d) / "portfolio.toml").write_text(text, encoding="utf-8")
+        with contextlib.suppress(KhTthcError):
+            Portfolio.load(d, strict=False)
+
+
+class TestAgenda:
+    def test_sorted_and_for_the_unit(self, portfolio: Portfolio) -> None:
+        items = portfolio.agenda(as_of=AS_OF, unit="Văn phòng Sở")
+        assert {i.plan for i in items} == {"kiem-soat-tthc-2025", "so-hoa-2025"}
+        dated = [i.due for i in items if i.due is not None]
+        assert dated == sorted(dated)
+        for i in items:
+            e = portfolio.entry(i.plan)
+            assert "vp" in {
+                e.registry_id(u) for u in i.occurrence.task.lead + i.occurrence.task.support
+            }
+        # The same items as each plan's own schedule for the unit.
+        for e in portfolio.plans:
+            assert e.plan is not None
+            own = e.plan.schedule(as_of=AS_OF).for_unit("vp")
+            assert len([i for i in items if i.plan == e.id]) == len(own)
+
+    def test_ics_uids_stable_and_unique(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        outs = []
+        for n in (1, 2):
+            out = tmp_path / f"vp{n}.ics"
+            args = [
+                "agenda",
+                str(EXAMPLE),
+                "--unit",
+                "vp",
+                "--as-of",
+                "2025-12-15",
+                "--format",
+                "ics",
+            ]
+            assert main([*args, "-o", str(out)]) == 0
+            outs.append(out.read_bytes())
+        assert outs[0] == outs[1]
+        uids = re.findall(rb"UID:(.*)\r\n", outs[0])
+        assert uids
+        assert len(uids) == len(set(uids))
+        # A later day changes statuses, not the UIDs of the same events.
+        out = tmp_path / "later.ics"
+        args = ["agenda", str(EXAMPLE), "--unit", "vp", "--as-of", "2026-01-05", "--format", "ics"]
+        assert main([*args, "-o", str(out)]) == 0
+        assert set(re.findall(rb"UID:(.*)\r\n", out.read_bytes())) == set(uids)
+
+    def test_json_and_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert (
+            main(
+                [
+                    "agenda",
+                    str(EXAMPLE),
+                    "--unit",
+                    "vp",
+                    "--as-of",
+                    "2025-12-15",
+                    "--format",
+                    "json",
+                ]
+            )
+            == 0
+        )
+        rows = json.loads(capsys.readouterr().out)
+        assert {r["plan_number"] for r in rows} == {"/KH-SKHCN (dự thảo)", "999/KH-SKHCN"}
+        assert main(["agenda", str(EXAMPLE), "--unit", "vpp", "--as-of", "2025-12-15"]) == 2
+        assert "did you mean 'vp'" in capsys.readouterr().err
+
+
+class TestRollup:
+    def test_figures_equal_each_plans_report(self, portfolio: Portfolio) -> None:
+        plans, units = portfolio.rollup(Q4, as_of=AS_OF)
+        seed = load_plan(SEED / "plan.toml")
+        q4 = load_progress(SEED / "progress-2025-Q4.csv", seed)
+        report = Report(plan=seed, period=Q4, progress=q4, as_of=AS_OF)
+        first = plans[0]
+        assert (first.total, first.done, first.overdue, first.not_reported) == (
+            report.counts.total,
+            report.counts.done,
+            len(report.overdue),
+            len(report.not_reported),
+        )
+        # Units across plans add up to the plans' lead rows.
+        assert sum(u.done for u in units) >= max(p.done for p in plans)
+        frame = portfolio.to_frame(Q4, as_of=AS_OF)
+        assert list(frame.index) == [p.plan for p in plans]
+        assert list(frame["overdue"]) == [p.overdue for p in plans]
+
+
+@pytest.fixture(scope="module")
+def letter_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("letter") / "cong-van.docx"
+    p = Portfolio.load(EXAMPLE)
+    render_reminder(reminder(p, as_of=AS_OF, units=["vp", "cntt"]), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def report_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bc") / "bao-cao.docx"
+    args = [
+        "report",
+        str(SEED / "plan.toml"),
+        str(SEED / "progress-2025-Q4.csv"),
+        "--as-of",
+        "2025-12-15",
+        "--to",
+        "Ủy ban nhân dân tỉnh Thái Nguyên",
+        "-o",
+        str(out),
+    ]
+    assert main(args) == 0
+    return out
+
+
+class TestLetter:
+    def test_form(self, letter_docx: Path) -> None:
+        from tests.test_render_docx import all_paragraphs, bold, italic, pformat, size_pt
+
+        doc = Document(str(letter_docx))
+        paras = [p for p in all_paragraphs(doc) if p.text.strip()]
+        texts = [p.text for p in paras]
+        number = next(p for p in paras if p.text.startswith("Số:"))
+        assert number.text == "Số:      /SKHCN-VP"
+        assert size_pt(number) == 13
+        i = texts.index(number.text)
+        vv = paras[i + 1]
+        assert vv.text.startswith("V/v đôn đốc")
+        assert 12 <= size_pt(vv) <= 13
+        assert not bold(vv)
+        assert not italic(vv)
+        assert pformat(vv, "alignment") == 1
+        assert not any(t in ("CÔNG VĂN",) for t in texts)  # no type name line
+        k = next(p for p in paras if p.text.startswith("Kính gửi:"))
+        assert k.text == "Kính gửi: - Văn phòng Sở;"
+        assert 13 <= size_pt(k) <= 14
+        assert not bold(k)
+        more = paras[paras.index(k) + 1]
+        assert more.text == "- Trung tâm CNTT&TT."
+        # The dashes align: the first line's dash sits where the next line starts.
+        assert pformat(more, "left_indent") == pformat(k, "left_indent")
+        assert pformat(k, "first_line_indent") < 0
+        body = "\n".join(texts)
+        for needle in ("Kế hoạch số 999/KH-SKHCN", "Nhiệm vụ 4:", "hạn 05/12/2025", "Nhiệm vụ 2:"):
+            assert needle in body
+        assert "trước ngày 22/12/2025" in body  # 5 working days after 15/12/2025
+        label = next(p for p in paras if p.text == "Nơi nhận:")
+        assert size_pt(label) == 12
+        assert bold(label)
+        assert italic(label)
+        assert paras[paras.index(label) + 1].text == "- Như trên;"
+        assert "- Lưu: VT, VP." in texts
+
+    def test_pdf_text(self, letter_docx: Path, soffice: None, tmp_path: Path) -> None:
+        from kh_tthc.render import docx_to_pdf
+        from tests.needs import need
+        from tests.test_render_pdf import norm, page_text
+
+        need("pdftotext")
+        pdf = docx_to_pdf(letter_docx, tmp_path / "cong-van.pdf")
+        text = norm(page_text(pdf, 1))
+        for needle in (
+            "Số: /SKHCN-VP",
+            "V/v đôn đốc thực hiện, báo cáo kết quả Kế hoạch số 999/KH-SKHCN",
+            "Kính gửi: - Văn phòng Sở;",
+            "- Trung tâm CNTT&TT.",
+            "Nhiệm vụ 4",
+        ):
+            assert norm(needle) in text
+        assert "- Như trên;" in norm(
+            page_text(pdf, 1) + page_text(pdf, 2) if "Như" not in text else text
+        )
+
+    def test_nothing_to_remind(self, portfolio: Portfolio) -> None:
+        with pytest.raises(PortfolioError, match="nothing to remind"):
+            reminder(portfolio, as_of=date(2025, 10, 1), units=["cds"])
+
+
+class TestUpwardReport:
+    def test_kinh_gui_and_nhu_tren(self, report_docx: Path) -> None:
+        from tests.test_render_docx import all_paragraphs, bold, size_pt
+
+        paras = [p for p in all_paragraphs(Document(str(report_docx))) if p.text.strip()]
+        texts = [p.text for p in paras]
+        k = next(p for p in paras if p.text.startswith("Kính gửi"))
+        assert k.text == "Kính gửi: Ủy ban nhân dân tỉnh Thái Nguyên."
+        assert 13 <= size_pt(k) <= 14
+        assert not bold(k)
+        # After the title block, before the body.
+        assert (
+            texts.index("BÁO CÁO")
+            < texts.index(k.text)
+            < next(i for i, t in enumerate(texts) if t.startswith("Thực hiện Kế hoạch"))
+        )
+        label = texts.index("Nơi nhận:")
+        assert texts[label + 1] == "- Như trên;"
+
+    def test_pdf_text(self, report_docx: Path, soffice: None, tmp_path: Path) -> None:
+        from kh_tthc.render import docx_to_pdf
+        from tests.test_render_pdf import norm, page_text
+
+        pdf = docx_to_pdf(report_docx, tmp_path / "bao-cao.pdf")
+        text = norm(" ".join(page_text(pdf, n) for n in (1, 2, 3)))
+        assert norm("Kính gửi: Ủy ban nhân dân tỉnh Thái Nguyên.") in text
+        assert "- Như trên;" in text
+
+    def test_without_addressee_unchanged(self) -> None:
+        seed = load_plan(SEED / "plan.toml")
+        q4 = load_progress(SEED / "progress-2025-Q4.csv", seed)
+        from kh_tthc.render.report_context import report_context
+
+        ctx = report_context(Report(plan=seed, period=Q4, progress=q4, as_of=AS_OF))
+        assert ctx["addressees"] == []
+        assert ctx["recipients"][0] != "- Như trên;"
+
+
+@given(
+    st.lists(
+        st.text(alphabet="abcđÁ ,;.", min_size=1, max_size=12).filter(lambda s: s.strip(" ;.,")),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_addressee_lines_punctuation(names: list[str]) -> None:
+    lines = addressee_lines(names)
+    assert len(lines) == len(names)
+    assert lines[0].startswith("Kính gửi: ")
+    assert lines[-1].endswith(".")
+    if len(names) > 1:
+        assert all(line.removeprefix("Kính gửi: ").startswith("- ") for line in lines)
+        assert all(line.endswith(";") for line in lines[:-1])
+
+
+def test_ics_reads_back_with_icalendar(tmp_path: Path) -> None:
+    """The hand-written calendar parses with the icalendar package, events intact."""
+    from icalendar import Calendar
+
+    from kh_tthc.portfolio.ics import agenda_ics
+
+    p = Portfolio.load(EXAMPLE)
+    items = [i for i in p.agenda(as_of=AS_OF, unit="vp") if i.due is not None]
+    cal = Calendar.from_ical(agenda_ics(items, name="Văn phòng Sở", as_of=AS_OF))
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [i.uid for i in items]
+    assert [e["DTSTART"].dt for e in events] == [i.due for i in items]
+    assert str(cal["X-WR-CALNAME"]) == "Văn phòng Sở"
+    # Titles with commas and semicolons come back as written.
+    tricky = [(e, i) for e, i in zip(events, items, strict=True) if "," in i.occurrence.task.title]
+    assert tricky
+    for event, item in tricky:
+        assert f" {item.occurrence.task.title}" in str(event["SUMMARY"])
+
+
+@given(st.text(min_size=0, max_size=200))
+def test_fold_and_escape(text: str) -> None:
+    from kh_tthc.portfolio.ics import escape_text, fold
+
+    line = "SUMMARY:" + escape_text(text)
+    folded = fold(line)
+    assert all(
+        len(part.encode("utf-8")) <= 75 for part in folded.removesuffix("\r\n").split("\r\n")
+    )
+    assert folded.removesuffix("\r\n").replace("\r\n ", "") == line
+
+
+def test_summary_has_a_section_and_a_table_per_plan(tmp_path: Path) -> None:
+    """The báo cáo tổng hợp: a heading, the figures and a table for each plan."""
+    from tests.test_render_docx import all_paragraphs
+
+    out = tmp_path / "tong-hop.docx"
+    args = ["rollup", str(EXAMPLE), "--as-of", "2025-12-15", "--to", "UBND tỉnh", "-o", str(out)]
+    assert main(args) == 0
+    doc = Document(str(out))
+    texts = [p.text for p in all_paragraphs(doc) if p.text.strip()]
+    plans, _ = Portfolio.load(EXAMPLE).rollup(Q4, as_of=AS_OF)
+    for i, f in enumerate(plans, start=1):
+        assert f"{i}. Kế hoạch số {f.plan_number}: {f.title}" in texts
+        assert any(
+            t.startswith(f"Tổng số {f.total} nhiệm vụ; đã hoàn thành {f.done}") for t in texts
+        )
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "STT"]
+    assert len(tables) == len(plans)
+    assert len(tables[1].rows) == 1 + plans[1].total  # header + the invented plan's tasks
+    assert "Kính gửi: UBND tỉnh." in texts
+    assert texts[texts.index("Nơi nhận:") + 1] == "- Như trên;"

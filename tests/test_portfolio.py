@@ -265,6 +265,25 @@ class TestAgenda:
         assert main([*args, "-o", str(out)]) == 0
         assert set(re.findall(rb"UID:(.*)\r\n", out.read_bytes())) == set(uids)
 
+    def test_xlsx_holds_the_same_items_as_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`--format xlsx -o`: one row an item, the plan's and task's numbers as in JSON;
+        without -o it is a usage error (exit 2) and nothing is written."""
+        from openpyxl import load_workbook
+
+        base = ["agenda", str(EXAMPLE), "--unit", "vp", "--as-of", "2025-12-15"]
+        assert main([*base, "--format", "json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        out = tmp_path / "lich.xlsx"
+        assert main([*base, "--format", "xlsx", "-o", str(out)]) == 0
+        sheet = load_workbook(out, read_only=True)["Lịch"]
+        got = [r[2:4] for r in sheet.iter_rows(min_row=4, values_only=True)]
+        assert got == [(r["plan_number"], r["task"]) for r in rows]
+        assert "VĂN PHÒNG SỞ" in str(sheet["A1"].value)
+        assert main([*base, "--format", "xlsx"]) == 2
+        assert "name it with -o" in capsys.readouterr().err
+
     def test_json_and_table(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert (
             main(

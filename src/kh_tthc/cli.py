@@ -36,7 +36,7 @@ from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
 from kh_tthc.tables import plan_outline
 from kh_tthc.validate import check_plan
-from kh_tthc.vn import format_percent
+from kh_tthc.vn import format_percent, upper
 
 if TYPE_CHECKING:
     from kh_tthc.forms import Owed
@@ -560,6 +560,8 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 
     if args.start and args.end and args.end < args.start:
         raise UsageError(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}")
+    if args.format == "xlsx" and args.output is None:
+        raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
     inputs = _portfolio_inputs(args.folder)
     if args.output is not None:
         check_output(args.output, inputs=inputs)
@@ -572,7 +574,12 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     records = portfolio.agenda_records(items)
     output: str | bytes
-    if args.format == "json":
+    if args.format == "xlsx":
+        from kh_tthc.forms.sheets import agenda_xlsx  # deferred: loads openpyxl
+
+        who = f" CỦA {upper(portfolio.names[unit])}" if unit else ""
+        output = agenda_xlsx(records, f"LỊCH VIỆC{who} THEO CÁC KẾ HOẠCH")
+    elif args.format == "json":
         output = records_json(records)
     elif args.format == "csv":
         output = records_csv(records, bom=True)
@@ -728,7 +735,10 @@ def _add_portfolio_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
         "--as-of", dest="as_of", type=_date_arg, metavar="D", help="day statuses count from (today)"
     )
     p.add_argument(
-        "--format", choices=["table", "csv", "json", "ics"], default="table", help="output format"
+        "--format",
+        choices=["table", "csv", "json", "ics", "xlsx"],
+        default="table",
+        help="output format (xlsx needs -o)",
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (atomically)")
     p.set_defaults(func=_cmd_agenda)

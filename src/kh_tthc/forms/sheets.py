@@ -7,7 +7,7 @@ landscape. Every text is written as a string, never a formula (docs/security.md)
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kh_tthc.report import Report
     from kh_tthc.schedule import Schedule
 
-__all__ = ["report_xlsx", "schedule_xlsx"]
+__all__ = ["agenda_xlsx", "report_xlsx", "schedule_xlsx"]
 
 Cell = str | float | int | None
 
@@ -179,4 +179,35 @@ def schedule_xlsx(agenda: Schedule) -> bytes:
         ("Nội dung nhiệm vụ", 50),
     ]
     _table(book, "Lịch", "LỊCH THỰC HIỆN NHIỆM VỤ", headings, rows)
+    return _bytes(book)
+
+
+def agenda_xlsx(records: Sequence[Mapping[str, Any]], title: str) -> bytes:
+    """An agenda across plans (``Portfolio.agenda_records``) as an Excel workbook, one row
+    an item with the plan's number beside the task's.
+
+    >>> agenda_xlsx([], "LỊCH VIỆC THEO CÁC KẾ HOẠCH")[:2]
+    b'PK'
+    """
+    book = _book()
+    rows: list[Sequence[Cell]] = [
+        [
+            _day(r["due"]),
+            str(r["status_label"]),
+            str(r["plan_number"]),
+            str(r["task"]),
+            "; ".join(r["units"]),
+            str(r["title"]),
+        ]
+        for r in records
+    ]
+    headings = [
+        ("Hạn", 12),
+        ("Trạng thái", 14),
+        ("Kế hoạch", 16),
+        ("STT", 7),
+        ("Đơn vị", 24),
+        ("Nội dung nhiệm vụ", 50),
+    ]
+    _table(book, "Lịch", title, headings, rows)
     return _bytes(book)

@@ -1116,6 +1116,19 @@ def _add_check_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_cmd_check)
 
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the plan or progress file"
+    )
+    p.add_argument("name", choices=("plan", "progress"), help="which file's schema")
+    p.set_defaults(func=_cmd_schema)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from kh_tthc.schema import schema_text
+
+    sys.stdout.write(schema_text(args.name))
+    return EXIT_OK
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code instead of exiting, for tests."""

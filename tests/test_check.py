@@ -314,3 +314,55 @@ def test_docs_list_every_rule() -> None:
         row = next((line for line in text.splitlines() if f"`{rule.id}`" in line), "")
         assert rule.article in row, rule.id
         assert rule.example.replace("|", "\\|") in row, rule.id
+
+
+class TestOtherDocuments:
+    def _doc(self, tmp_path: Path, *lines: str) -> Path:
+        doc = docx.Document()
+        for line in lines:
+            doc.add_paragraph(line)
+        out = tmp_path / "doc.docx"
+        doc.save(str(out))
+        return out
+
+    def test_blank_document_misses_every_part(self, tmp_path: Path) -> None:
+        """A document without the decree's parts is told each one is missing."""
+        found = {f.rule: f.found for f in check_document(self._doc(tmp_path, "Xin chào"))}
+        assert found["national-title"] == "no national title"
+        assert found["motto"] == "no motto"
+        assert found["number"] == 'no "Số: …/…" line'
+        assert found["date-line"] == "no place and date line"
+        assert found["type-name"].startswith("no type name")
+        assert found["recipients-label"] == 'no "Nơi nhận:"'
+
+    @pytest.mark.parametrize(
+        ("lines", "kind"),
+        [
+            (("Số: 05/BC-SKHCN",), "BC"),
+            (("Số: 05/UBND-VX",), "CV"),
+            (("Số: 05/QĐ-UBND",), "other"),
+            (("V/v đôn đốc",), "CV"),
+            (("BÁO CÁO",), "BC"),
+        ],
+    )
+    def test_kind_from_symbol_or_type_name(
+        self, tmp_path: Path, lines: tuple[str, ...], kind: str
+    ) -> None:
+        """auto reads the kind from the type name, else from the symbol's type code."""
+        from kh_tthc.check import detect_kind
+
+        assert detect_kind(docx.Document(str(self._doc(tmp_path, *lines)))) == kind
+
+    @pytest.mark.parametrize(
+        ("date_line", "flagged"),
+        [
+            ("Hà Nội, ngày 05 tháng 1 năm 2025", True),
+            ("Hà Nội, ngày 05 tháng 08 năm 2025", True),
+            ("Hà Nội, ngày 05 tháng 02 năm 2025", False),
+            ("Hà Nội, ngày 15 tháng 12 năm 2025", False),
+        ],
+    )
+    def test_month_padding(self, tmp_path: Path, date_line: str, flagged: bool) -> None:
+        """Months 1 and 2 take a leading 0, the others none (Phụ lục I, II.4.b)."""
+        rules = {f.rule for f in check_document(self._doc(tmp_path, date_line))}
+        assert ("date-padding" in rules) is flagged

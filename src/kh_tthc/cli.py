@@ -956,6 +956,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_schedule)
     _add_forms_commands(sub)
     _add_portfolio_commands(sub)
+    _add_check_commands(sub)
     return parser
 
 
@@ -1089,6 +1090,54 @@ def _add_forms_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="print the units that owe a form and their tasks; with CSV, write them there too",
     )
     p.set_defaults(func=_cmd_collect)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from kh_tthc.check import check_document
+    from kh_tthc.importing.errors import SourceRejected
+
+    try:
+        findings = check_document(args.file, kind=args.kind)
+    except SourceRejected as exc:  # not a Word file, or one that must not be read: exit 2
+        raise UsageError(str(exc)) from None
+    if args.format == "json":
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(_safe(f"{args.file}: {f}"))
+    return EXIT_INVALID if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _add_check_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from kh_tthc.check.rules import KINDS
+
+    p = sub.add_parser(
+        "check", help="check any Word document (.docx) against the Decree 30 format rules"
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the document (.docx)")
+    p.add_argument(
+        "--kind",
+        choices=("auto", *KINDS),
+        default="auto",
+        help="document kind (auto: from the type name or the symbol)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the plan or progress file"
+    )
+    p.add_argument("name", choices=("plan", "progress"), help="which file's schema")
+    p.set_defaults(func=_cmd_schema)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from kh_tthc.schema import schema_text
+
+    sys.stdout.write(schema_text(args.name))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

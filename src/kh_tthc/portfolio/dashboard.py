@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from kh_tthc.io.output import Inputs, write_output
+from kh_tthc.io.output import Inputs, encode_text, output_folder
 from kh_tthc.periods import Period
 from kh_tthc.portfolio.core import AgendaItem, Late, PlanFigures, Portfolio, UnitFigures
 from kh_tthc.portfolio.ics import agenda_ics
@@ -172,8 +172,16 @@ def build_dashboard(
 
     period = period or Period.containing(PeriodKind.QUARTER, as_of)
     out = Path(folder)
-    for sub in ("plans", "units", "ics"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
+    with output_folder(out, inputs=inputs) as tmp:
+        for sub in ("plans", "units", "ics"):
+            (tmp / sub).mkdir()
+        return _build(portfolio, tmp, out, as_of=as_of, period=period)
+
+
+def _build(
+    portfolio: Portfolio, tmp: Path, out: Path, *, as_of: date, period: Period
+) -> list[Path]:
+    """Write the site's files into ``tmp``; returns their paths under ``out``, its future name."""
     names = portfolio.names
     per_plan, per_unit = portfolio.rollup(period, as_of=as_of)
     late = portfolio.late_items(period, as_of=as_of)
@@ -183,9 +191,10 @@ def build_dashboard(
     written: list[Path] = []
 
     def write(rel: str, text: str | bytes) -> None:
-        path = out / rel
-        write_output(path, text, inputs=inputs)
-        written.append(path)
+        # Plain writes: the folder is flushed and swapped into place as a whole.
+        data = encode_text(out / rel, text) if isinstance(text, str) else text
+        (tmp / rel).write_bytes(data)
+        written.append(out / rel)
 
     plan_bars = "".join(
         f'<div class="bar-row plan-row" data-plan="{_e(f.plan)}"><div class="bar-label">'

@@ -121,3 +121,22 @@ def test_after_any_run_the_folder_is_either_the_old_or_the_new(
     else:
         assert after == {**before, **{n: n.encode() for n in names}}
     assert sorted(p.name for p in root.iterdir()) == ["site"]
+
+
+def test_without_syncfs_each_file_is_flushed_and_the_folder_still_swapped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kh_tthc.io.output as door
+
+    flushed: list[str] = []
+    real = door._fsync_file
+    monkeypatch.setattr(door, "_syncfs", lambda root: False)  # a system without syncfs
+    monkeypatch.setattr(door, "_fsync_file", lambda p: (flushed.append(p.name), real(p)))
+    site = _previous_site(tmp_path)
+    with output_folder(site) as tmp:
+        (tmp / "index.html").write_bytes(b"new")
+        (tmp / "units").mkdir()
+        (tmp / "units" / "u1.html").write_bytes(b"u1")
+    assert sorted(flushed) == ["index.html", "p1.html", "u1.html"]
+    assert (site / "index.html").read_bytes() == b"new"
+    assert (site / "units" / "u1.html").read_bytes() == b"u1"

@@ -265,8 +265,13 @@ def _build(
         )
         write(f"plans/{e.id}.html", _page(f"Kế hoạch {e.label}", body, root="../"))
 
+    # Each unit's items, in the agenda's order, gathered in one pass over the agenda.
+    by_unit: dict[str, list[AgendaItem]] = {}
+    for i in agenda:
+        for u in i.units:
+            by_unit.setdefault(u, []).append(i)
     for f in per_unit:
-        mine = [i for i in agenda if f.unit in i.units]
+        mine = by_unit.get(f.unit, [])
         unit_late = [i for i in late if f.unit in i.units]
         body = (
             f"<h1>{_e(f.name)}</h1>{_bar(f.total, f.done, f.overdue, f.not_reported)}"

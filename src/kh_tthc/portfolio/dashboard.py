@@ -10,6 +10,7 @@ plan is escaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,8 +63,14 @@ tr.group td{font-weight:700;background:#fafafa}
 """
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    s = str(text)
+    if _HTML_SPECIAL.search(s) is None:
+        return s  # most text: nothing html.escape would change
+    return html.escape(s, quote=True)
 
 
 def _dmy(d: date | None) -> str:

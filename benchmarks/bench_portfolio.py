@@ -72,13 +72,16 @@ def write_portfolio(folder: Path) -> None:
     )
 
 
-def best(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
-    times = []
+def best(fn, runs: int = RUNS) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The best wall-clock time and the best CPU time of the process, of ``runs`` runs: on a
+    shared machine the wall clock counts the other jobs' time too (see bench_deadline)."""
+    walls, cpus = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return min(walls), min(cpus)
 
 
 def main() -> None:
@@ -93,12 +96,15 @@ def main() -> None:
             p.agenda(as_of=AS_OF)
             p.rollup(q4, as_of=AS_OF)
 
-        t = best(load_schedule_rollup)
-        print(f"{PLANS} plans x {TASKS} tasks: load + agenda + roll-up {t:.2f} s (goal < 2 s)")
+        wall, cpu = best(load_schedule_rollup)
+        print(
+            f"{PLANS} plans x {TASKS} tasks: load + agenda + roll-up {wall:.2f} s wall, "
+            f"{cpu:.2f} s CPU (goal < 2 s)"
+        )
         p = Portfolio.load(folder)
-        t = best(lambda: build_dashboard(p, folder / "site", as_of=AS_OF), runs=2)
+        wall, cpu = best(lambda: build_dashboard(p, folder / "site", as_of=AS_OF), runs=2)
         files = sum(1 for _ in (folder / "site").rglob("*"))
-        print(f"dashboard: {t:.2f} s, {files} files (goal < 5 s)")
+        print(f"dashboard: {wall:.2f} s wall, {cpu:.2f} s CPU, {files} files (goal < 5 s)")
 
 
 if __name__ == "__main__":

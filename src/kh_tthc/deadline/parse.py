@@ -1043,6 +1043,13 @@ def suggest(text: str) -> tuple[str, ...]:
     >>> suggest("Thang6/2025")[0]
     'Tháng 6/2025'
     """
+    return _suggest(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(text: str) -> tuple[str, ...]:
+    # Kept by phrase: checking a plan asks again for every task with the same free text,
+    # and a portfolio repeats them across plans; the answer depends on the text alone.
     folded = fold_phrase(clean(text))
     own = _from_numbers(folded)
     ranked = sorted(

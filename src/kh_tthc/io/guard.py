@@ -81,25 +81,38 @@ def tree_problems(data: Any) -> Iterator[tuple[str, str]]:
     tasks[0].title holds a control character (U+001B)
     n the number inf is not finite
     """
-    stack: list[tuple[str, Any, int]] = [("", data, 0)]
+    # The key path is kept as a tuple and written out only for a problem: most files
+    # have none, and a plan of 60 tasks has thousands of values.
+    stack: list[tuple[tuple[object, ...], Any, int]] = [((), data, 0)]
+    search = FORBIDDEN.search
     while stack:
-        path, value, depth = stack.pop()
-        if isinstance(value, (Mapping, list)):
+        keys, value, depth = stack.pop()
+        if type(value) is str:  # the common case, checked as text_problem does
+            if search(value) is not None:
+                yield _path(keys) or "(top)", text_problem(value)
+            continue
+        if isinstance(value, (dict, list, Mapping)):
             if depth >= MAX_DEPTH:
-                yield path or "(top)", f"nested more than {MAX_DEPTH} levels deep"
+                yield _path(keys) or "(top)", f"nested more than {MAX_DEPTH} levels deep"
                 continue
-            items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
+            items = value.items() if isinstance(value, Mapping) else enumerate(value)
             children = []
             for key, item in items:
-                where = _join(path, key)
-                if isinstance(key, str) and (reason := text_problem(key)):
-                    yield where, f"the key {reason}"
+                if isinstance(key, str) and search(key) is not None:
+                    yield _path((*keys, key)), f"the key {text_problem(key)}"
                     continue
-                children.append((where, item, depth + 1))
+                children.append(((*keys, key), item, depth + 1))
             stack.extend(reversed(children))
             continue
         if reason := _value_problem(value):
-            yield path or "(top)", reason
+            yield _path(keys) or "(top)", reason
+
+
+def _path(keys: tuple[object, ...]) -> str:
+    path = ""
+    for key in keys:
+        path = _join(path, key)
+    return path
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -334,12 +334,19 @@ class Portfolio:
             local = None if uid is None else set(e.local_ids(uid))
             if local is not None and not local:
                 continue
+            # Worked out once per plan and per task, not once per occurrence.
+            label = e.label
+            registry = dict(e.unit_map)
+            regs_of: dict[int, tuple[str, ...]] = {}
             for o in plan.schedule(lo, hi, as_of=as_of):
-                units = o.task.lead + o.task.support
-                if local is not None and not local.intersection(units):
+                task = o.task
+                if local is not None and not local.intersection(task.lead + task.support):
                     continue
-                regs = tuple(dict.fromkeys(e.registry_id(u) for u in o.task.lead))
-                items.append(AgendaItem(plan=e.id, plan_number=e.label, occurrence=o, units=regs))
+                regs = regs_of.get(id(task))
+                if regs is None:
+                    regs = tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
+                    regs_of[id(task)] = regs
+                items.append(AgendaItem(plan=e.id, plan_number=label, occurrence=o, units=regs))
         items.sort(
             key=lambda i: (
                 i.due is None,

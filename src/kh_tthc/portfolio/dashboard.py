@@ -10,11 +10,12 @@ plan is escaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from kh_tthc.io.output import Inputs, write_output
+from kh_tthc.io.output import Inputs, encode_text, output_folder
 from kh_tthc.periods import Period
 from kh_tthc.portfolio.core import AgendaItem, Late, PlanFigures, Portfolio, UnitFigures
 from kh_tthc.portfolio.ics import agenda_ics
@@ -62,8 +63,14 @@ tr.group td{font-weight:700;background:#fafafa}
 """
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    s = str(text)
+    if _HTML_SPECIAL.search(s) is None:
+        return s  # most text: nothing html.escape would change
+    return html.escape(s, quote=True)
 
 
 def _dmy(d: date | None) -> str:
@@ -172,8 +179,16 @@ def build_dashboard(
 
     period = period or Period.containing(PeriodKind.QUARTER, as_of)
     out = Path(folder)
-    for sub in ("plans", "units", "ics"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
+    with output_folder(out, inputs=inputs) as tmp:
+        for sub in ("plans", "units", "ics"):
+            (tmp / sub).mkdir()
+        return _build(portfolio, tmp, out, as_of=as_of, period=period)
+
+
+def _build(
+    portfolio: Portfolio, tmp: Path, out: Path, *, as_of: date, period: Period
+) -> list[Path]:
+    """Write the site's files into ``tmp``; returns their paths under ``out``, its future name."""
     names = portfolio.names
     per_plan, per_unit = portfolio.rollup(period, as_of=as_of)
     late = portfolio.late_items(period, as_of=as_of)
@@ -183,9 +198,10 @@ def build_dashboard(
     written: list[Path] = []
 
     def write(rel: str, text: str | bytes) -> None:
-        path = out / rel
-        write_output(path, text, inputs=inputs)
-        written.append(path)
+        # Plain writes: the folder is flushed and swapped into place as a whole.
+        data = encode_text(out / rel, text) if isinstance(text, str) else text
+        (tmp / rel).write_bytes(data)
+        written.append(out / rel)
 
     plan_bars = "".join(
         f'<div class="bar-row plan-row" data-plan="{_e(f.plan)}"><div class="bar-label">'
@@ -256,8 +272,13 @@ def build_dashboard(
         )
         write(f"plans/{e.id}.html", _page(f"Kế hoạch {e.label}", body, root="../"))
 
+    # Each unit's items, in the agenda's order, gathered in one pass over the agenda.
+    by_unit: dict[str, list[AgendaItem]] = {}
+    for i in agenda:
+        for u in i.units:
+            by_unit.setdefault(u, []).append(i)
     for f in per_unit:
-        mine = [i for i in agenda if f.unit in i.units]
+        mine = by_unit.get(f.unit, [])
         unit_late = [i for i in late if f.unit in i.units]
         body = (
             f"<h1>{_e(f.name)}</h1>{_bar(f.total, f.done, f.overdue, f.not_reported)}"

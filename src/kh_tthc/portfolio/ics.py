@@ -7,12 +7,15 @@ escapes; 3.1 folds lines at 75 octets).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from kh_tthc.portfolio.core import AgendaItem
 
 __all__ = ["agenda_ics", "escape_text", "fold"]
+
+_SPECIAL = re.compile(r"[\\;,\r\n]")
 
 
 def escape_text(text: str) -> str:
@@ -21,6 +24,8 @@ def escape_text(text: str) -> str:
     >>> escape_text("a;b,c\\d\ne")
     'a\\;b\\,c\\\\d\\ne'
     """
+    if _SPECIAL.search(text) is None:
+        return text  # most text: nothing to escape
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")

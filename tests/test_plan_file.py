@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -244,3 +247,91 @@ class TestAtomicWrite:
             failing_render()
         assert target.read_bytes() == b"old"
         assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+
+
+def _seed_data() -> dict[str, Any]:
+    return tomllib.loads(SEED_PLAN.read_text("utf-8"))
+
+
+def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
+    """A change to the seed's data: ``path`` is dotted keys and list indexes."""
+
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for key in parents:
+            node = node[int(key)] if key.isdigit() else node[key]
+        node[last] = value
+
+    return change
+
+
+class TestBadValues:
+    """A value of the wrong kind: the problem names where and what was found. Each case is
+    the seed plan with one value changed, read as JSON so any kind of value can be put in."""
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (_set("units", "x"), "'units' must be a table of id = \"name\", got the string 'x'"),
+            (_set("units.Bad Id", "x"), "units.Bad Id: invalid unit id"),
+            (
+                _set("units.vp", 3),
+                "units.vp: expected the unit's name as a string, got the number 3",
+            ),
+            (_set("recipients", "x"), "recipients: expected a list of texts"),
+            (_set("issuer", "x"), "issuer: expected a table (issuer), got the string 'x'"),
+            (_set("period.start", "2025-13-01"), "invalid date '2025-13-01' (expected YYYY-MM-DD)"),
+            (
+                _set("period.start", 2025),
+                "period.start: expected a date such as 2025-09-01, got the number 2025",
+            ),
+            (_set("period.start", True), "got true/false"),
+            (_set("period.start", [1]), "got a list"),
+            (_set("period.start", {"a": 1}), "got a table"),
+            (_set("tasks.0.deadline", 5), "tasks[0].deadline: expected a completion-time phrase"),
+            (_set("number", {"a": 1}), "number: expected a string, got a table"),
+            (_set("tasks.0.extra", {"a": 1}), "column 'a': expected a string, got the number 1"),
+            (_set("tasks.0.extra", "x"), "tasks[0].extra: expected a table (extra)"),
+            (_set("issued", "0001-08"), "outside 1901–2100"),
+        ],
+    )
+    def test_named(self, change: Callable[[dict[str, Any]], None], expected: str) -> None:
+        data = _seed_data()
+        change(data)
+        with pytest.raises(PlanInvalid) as info:
+            loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
+        assert any(expected in str(p) for p in info.value.problems), info.value.problems
+
+    def test_a_task_that_is_not_a_table(self) -> None:
+        data = _seed_data()
+        data["tasks"].insert(0, 1)
+        with pytest.raises(PlanInvalid) as info:
+            loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
+        assert "tasks[0]: expected a table, got the number 1" in str(info.value.problems[0])
+
+
+class TestBadText:
+    @pytest.mark.parametrize(
+        ("text", "fmt", "expected"),
+        [
+            ('{"a": NaN}', "json", "NaN is not a number JSON allows"),
+            ('{"a": 1, "a": 2}', "json", "duplicate key 'a'"),
+            ('{"a": ' + "9" * 5000 + "}", "json", "a number of more than"),
+            ("[" * 100_000 + "]" * 100_000, "json", "nested too deeply"),
+            ("title = ", "toml", "at end of file"),
+            ("a = " + "9" * 5000, "toml", "a number of more than"),
+            ("a = " + "[" * 100_000, "toml", "nested too deeply"),
+        ],
+    )
+    def test_plan_file_error(self, text: str, fmt: str, expected: str) -> None:
+        with pytest.raises(PlanFileError) as info:
+            loads_plan(text, format=fmt)
+        assert f"invalid {fmt.upper()}: " in str(info.value)
+        assert expected in str(info.value)
+
+    def test_unknown_format(self, seed_plan: Plan) -> None:
+        with pytest.raises(ValueError, match="unknown format 'yaml'"):
+            loads_plan("", format="yaml")
+        with pytest.raises(ValueError, match="unknown format 'yaml'"):
+            dumps_plan(seed_plan, format="yaml")

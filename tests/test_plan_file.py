@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import socket
 import tomllib
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from kh_tthc import (
     Plan,
@@ -21,6 +26,7 @@ from kh_tthc import (
     load_plan,
     loads_plan,
 )
+from kh_tthc.io.source import check_package, read_bytes, read_head, text_encoding
 from tests.conftest import SEED_PLAN
 from tests.strategies import plans
 
@@ -335,3 +341,85 @@ class TestBadText:
             loads_plan("", format="yaml")
         with pytest.raises(ValueError, match="unknown format 'yaml'"):
             dumps_plan(seed_plan, format="yaml")
+
+
+class TestTheDoor:
+    """kh_tthc.io.source, the one door every input file comes through: what is not a
+    regular file is refused by kind, without blocking, and named."""
+
+    def test_fifo(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "plan.toml"
+        os.mkfifo(fifo)
+        with pytest.raises(SourceUnreadable, match=r"named pipe \(FIFO\)"):
+            load_plan(fifo)
+        with pytest.raises(SourceUnreadable, match="named pipe"):
+            read_head(fifo, 8, what="a plan file")
+
+    def test_socket(self, tmp_path: Path) -> None:
+        path = tmp_path / "s.toml"
+        with socket.socket(socket.AF_UNIX) as s:
+            try:
+                s.bind(str(path))
+            except OSError as exc:  # a path too long for AF_UNIX on this machine
+                pytest.skip(f"cannot make a socket here: {exc}")
+            with pytest.raises(SourceUnreadable, match="is a socket"):
+                load_plan(path)
+
+    def test_device(self) -> None:
+        with pytest.raises(SourceUnreadable, match="is a device"):
+            read_bytes(Path(os.devnull), what="a plan file", limit=10)
+
+    def test_symlink_loop(self, tmp_path: Path) -> None:
+        a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+        a.symlink_to(b)
+        b.symlink_to(a)
+        with pytest.raises(SourceUnreadable, match="too many levels of symbolic links"):
+            load_plan(a)
+
+    def test_read_head(self, tmp_path: Path) -> None:
+        with pytest.raises(SourceUnreadable, match="no such file"):
+            read_head(tmp_path / "khong-co.csv", 8, what="a .csv file")
+        data = SEED_PLAN.read_bytes()
+        assert read_head(SEED_PLAN, 8, what="a plan file") == data[:8]
+
+    def test_empty_refused_when_asked(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.toml"
+        path.write_bytes(b"")
+        with pytest.raises(PlanFileError, match="is empty"):
+            read_bytes(path, what="a plan file", limit=10, empty=PlanFileError)
+        assert read_bytes(path, what="a plan file", limit=10) == b""
+
+    @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=8))
+    def test_utf16_without_bom_is_recognised(self, text: str) -> None:
+        """Vietnamese (or any) text in UTF-16 of either order, with or without a BOM."""
+        for codec in ("utf-16-le", "utf-16-be"):
+            data = text.encode(codec)
+            enc = text_encoding(data)
+            assert enc in (codec, "utf-8")
+            if enc == codec:
+                assert data.decode(enc) == text
+        assert text_encoding("\ufeff".encode("utf-16-be") + text.encode("utf-16-be")) == "utf-16"
+        assert text_encoding(b"\xef\xbb\xbf" + text.encode("utf-8")) == "utf-8-sig"
+
+    def test_utf16_vietnamese(self) -> None:
+        """Illustrative text: the headings of a progress table, in both byte orders."""
+        text = "STT,Nội dung,Đơn vị chủ trì,Kết quả thực hiện\n" * 4
+        for codec in ("utf-16-le", "utf-16-be"):
+            assert text_encoding(text.encode(codec)) == codec
+
+    def test_package_limits(self, tmp_path: Path) -> None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for i in range(5):
+                zf.writestr(f"part{i}.xml", "0" * 1000)
+        data = buf.getvalue()
+        path = tmp_path / "x.docx"
+        check_package(data, path, what="a .docx")
+        with pytest.raises(PlanFileError, match="has 5 parts, more than 4"):
+            check_package(data, path, what="a .docx", max_parts=4)
+        with pytest.raises(PlanFileError, match=r"has a part \(part0.xml\) that unpacks to"):
+            check_package(data, path, what="a .docx", max_member=999)
+        with pytest.raises(PlanFileError, match=r"would unpack to .* more than the 4,999 bytes"):
+            check_package(data, path, what="a .docx", max_unpacked=4999)
+        with pytest.raises(PlanFileError, match="not a zip package"):
+            check_package(b"PK not really", path, what="a .docx")

@@ -1091,3 +1091,54 @@ class TestInAPlan:
         agenda = plan.schedule(date(2026, 8, 1), date(2026, 9, 30), as_of=date(2026, 8, 1))
         flags = {o.due: o.on_day_off for o in agenda if o.kind == "by_date"}
         assert flags == {date(2026, 8, 31): True, date(2026, 9, 4): False}
+
+
+class TestImpossibleValues:
+    """Each family's own check of its numbers. The phrases are illustrative (made up for
+    these tests, in the shapes of tests/data/real/phrases.tsv) with one impossible number
+    each: strict parsing says which, lenient parsing keeps the text as Unspecified."""
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("Trong thời hạn 0 tháng", "a time limit is 1 to 240 months, not 0"),
+            ("Hàng năm từ năm 2030 đến năm 2026", "the years run forward, not from 2030 to"),
+            ("Hàng năm từ năm 0203", "a year has four digits, not '0203'"),
+            ("Định kỳ hàng quý từ năm 2026 đến năm 2025", "the years run forward"),
+            ("Định kỳ 1 năm một lần", "a deadline every few periods comes every 2 to 99"),
+            ("Định kỳ 100 năm một lần", "a deadline every few periods comes every 2 to 99"),
+            ("Định kỳ 3 năm một lần từ năm 2030 đến năm 2026", "the years run forward"),
+            ("Ngày 32 hàng tháng", "a day of the month is 1 to 31, not 32"),
+            ("Trước ngày 30/2 hằng năm", "30/2 is not a day of the year"),
+            ("Trước ngày 32/13/2026", "32/13/2026 is not a date"),
+            ("Trước ngày 31/2", "31/2/2026 is not a date"),
+            ("Trước tháng 13/2026", "a month is 1 to 12, not 13"),
+            ("Năm 0202 - 2026", "a year has four digits, not '0202'"),
+            ("Tháng 1, 13/2026", "13 is not a month of the year"),
+            ("Quý I, V/2026", "'v' is not a number"),
+            ("Tháng 6 năm 20266", "a year has four digits, not '20266'"),
+        ],
+    )
+    def test_reason(self, text: str, reason: str) -> None:
+        with pytest.raises(DeadlineSyntaxError) as info:
+            parse_deadline(text, strict=True, year=2026)
+        assert info.value.phrase == text
+        assert info.value.reason.startswith(reason)
+        assert parse_deadline(text, year=2026) == Unspecified(text=text)
+
+    def test_every_few_years_without_a_start(self) -> None:
+        """Illustrative: "3 năm một lần" is read, but not scheduled, and says why."""
+        d = parse_deadline("3 năm một lần")
+        assert isinstance(d, Periodic)
+        assert d.every == 3
+        assert d.since is None
+        assert any("not scheduled" in n for n in d.notes)
+        assert parse_deadline(d.canonical) == d
+
+    def test_every_few_years_from_a_year(self) -> None:
+        """Illustrative: the start year is kept and the phrase reads back."""
+        d = parse_deadline("Định kỳ 3 năm một lần từ năm 2026")
+        assert isinstance(d, Periodic)
+        assert (d.every, d.since, d.until) == (3, 2026, None)
+        assert not d.notes
+        assert parse_deadline(d.canonical) == d

@@ -495,3 +495,75 @@ def test_two_forms_from_one_unit_keep_the_later(
     got = collect_forms(seed_plan, [again, forms["cntt"]], period=Q4)
     assert got.progress.rows[0].result == "Bản gửi lại"
     assert any("a second form from unit 'cntt'" in str(w) for w in got.warnings)
+
+
+def _set_identity(path: Path, key: str, value: str) -> None:
+    """Change one line of the hidden identity sheet, as a user who unhid it might."""
+    book = openpyxl.load_workbook(path)
+    ws = book[IDENTITY_SHEET]
+    row = next(r for r in ws.iter_rows() if r[0].value == key)
+    row[1].value = value
+    book.save(path)
+
+
+class TestBadIdentity:
+    """The form's hidden identity sheet, changed: the form is refused with the reason."""
+
+    @pytest.mark.parametrize(
+        ("key", "value", "expected"),
+        [
+            ("version", "0", "a form of another kh-tthc version ('0')"),
+            ("plan", "không số", "is a form of plan 'không số'"),
+            ("period", "2025-Q9", "names no valid period ('2025-Q9')"),
+            ("unit", "khong-co", "is for unit 'khong-co', which the plan does not have"),
+            ("columns", "status", "was made from another version of the plan's tasks"),
+            ("tasks", "1.1", "was made from another version of the plan's tasks"),
+        ],
+    )
+    def test_refused(
+        self,
+        seed_plan: Plan,
+        q4: Progress,
+        forms: dict[str, Path],
+        key: str,
+        value: str,
+        expected: str,
+    ) -> None:
+        fill(forms["vp"], q4)
+        _set_identity(forms["vp"], key, value)
+        text = _problems(seed_plan, forms["vp"], period=None)
+        assert expected in text
+        assert forms["vp"].name in text
+
+    def test_bad_members(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        _set_identity(forms["vp"], "members", "khong-co=vp")
+        assert "khong-co" in _problems(seed_plan, forms["vp"])
+
+
+class TestBadCells:
+    def test_heading_changed(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        book = openpyxl.load_workbook(forms["vp"])
+        ws = book[DATA_SHEET]
+        header = FIRST_ROW - 1
+        old = ws.cell(header, 1).value
+        ws.cell(header, 1).value = "Số thứ tự"
+        book.save(forms["vp"])
+        text = _problems(seed_plan, forms["vp"])
+        assert f"A{header}: heading changed: expected {old!r}, got 'Số thứ tự'" in text
+
+    def test_not_a_date(self, seed_plan: Plan, q4: Progress, forms: dict[str, Path]) -> None:
+        fill(forms["vp"], q4)
+        book = openpyxl.load_workbook(forms["vp"])
+        _, keys = _keys(book)
+        col = openpyxl.utils.get_column_letter(keys.index("completed") + 1)
+        _set(forms["vp"], f"{col}{FIRST_ROW}", "hôm qua")
+        assert f"!{col}{FIRST_ROW}: " in _problems(seed_plan, forms["vp"])
+
+    def test_no_forms(self, seed_plan: Plan, forms: dict[str, Path]) -> None:
+        """Without a period nothing names one; with it, every unit owes its form."""
+        assert "no forms given" in _problems(seed_plan, period=None)
+        got = collect_forms(seed_plan, [], period=Q4)
+        assert got.progress.rows == ()
+        assert {o.unit for o in got.missing} == set(forms)

@@ -8,9 +8,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from kh_tthc import (
     EncryptedSource,
@@ -30,6 +32,7 @@ from kh_tthc import (
 )
 from kh_tthc.importing import docx as docx_import
 from kh_tthc.importing import package
+from kh_tthc.importing.word_numbering import WordNumbering
 from tests.fixtures_docx import (
     UP,
     C,
@@ -539,3 +542,105 @@ def test_sub_columns_under_a_merged_parent(tmp_path: Path) -> None:
     assert [plan.unit_names(task.lead)] == [("Sở Tư pháp",)]
     assert str(task.deadline) == "Tháng 10/2025"
     assert task.extra == (("Hình thức xử lý: Thay thế", "x"),)
+
+
+class TestWordNumbering:
+    """The number Word shows before a list paragraph, computed from a numbering part made
+    here (illustrative XML of the shape Word writes: w:abstractNum, w:num, w:lvlOverride)."""
+
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def numbering(self, levels: str, nums: str) -> WordNumbering:
+        """A real python-docx document whose numbering part holds only these lists."""
+        xml = f'<w:numbering xmlns:w="{self.W}">{levels}{nums}</w:numbering>'
+        document = docx.Document()
+        root = document.part.numbering_part.element
+        for child in list(root):
+            root.remove(child)
+        for child in etree.fromstring(xml):
+            root.append(child)
+        return WordNumbering(document)
+
+    def para(self, num_id: str | None, ilvl: int | None = 0) -> etree._Element:
+        inner = ""
+        if num_id is not None:
+            inner += f'<w:numId w:val="{num_id}"/>'
+        if ilvl is not None:
+            inner += f'<w:ilvl w:val="{ilvl}"/>'
+        return etree.fromstring(
+            f'<w:p xmlns:w="{self.W}"><w:pPr><w:numPr>{inner}</w:numPr></w:pPr></w:p>'
+        )
+
+    @staticmethod
+    def lvl(ilvl: str, fmt: str, text: str, start: str = "1") -> str:
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>'
+        )
+
+    @pytest.mark.parametrize(
+        ("fmt", "expected"),
+        [
+            ("upperRoman", ["I.", "II.", "III."]),
+            ("lowerRoman", ["i.", "ii.", "iii."]),
+            ("upperLetter", ["A.", "B.", "C."]),
+            ("lowerLetter", ["a.", "b.", "c."]),
+            ("decimal", ["1.", "2.", "3."]),
+            ("bullet", ["-", "-", "-"]),
+            ("none", ["", "", ""]),
+        ],
+    )
+    def test_formats(self, fmt: str, expected: list[str]) -> None:
+        n = self.numbering(
+            f'<w:abstractNum w:abstractNumId="0">{self.lvl("0", fmt, "%1.")}</w:abstractNum>',
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+        )
+        assert [n.label(self.para("1")) for _ in expected] == expected
+
+    def test_letters_past_z_double(self) -> None:
+        n = self.numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            + self.lvl("0", "lowerLetter", "%1)", start="27")
+            + "</w:abstractNum>",
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+        )
+        assert n.label(self.para("1")) == "aa)"
+
+    def test_levels_override_and_restart(self) -> None:
+        n = self.numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            + self.lvl("0", "decimal", "%1.")
+            + self.lvl("1", "decimal", "%1.%2.")
+            + self.lvl("x", "decimal", "%1")  # a level without a number: skipped
+            + self.lvl("12", "decimal", "%1")  # past the nine levels Word has: skipped
+            + "</w:abstractNum>",
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+            '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+            '<w:num w:numId="3"/>',
+        )
+        got = [
+            n.label(self.para("1")),
+            n.label(self.para("1", 1)),
+            n.label(self.para("1", 1)),
+            n.label(self.para("1")),
+            n.label(self.para("1", 1)),
+            n.label(self.para("2")),
+        ]
+        assert got == ["1.", "1.1.", "1.2.", "2.", "2.1.", "5."]
+        assert n.label(self.para("3")) is None  # a w:num naming no abstract list
+        assert n.label(self.para("9")) is None  # an unknown list
+        assert n.label(self.para("1", 4)) is None  # a level the list lacks
+
+    def test_style_numbering(self) -> None:
+        n = self.numbering(
+            f'<w:abstractNum w:abstractNumId="0">{self.lvl("0", "decimal", "%1.")}'
+            f"{self.lvl('1', 'lowerLetter', '%2)')}</w:abstractNum>",
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+        )
+        plain = etree.fromstring(f'<w:p xmlns:w="{self.W}"/>')
+        assert n.label(plain) is None
+        style = self.para("1").find(f"{{{self.W}}}pPr/{{{self.W}}}numPr")
+        assert n.label(plain, by_style=style) == "1."
+        # The paragraph's own level, the style's list.
+        assert n.label(self.para(None, 1), by_style=style) == "a)"

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kh_tthc import NoTaskTable, Plan, PlanInvalid, ProgressStatus, TaskNumber, load_progress
+from kh_tthc import (
+    NoTaskTable,
+    Plan,
+    PlanInvalid,
+    ProgressStatus,
+    SourceUnreadable,
+    TaskNumber,
+    load_progress,
+)
 from kh_tthc.cli import main
 from kh_tthc.importing.progress_table import (
     STATUS_WORDS,
@@ -349,3 +357,58 @@ def test_any_report_table_gives_progress_or_a_library_error(
         except KhTthcError:
             return
     assert all(r.task in {t.number for t in seed_plan.tasks} for r in progress.rows)
+
+
+class TestRowDoubts:
+    """Illustrative report tables (made up for these tests): each doubt about a row is a
+    warning naming the row, and the row is read or left out as the warning says."""
+
+    Q4 = Period.parse("2025-Q4")
+
+    def read(self, tmp_path: Path, seed_plan: Plan, rows: list[list[str]]) -> tuple[dict, str]:
+        path = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(path, seed_plan, period=self.Q4)
+        return _by_task(progress.rows), "\n".join(f"{w.where}: {w.message}" for w in warnings)
+
+    def test_status_column_in_words(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [
+            ["STT", "Nội dung", "Trạng thái"],
+            ["1.1", "", "Đã hoàn thành đúng hạn"],
+            ["1.2", "", "Tạm dừng chờ ý kiến"],
+        ]
+        got, warned = self.read(tmp_path, seed_plan, rows)
+        assert got == {"1.1": ("vp", "done")}
+        assert "status not read from 'Tạm dừng chờ ý kiến'; the row is not reported" in warned
+
+    def test_result_naming_two_statuses(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [
+            ["STT", "Nội dung", "Kết quả"],
+            ["1.1", "", "Đã hoàn thành dự thảo; đang trình ký ban hành"],
+        ]
+        got, warned = self.read(tmp_path, seed_plan, rows)
+        assert got == {"1.1": ("vp", "done")}
+        assert "the result names several statuses" in warned
+
+    def test_unit_not_of_the_task(self, seed_plan: Plan, tmp_path: Path) -> None:
+        lead = seed_plan.task("1.1").units[0]
+        other = next(u for u in seed_plan.units if u.id not in seed_plan.task("1.1").units)
+        rows = [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Kết quả"],
+            ["1.1", "", other.name, "Đã hoàn thành"],
+        ]
+        got, warned = self.read(tmp_path, seed_plan, rows)
+        assert got == {"1.1": (lead, "done")}
+        assert f"unit {other.name!r} is not one of task 1.1's units in the plan" in warned
+
+    def test_renumbered_row_matched_by_exact_title(self, seed_plan: Plan, tmp_path: Path) -> None:
+        task = seed_plan.task("1.2")
+        rows = [["STT", "Nội dung", "Kết quả"], ["9", task.title, "Đang thực hiện"]]
+        got, warned = self.read(tmp_path, seed_plan, rows)
+        assert got == {"1.2": (task.units[0], "in_progress")}
+        assert "numbered 9 in the report; matched task 1.2 by its title" in warned
+
+    def test_unknown_extension(self, seed_plan: Plan, tmp_path: Path) -> None:
+        path = tmp_path / "r.odt"
+        path.write_bytes(b"PK")
+        with pytest.raises(SourceUnreadable, match=r"unknown report extension '\.odt'"):
+            import_progress(path, seed_plan, period=self.Q4)

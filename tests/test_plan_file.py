@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import socket
+import tomllib
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from kh_tthc import (
     Plan,
@@ -18,6 +26,7 @@ from kh_tthc import (
     load_plan,
     loads_plan,
 )
+from kh_tthc.io.source import check_package, read_bytes, read_head, text_encoding
 from tests.conftest import SEED_PLAN
 from tests.strategies import plans
 
@@ -244,3 +253,173 @@ class TestAtomicWrite:
             failing_render()
         assert target.read_bytes() == b"old"
         assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+
+
+def _seed_data() -> dict[str, Any]:
+    return tomllib.loads(SEED_PLAN.read_text("utf-8"))
+
+
+def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
+    """A change to the seed's data: ``path`` is dotted keys and list indexes."""
+
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for key in parents:
+            node = node[int(key)] if key.isdigit() else node[key]
+        node[last] = value
+
+    return change
+
+
+class TestBadValues:
+    """A value of the wrong kind: the problem names where and what was found. Each case is
+    the seed plan with one value changed, read as JSON so any kind of value can be put in."""
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (_set("units", "x"), "'units' must be a table of id = \"name\", got the string 'x'"),
+            (_set("units.Bad Id", "x"), "units.Bad Id: invalid unit id"),
+            (
+                _set("units.vp", 3),
+                "units.vp: expected the unit's name as a string, got the number 3",
+            ),
+            (_set("recipients", "x"), "recipients: expected a list of texts"),
+            (_set("issuer", "x"), "issuer: expected a table (issuer), got the string 'x'"),
+            (_set("period.start", "2025-13-01"), "invalid date '2025-13-01' (expected YYYY-MM-DD)"),
+            (
+                _set("period.start", 2025),
+                "period.start: expected a date such as 2025-09-01, got the number 2025",
+            ),
+            (_set("period.start", True), "got true/false"),
+            (_set("period.start", [1]), "got a list"),
+            (_set("period.start", {"a": 1}), "got a table"),
+            (_set("tasks.0.deadline", 5), "tasks[0].deadline: expected a completion-time phrase"),
+            (_set("number", {"a": 1}), "number: expected a string, got a table"),
+            (_set("tasks.0.extra", {"a": 1}), "column 'a': expected a string, got the number 1"),
+            (_set("tasks.0.extra", "x"), "tasks[0].extra: expected a table (extra)"),
+            (_set("issued", "0001-08"), "outside 1901–2100"),
+        ],
+    )
+    def test_named(self, change: Callable[[dict[str, Any]], None], expected: str) -> None:
+        data = _seed_data()
+        change(data)
+        with pytest.raises(PlanInvalid) as info:
+            loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
+        assert any(expected in str(p) for p in info.value.problems), info.value.problems
+
+    def test_a_task_that_is_not_a_table(self) -> None:
+        data = _seed_data()
+        data["tasks"].insert(0, 1)
+        with pytest.raises(PlanInvalid) as info:
+            loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
+        assert "tasks[0]: expected a table, got the number 1" in str(info.value.problems[0])
+
+
+class TestBadText:
+    @pytest.mark.parametrize(
+        ("text", "fmt", "expected"),
+        [
+            ('{"a": NaN}', "json", "NaN is not a number JSON allows"),
+            ('{"a": 1, "a": 2}', "json", "duplicate key 'a'"),
+            ('{"a": ' + "9" * 5000 + "}", "json", "a number of more than"),
+            ("[" * 100_000 + "]" * 100_000, "json", "nested too deeply"),
+            ("title = ", "toml", "at end of file"),
+            ("a = " + "9" * 5000, "toml", "a number of more than"),
+            ("a = " + "[" * 100_000, "toml", "nested too deeply"),
+        ],
+    )
+    def test_plan_file_error(self, text: str, fmt: str, expected: str) -> None:
+        with pytest.raises(PlanFileError) as info:
+            loads_plan(text, format=fmt)
+        assert f"invalid {fmt.upper()}: " in str(info.value)
+        assert expected in str(info.value)
+
+    def test_unknown_format(self, seed_plan: Plan) -> None:
+        with pytest.raises(ValueError, match="unknown format 'yaml'"):
+            loads_plan("", format="yaml")
+        with pytest.raises(ValueError, match="unknown format 'yaml'"):
+            dumps_plan(seed_plan, format="yaml")
+
+
+class TestTheDoor:
+    """kh_tthc.io.source, the one door every input file comes through: what is not a
+    regular file is refused by kind, without blocking, and named."""
+
+    def test_fifo(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "plan.toml"
+        os.mkfifo(fifo)
+        with pytest.raises(SourceUnreadable, match=r"named pipe \(FIFO\)"):
+            load_plan(fifo)
+        with pytest.raises(SourceUnreadable, match="named pipe"):
+            read_head(fifo, 8, what="a plan file")
+
+    def test_socket(self, tmp_path: Path) -> None:
+        path = tmp_path / "s.toml"
+        with socket.socket(socket.AF_UNIX) as s:
+            try:
+                s.bind(str(path))
+            except OSError as exc:  # a path too long for AF_UNIX on this machine
+                pytest.skip(f"cannot make a socket here: {exc}")
+            with pytest.raises(SourceUnreadable, match="is a socket"):
+                load_plan(path)
+
+    def test_device(self) -> None:
+        with pytest.raises(SourceUnreadable, match="is a device"):
+            read_bytes(Path(os.devnull), what="a plan file", limit=10)
+
+    def test_symlink_loop(self, tmp_path: Path) -> None:
+        a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+        a.symlink_to(b)
+        b.symlink_to(a)
+        with pytest.raises(SourceUnreadable, match="too many levels of symbolic links"):
+            load_plan(a)
+
+    def test_read_head(self, tmp_path: Path) -> None:
+        with pytest.raises(SourceUnreadable, match="no such file"):
+            read_head(tmp_path / "khong-co.csv", 8, what="a .csv file")
+        data = SEED_PLAN.read_bytes()
+        assert read_head(SEED_PLAN, 8, what="a plan file") == data[:8]
+
+    def test_empty_refused_when_asked(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.toml"
+        path.write_bytes(b"")
+        with pytest.raises(PlanFileError, match="is empty"):
+            read_bytes(path, what="a plan file", limit=10, empty=PlanFileError)
+        assert read_bytes(path, what="a plan file", limit=10) == b""
+
+    @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=8))
+    def test_utf16_without_bom_is_recognised(self, text: str) -> None:
+        """Vietnamese (or any) text in UTF-16 of either order, with or without a BOM."""
+        for codec in ("utf-16-le", "utf-16-be"):
+            data = text.encode(codec)
+            enc = text_encoding(data)
+            assert enc in (codec, "utf-8")
+            if enc == codec:
+                assert data.decode(enc) == text
+        assert text_encoding("\ufeff".encode("utf-16-be") + text.encode("utf-16-be")) == "utf-16"
+        assert text_encoding(b"\xef\xbb\xbf" + text.encode("utf-8")) == "utf-8-sig"
+
+    def test_utf16_vietnamese(self) -> None:
+        """Illustrative text: the headings of a progress table, in both byte orders."""
+        text = "STT,Nội dung,Đơn vị chủ trì,Kết quả thực hiện\n" * 4
+        for codec in ("utf-16-le", "utf-16-be"):
+            assert text_encoding(text.encode(codec)) == codec
+
+    def test_package_limits(self, tmp_path: Path) -> None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for i in range(5):
+                zf.writestr(f"part{i}.xml", "0" * 1000)
+        data = buf.getvalue()
+        path = tmp_path / "x.docx"
+        check_package(data, path, what="a .docx")
+        with pytest.raises(PlanFileError, match="has 5 parts, more than 4"):
+            check_package(data, path, what="a .docx", max_parts=4)
+        with pytest.raises(PlanFileError, match=r"has a part \(part0.xml\) that unpacks to"):
+            check_package(data, path, what="a .docx", max_member=999)
+        with pytest.raises(PlanFileError, match=r"would unpack to .* more than the 4,999 bytes"):
+            check_package(data, path, what="a .docx", max_unpacked=4999)
+        with pytest.raises(PlanFileError, match="not a zip package"):
+            check_package(b"PK not really", path, what="a .docx")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -522,3 +522,216 @@ def test_summary_has_a_section_and_a_table_per_plan(tmp_path: Path) -> None:
     assert len(tables[1].rows) == 1 + plans[1].total  # header + the invented plan's tasks
     assert "Kính gửi: UBND tỉnh." in texts
     assert texts[texts.index("Nơi nhận:") + 1] == "- Như trên;"
+
+
+class TestPortfolioTomlProblems:
+    """Mistakes inside portfolio.toml itself: each one is named, with its place, and the
+    rest of the portfolio still loads (``strict=False``)."""
+
+    def problems(self, tmp_path: Path, toml: str) -> str:
+        folder = make_portfolio(tmp_path, toml)
+        with pytest.raises(PortfolioInvalid) as info:
+            Portfolio.load(folder)
+        partial = Portfolio.load(folder, strict=False)
+        assert [str(p) for p in partial.problems] == [str(p) for p in info.value.problems]
+        return "\n".join(map(str, info.value.problems))
+
+    def test_registry_and_owner(self, tmp_path: Path) -> None:
+        toml = example_toml().replace('owner = "vp"', 'owner = "khong-co"')
+        toml = toml.replace('cntt = "Trung tâm CNTT&TT"', 'cntt = ""')
+        text = self.problems(tmp_path, toml)
+        assert "[units] 'cntt': expected an id and a name" in text
+        assert "owner: 'khong-co' is not a unit of the registry" in text
+
+    def test_no_registry(self, tmp_path: Path) -> None:
+        head, _, rest = example_toml().partition("[units]")
+        toml = head + rest.split("\n\n", 1)[1]
+        text = self.problems(tmp_path, toml)
+        assert "[units]: expected a table of unit ids and names" in text
+        # Every plan's units are then unknown to the (empty) registry.
+        assert "'vp' ('Văn phòng Sở') is unknown to the registry" in text
+
+    def test_plan_entries(self, tmp_path: Path) -> None:
+        toml = (
+            example_toml()
+            + '\n[[plans]]\nid = "khong-file"\n'
+            + '\n[[plans]]\nid = "so-hoa-2025"\nfile = "ke-hoach-minh-hoa.toml"\n'
+            + '\n[[plans]]\nid = "mat"\nfile = "khong-co.toml"\n'
+        )
+        text = self.problems(tmp_path, toml)
+        assert 'plans[3]: expected a table with file = "plan.toml"' in text
+        assert "two plans with the id 'so-hoa-2025'" in text
+        assert "khong-co.toml" in text
+        assert "plan 'mat' failed validation; the portfolio is incomplete" in text
+
+    @pytest.mark.parametrize(
+        ("implements", "expected"),
+        [
+            ('"22/KH-UBND"', "implements: expected { number ="),
+            (
+                '{ number = "22/KH-UBND", issuer = "UBND tỉnh Thái Nguyên", year = "2025" }',
+                "implements.year: expected a year, got '2025'",
+            ),
+            (
+                '{ number = "", issuer = "UBND tỉnh Thái Nguyên", year = 2025 }',
+                "implements.number: expected a text, got ''",
+            ),
+            (
+                '{ number = "không số", issuer = "UBND tỉnh Thái Nguyên", year = 2025 }',
+                "implements: ",
+            ),
+        ],
+    )
+    def test_bad_implements(self, tmp_path: Path, implements: str, expected: str) -> None:
+        old = (
+            'implements = { number = "22/KH-UBND", issuer = "UBND tỉnh Thái Nguyên", year = 2025 }'
+        )
+        toml = example_toml()
+        assert old in toml
+        text = self.problems(tmp_path, toml.replace(old, f"implements = {implements}"))
+        assert expected in text
+
+    def test_references(self, tmp_path: Path) -> None:
+        toml = (
+            example_toml()
+            + '\n[[references]]\nid = "co-viec"\nnumber = "7/KH-UBND"\nissued = 2025-01-02\n'
+            + 'issuer = "UBND tỉnh Thái Nguyên"\ntitle = "Minh họa"\ntasks = []\n'
+            + '\n[[references]]\nid = "sai-ngay"\nnumber = "8/KH-UBND"\nissued = "ngày mai"\n'
+            + 'issuer = "UBND tỉnh Thái Nguyên"\ntitle = "Minh họa"\n'
+        )
+        text = self.problems(tmp_path, toml)
+        assert "references[2]: a reference has no tasks; list the plan file instead" in text
+        assert "references[3]:" in text
+        assert "ngày mai" in text
+
+    def test_references_not_a_list(self, tmp_path: Path) -> None:
+        head, _, tail = example_toml().partition("[[references]]")
+        letter = tail[tail.index("# Reminder letters") :]
+        text = self.problems(tmp_path, 'references = "22/KH-UBND"\n' + head + letter)
+        assert "references: expected [[references]] tables" in text
+
+    def test_reference_twin_of_a_plan(self, tmp_path: Path) -> None:
+        toml = (
+            example_toml()
+            + '\n[[references]]\nid = "ban-sao"\nnumber = "999/KH-SKHCN"\nissued = 2025-09-01\n'
+            + 'issuer = "Sở Khoa học và Công nghệ"\ntitle = "Minh họa"\n'
+        )
+        plan = load_plan(EXAMPLE / "ke-hoach-minh-hoa.toml")
+        folder = make_portfolio(tmp_path, toml)
+        p = Portfolio.load(folder, strict=False)
+        text = "\n".join(map(str, p.problems))
+        assert plan.issuer.name == "Sở Khoa học và Công nghệ"
+        assert plan.issued.year == 2025
+        assert "reference 'ban-sao' has the issuer, year and number of plan" in text
+
+    def test_serves_names_missing_tasks(self, tmp_path: Path) -> None:
+        old = 'addressee = "Ủy ban nhân dân tỉnh Thái Nguyên"'
+        toml = example_toml()
+        assert old in toml
+        toml = toml.replace(old, old + '\nserves = { "99.9" = "1", "không số" = "2" }')
+        folder = make_portfolio(tmp_path, toml)
+        p = Portfolio.load(folder, strict=False)
+        text = "\n".join(map(str, p.problems))
+        assert "serves: no task 99.9 in this plan" in text
+        assert "serves: no task không số in this plan" in text
+        # 22/KH-UBND is a reference, known without tasks: nothing is said about its side.
+        assert "in plan 'ubnd-22-2025'" not in text
+
+    def test_missing_progress_file(self, tmp_path: Path) -> None:
+        toml = example_toml().replace(
+            'progress = ["progress-minh-hoa-2025-Q4.csv"]',
+            'progress = ["progress-minh-hoa-2025-Q4.csv", "khong-co.csv"]',
+        )
+        text = self.problems(tmp_path, toml)
+        assert "khong-co.csv" in text
+        assert "a progress file of plan 'so-hoa-2025' has errors" in text
+
+    def test_progress_file_with_errors(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        csv = folder / "progress-minh-hoa-2025-Q4.csv"
+        lines = csv.read_text(encoding="utf-8").splitlines()
+        csv.write_text("\n".join([*lines, "99.9" + lines[-1][lines[-1].index(",") :]]) + "\n")
+        with pytest.raises(PortfolioInvalid) as info:
+            Portfolio.load(folder)
+        text = "\n".join(map(str, info.value.problems))
+        assert "progress-minh-hoa-2025-Q4.csv" in text
+        assert "a progress file of plan 'so-hoa-2025' has errors" in text
+
+
+class TestLookups:
+    def test_unit_id_by_id_name_and_case(self, portfolio: Portfolio) -> None:
+        for u in portfolio.units:
+            assert portfolio.unit_id(u.id) == u.id
+            assert portfolio.unit_id(u.name.upper()) == u.id
+            assert portfolio.unit_id(f"  {u.name.lower()} ") in (u.id, portfolio.unit_id(u.id))
+
+    def test_unknown_unit_lists_ids_and_a_near_one(self, portfolio: Portfolio) -> None:
+        with pytest.raises(PortfolioError) as info:
+            portfolio.unit_id("cdss")
+        msg = str(info.value)
+        assert "did you mean 'cds'?" in msg
+        for u in portfolio.units:
+            assert u.id in msg
+        with pytest.raises(PortfolioError) as far:
+            portfolio.unit_id("zzzzzzzz")
+        assert "did you mean" not in str(far.value)
+
+    def test_entry_unknown_plan(self, portfolio: Portfolio) -> None:
+        with pytest.raises(KeyError):
+            portfolio.entry("khong-co")
+
+    def test_progress_for_a_period_without_one(self, portfolio: Portfolio) -> None:
+        e = portfolio.entry("kiem-soat-tthc-2025")
+        assert e.progress_for(Period.parse("2025-Q1")) is None
+        got = e.progress_for(Q4)
+        assert got is not None
+        assert got.period == Q4
+
+    def test_label_and_number_of_a_plan_that_failed(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        (folder / "ke-hoach-minh-hoa.toml").write_text("không phải TOML", encoding="utf-8")
+        p = Portfolio.load(folder, strict=False)
+        e = p.entry("so-hoa-2025")
+        assert e.plan is None
+        assert e.label == "so-hoa-2025"
+        assert e.number == ""
+        # A member without content is left out of the agenda, the roll-up and the units.
+        assert all(i.plan != "so-hoa-2025" for i in p.agenda(as_of=AS_OF))
+        assert "so-hoa-2025" not in p.reports(Q4, as_of=AS_OF)
+        plans, _ = p.rollup(Q4, as_of=AS_OF)
+        assert [f.plan for f in plans] == ["kiem-soat-tthc-2025"]
+
+
+class TestAgendaFilters:
+    def test_window_outside_every_plan(self, portfolio: Portfolio) -> None:
+        assert portfolio.agenda(as_of=AS_OF, start=date(2030, 1, 1), end=date(2030, 12, 31)) == ()
+
+    def test_window_keeps_only_its_days(self, portfolio: Portfolio) -> None:
+        start, end = date(2025, 12, 1), date(2025, 12, 31)
+        items = portfolio.agenda(as_of=AS_OF, start=start, end=end)
+        everything = portfolio.agenda(as_of=AS_OF)
+        assert items
+        assert len(items) < len(everything)
+        assert all(start <= i.due <= end for i in items if i.due is not None)
+
+    def test_unit_of_one_plan_only(self, portfolio: Portfolio) -> None:
+        """A unit that no task of a plan names gets nothing from that plan."""
+        for u in portfolio.units:
+            items = portfolio.agenda(as_of=AS_OF, unit=u.id)
+            for i in items:
+                e = portfolio.entry(i.plan)
+                assert e.plan is not None
+                local = set(e.local_ids(u.id))
+                assert local & set(i.occurrence.task.lead + i.occurrence.task.support)
+
+    def test_late_items_for_a_unit_are_its_lead_tasks(self, portfolio: Portfolio) -> None:
+        every = portfolio.late_items(Q4, as_of=AS_OF)
+        assert every
+        for u in portfolio.units:
+            mine = portfolio.late_items(Q4, as_of=AS_OF, unit=u.id)
+            assert mine == [x for x in every if u.id in x.units]
+
+    def test_no_report_before_the_cutoff(self, portfolio: Portfolio) -> None:
+        first = Q4.cutoff().start
+        assert portfolio.reports(Q4, as_of=first - timedelta(days=1)) == {}
+        assert set(portfolio.reports(Q4, as_of=first)) == {e.id for e in portfolio.plans}

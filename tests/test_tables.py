@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import keyword
+from typing import ClassVar
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +76,61 @@ class TestFields:
             assert item.item == "any"
             template = "{% for row in items %}{{ row.anything_at_all }}{% endfor %}"
             assert unknown_fields(template, shape) == []
+
+
+class TestFieldsThroughTemplateForms:
+    """A misspelt field is found through each Jinja construct a template may use to reach
+    it; what cannot be told (a computed key, a loop of pairs) is never reported."""
+
+    CONTEXT: ClassVar[dict[str, object]] = {
+        "plan": {"title": "Kế hoạch", "number": "1/KH-X"},
+        "tasks": [{"number": "1", "title": "A"}, {"number": "2", "title": "B"}],
+    }
+
+    @pytest.mark.parametrize(
+        ("source", "expected"),
+        [
+            ("{{ plan.titel }}", [("plan.titel", 1)]),
+            ("{{ plan['titel'] }}", [("plan['titel']", 1)]),
+            ("{{ (tasks | first).titel }}", [("(…).titel", 1)]),
+            ("{{ (tasks | last)['titel'] }}", [("(…)['titel']", 1)]),
+            (
+                "{% for t in tasks | sort(attribute='number') %}{{ t.titel }}{% endfor %}",
+                [("t.titel", 1)],
+            ),
+            ("{% for t in tasks | reverse %}\n{{ t.titel }}{% endfor %}", [("t.titel", 2)]),
+            ("{{ tasks[0].titel }}", [("tasks[0].titel", 1)]),
+            ("{{ tasks[i].titel }}", [("tasks[…].titel", 1)]),
+            ("{{ tasks.titel }}", [("tasks.titel", 1)]),
+            ("{% set p = plan %}{{ p.titel }}", [("p.titel", 1)]),
+            (
+                "{% for t in tasks %}{{ t.titel }}{% else %}{{ plan.titel }}{% endfor %}",
+                [("t.titel", 1), ("plan.titel", 1)],
+            ),
+            ("{% for t in tasks if t.numbr %}{% endfor %}", [("t.numbr", 1)]),
+            # What cannot be told is not reported.
+            ("{% for k, v in plan.items() %}{{ v.anything }}{% endfor %}", []),
+            ("{% set a, b = 1, 2 %}{{ a.anything }}", []),
+            ("{% macro m(x) %}{{ x.anything }}{% endmacro %}{{ m(plan) }}", []),
+            ("{% with q = plan %}{{ q.anything }}{% endwith %}", []),
+            ("{% set q %}x{% endset %}{{ q.anything }}", []),
+            ("{{ plan[plan.title].anything }}", []),
+            ("{{ (tasks | length).anything }}", []),
+            ("{{ plan.title.upper() }}", []),
+            ("{{ tasks.append }}", []),
+            ("{{ loop_var.anything }}", []),
+        ],
+    )
+    def test_found(self, source: str, expected: list[tuple[str, int]]) -> None:
+        assert unknown_fields(source, describe(self.CONTEXT)) == expected
+
+    def test_parsed_tree_is_accepted(self) -> None:
+        from kh_tthc.render.sandbox import environment
+
+        tree = environment().parse("{{ plan.titel }}")
+        assert unknown_fields(tree, describe(self.CONTEXT)) == [("plan.titel", 1)]
+
+    def test_field_paths_of_nested_lists(self) -> None:
+        shape = describe({"a": [[{"b": 1}]], "c": []})
+        assert field_paths(shape) == ["a", "a[][].b", "c"]
+        assert describe([]) == ListOf("any")

@@ -101,32 +101,8 @@ def convert(
         ConversionFailed: it could not start, failed, took longer than ``timeout`` or
             wrote no file.
     """
-    executable = find_soffice(soffice)
-    extension = target_filter.partition(":")[0]
-    with tempfile.TemporaryDirectory(prefix="kh-tthc-soffice-") as work:
-        outdir = Path(work, "out")
-        command = [
-            executable,
-            # A private profile: a LibreOffice window the user has open is not disturbed.
-            f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            target_filter,
-            "--outdir",
-            str(outdir),
-            str(source.resolve()),
-        ]
-        _run(command, timeout)
-        produced = outdir / f"{source.stem}.{extension}"
-        if not produced.is_file() or produced.stat().st_size == 0:
-            raise ConversionFailed(
-                f"LibreOffice did not convert {source} (no {extension.upper()} came out)",
-                reason="no output",
-            )
-        yield produced
+    with convert_many([source], target_filter, soffice=soffice, timeout=timeout) as produced:
+        yield produced[source]
 
 
 @contextlib.contextmanager
@@ -168,6 +144,7 @@ def convert_many(
         outdir = Path(work, "out")
         command = [
             executable,
+            # A private profile: a LibreOffice window the user has open is not disturbed.
             f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
             "--headless",
             "--norestore",
@@ -186,7 +163,7 @@ def convert_many(
             if not out.is_file() or out.stat().st_size == 0:
                 raise ConversionFailed(
                     f"LibreOffice did not convert {source} (no {extension.upper()} came out)",
-                    reason=f"no output for {source.name}",
+                    reason="no output" if len(sources) == 1 else f"no output for {source.name}",
                 )
             produced[source] = out
         yield produced

@@ -146,6 +146,31 @@ def test_validate_on_the_command_line_loads_no_heavy_module(tmp_path: Path) -> N
     assert [m for m in ("docxtpl", "jinja2", "docx", "lxml", "openpyxl") if loaded[m]] == []
 
 
+def test_validate_loads_neither_the_document_checker_nor_the_table_exports() -> None:
+    """``kh-tthc validate`` builds the whole command line (check's ``--kind`` choices
+    included) but loads neither the engine of ``kh-tthc check`` nor the table exports of
+    ``show``, nor anything of importing, rendering or reports."""
+    plan = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+    modules = (
+        "kh_tthc.check.engine",
+        "kh_tthc.tables",
+        "kh_tthc.importing",
+        "kh_tthc.render",
+        "kh_tthc.report",
+        "kh_tthc.schedule",
+        "kh_tthc.progress",
+    )
+    probe = (
+        "import json, sys\nfrom kh_tthc.cli import main\n"
+        f"assert main(['validate', '-q', {str(plan)!r}]) == 0\n"
+        f"print(json.dumps([m for m in {modules!r} if m in sys.modules]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(proc.stdout.splitlines()[-1]) == []
+
+
 # -- 4. one surface for data out ---------------------------------------------------------
 
 SEED_DIR = ROOT / "examples" / "skhcn-thai-nguyen-2025"

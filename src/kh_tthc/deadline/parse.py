@@ -9,8 +9,6 @@ fails is :class:`Unspecified`, kept as written.
 
 from __future__ import annotations
 
-import calendar
-import difflib
 import functools
 import re
 import unicodedata
@@ -1049,6 +1047,8 @@ _NUMBERS = re.compile(r"[0-9]+|\b[ivx]+\b")
 
 def _from_numbers(folded: str) -> list[str]:
     """Known forms filled with the phrase's own numbers ("6/2025" gives "Tháng 6/2025")."""
+    import calendar  # suggestions only: reading a phrase never needs it
+
     numbers = _NUMBERS.findall(folded)
     years = [n for n in numbers if n.isdigit() and len(n) == 4]
     small = [n for n in numbers if n not in years]
@@ -1089,6 +1089,8 @@ def suggest(text: str) -> tuple[str, ...]:
 def _suggest(text: str) -> tuple[str, ...]:
     # Kept by phrase: checking a plan asks again for every task with the same free text,
     # and a portfolio repeats them across plans; the answer depends on the text alone.
+    import difflib  # suggestions only: reading a phrase never needs it
+
     folded = fold_phrase(clean(text))
     own = _from_numbers(folded)
     ranked = sorted(

@@ -63,6 +63,54 @@ def test_the_command_module_loads_no_heavy_module() -> None:
     assert [m for m, yes in loaded.items() if yes] == []
 
 
+def test_import_leaves_the_deadline_reader_for_its_first_use() -> None:
+    """``import kh_tthc`` builds the model's classes only: the deadline reader (its tables
+    and the patterns of every phrase family), dateutil's recurrence rules and the compiled
+    period patterns wait until a phrase, a recurring rule or a period's text is first read.
+    This is what keeps the import fast (docs/performance.md)."""
+    probe = (
+        "import json, sys, kh_tthc\n"
+        "from kh_tthc import periods\n"
+        "before = [m for m in ('kh_tthc.deadline.parse', 'kh_tthc.deadline.phrases',"
+        " 'dateutil.rrule', 'difflib') if m in sys.modules]\n"
+        "compiled = [p.compiled is not None for _, p in periods._PERIOD_FORMS]\n"
+        "d = kh_tthc.parse_deadline('Quý IV/2025')\n"
+        "print(json.dumps([before, compiled, 'kh_tthc.deadline.parse' in sys.modules,"
+        " d.canonical]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    before, compiled, loaded, canonical = json.loads(proc.stdout.splitlines()[-1])
+    assert before == []
+    assert not any(compiled)
+    assert loaded
+    assert canonical == "Quý IV/2025"
+
+
+def test_a_phrase_compiles_only_the_families_its_first_word_can_open() -> None:
+    """The reader compiles a family's pattern the first time a phrase opens with one of the
+    family's first words, so reading one plan compiles a few of them, not all; the phrase
+    is read the same either way."""
+    from kh_tthc.deadline.phrases import FAMILIES
+
+    probe = (
+        "import json\n"
+        "from kh_tthc.deadline import parse as P\n"
+        "d = P.parse_deadline('Khi có phát sinh')\n"
+        "print(json.dumps([sorted(P._COMPILED), sorted(P._BY_HEAD), d.kind]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    compiled, heads, kind = json.loads(proc.stdout.splitlines()[-1])
+    opening = [f.name for f in FAMILIES if "khi" in f.heads]
+    assert heads == ["khi"]
+    assert sorted(compiled) == sorted(opening)
+    assert len(compiled) < len(FAMILIES)
+    assert kind == kh_tthc.parse_deadline("Khi có phát sinh").kind == "on_event"
+
+
 def test_heavy_names_still_load_on_first_use() -> None:
     loaded = _loaded_after("import kh_tthc\nkh_tthc.render_plan")
     assert loaded["docxtpl"]
@@ -96,6 +144,31 @@ def test_validate_on_the_command_line_loads_no_heavy_module(tmp_path: Path) -> N
         f"from kh_tthc.cli import main\nassert main(['validate', '-q', {str(plan)!r}]) == 0"
     )
     assert [m for m in ("docxtpl", "jinja2", "docx", "lxml", "openpyxl") if loaded[m]] == []
+
+
+def test_validate_loads_neither_the_document_checker_nor_the_table_exports() -> None:
+    """``kh-tthc validate`` builds the whole command line (check's ``--kind`` choices
+    included) but loads neither the engine of ``kh-tthc check`` nor the table exports of
+    ``show``, nor anything of importing, rendering or reports."""
+    plan = ROOT / "examples" / "skhcn-thai-nguyen-2025" / "plan.toml"
+    modules = (
+        "kh_tthc.check.engine",
+        "kh_tthc.tables",
+        "kh_tthc.importing",
+        "kh_tthc.render",
+        "kh_tthc.report",
+        "kh_tthc.schedule",
+        "kh_tthc.progress",
+    )
+    probe = (
+        "import json, sys\nfrom kh_tthc.cli import main\n"
+        f"assert main(['validate', '-q', {str(plan)!r}]) == 0\n"
+        f"print(json.dumps([m for m in {modules!r} if m in sys.modules]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(proc.stdout.splitlines()[-1]) == []
 
 
 # -- 4. one surface for data out ---------------------------------------------------------

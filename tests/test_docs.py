@@ -30,7 +30,6 @@ DOCS = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 #: Modules with no docstring example: plumbing (files, processes, re-exports) whose
 #: behaviour the tests show better. A module not listed here must have examples.
 NO_EXAMPLES = {
-    "kh_tthc._lazy",
     "kh_tthc.deadline",
     "kh_tthc.forms",
     "kh_tthc.forms.collect",

@@ -37,7 +37,6 @@ from kh_tthc.deadline import (
     TimeLimit,
     Unspecified,
     WorkingDays,
-    parse_deadline,
 )
 from kh_tthc.errors import (
     DeadlineSyntaxError,
@@ -83,6 +82,7 @@ from kh_tthc.periods import (
 )
 
 if TYPE_CHECKING:
+    from kh_tthc.deadline.parse import parse_deadline
     from kh_tthc.importing.csv import import_csv
     from kh_tthc.importing.docx import import_docx
     from kh_tthc.importing.errors import (
@@ -137,8 +137,10 @@ __version__ = "0.1.0.dev0"
 #: Names imported on first use, so that ``import kh_tthc`` stays fast (docs/performance.md):
 #: rendering and importing load docxtpl, jinja2, python-docx, lxml and openpyxl, and a
 #: command that only validates a plan needs neither progress, reports nor schedules, and
-#: plan files (cattrs, TOML) are read only when one is.
+#: plan files (cattrs, TOML) are read only when one is; the deadline reader (its tables and
+#: patterns) loads when a string first becomes a deadline.
 _LAZY = {
+    "parse_deadline": "kh_tthc.deadline.parse",
     "Portfolio": "kh_tthc.portfolio",
     "PortfolioError": "kh_tthc.portfolio",
     "PortfolioInvalid": "kh_tthc.portfolio",

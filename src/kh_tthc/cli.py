@@ -34,7 +34,6 @@ from kh_tthc.io.plan_file import FORMATS, dumps_plan, read_plan
 from kh_tthc.io.source import format_of, read_head
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period, PeriodError, SendingRule, SendingRuleSyntaxError
-from kh_tthc.tables import plan_outline
 from kh_tthc.validate import check_plan
 from kh_tthc.vn import format_percent, upper
 
@@ -120,6 +119,8 @@ def row_counts(plan: Plan) -> str:
 
 def outline(plan: Plan) -> list[str]:
     """The plan's appendix as indented lines (:func:`kh_tthc.tables.plan_outline`)."""
+    from kh_tthc.tables import plan_outline  # only `show` needs it
+
     return plan_outline(plan)
 
 

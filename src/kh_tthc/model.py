@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from kh_tthc import convert as C
-from kh_tthc.deadline import Deadline, parse_deadline
+from kh_tthc.deadline import Deadline
 from kh_tthc.errors import DeadlineSyntaxError, TaskNumberError
 from kh_tthc.periods import SendingRule
 from kh_tthc.vn import clean, date_line, fold, format_number, pad2, upper
@@ -56,6 +56,8 @@ def _deadline(value: Any, owner: Any, field: str) -> Deadline | None:
     if value is None or isinstance(value, _DEADLINE_TYPES):
         return value
     if isinstance(value, str):
+        from kh_tthc.deadline.parse import parse_deadline  # loaded on first use
+
         try:
             return parse_deadline(C.checked_text(value, owner, field))
         except DeadlineSyntaxError as exc:  # an empty phrase
@@ -588,6 +590,8 @@ def _in_year(task: Task, year: int) -> Task:
     d = task.deadline
     if d is None or d.kind != "unspecified":
         return task
+    from kh_tthc.deadline.parse import parse_deadline  # loaded on first use
+
     again = parse_deadline(str(d), year=year)
     return task if again == d else evolve(task, deadline=again)
 

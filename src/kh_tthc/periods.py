@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from kh_tthc._lazy import LazyPattern
 from kh_tthc.calendar import WorkCalendar, check_range
 from kh_tthc.errors import KhTthcError
 from kh_tthc.vn import _month_text, clean, from_roman, pad2, to_roman
@@ -367,21 +368,21 @@ class Period:
 
 _YEAR = r"(?P<y>[0-9]+)"
 _PERIOD_FORMS = (
-    (PeriodKind.QUARTER, re.compile(_YEAR + r"-q(?P<i>[0-9]+)", re.IGNORECASE)),
-    (PeriodKind.HALF, re.compile(_YEAR + r"-h(?P<i>[0-9]+)", re.IGNORECASE)),
-    (PeriodKind.MONTH, re.compile(_YEAR + r"-(?P<i>[0-9]+)")),
-    (PeriodKind.YEAR, re.compile(r"(?:năm )?" + _YEAR, re.IGNORECASE)),
+    (PeriodKind.QUARTER, LazyPattern(_YEAR + r"-q(?P<i>[0-9]+)", re.IGNORECASE)),
+    (PeriodKind.HALF, LazyPattern(_YEAR + r"-h(?P<i>[0-9]+)", re.IGNORECASE)),
+    (PeriodKind.MONTH, LazyPattern(_YEAR + r"-(?P<i>[0-9]+)")),
+    (PeriodKind.YEAR, LazyPattern(r"(?:năm )?" + _YEAR, re.IGNORECASE)),
     (
         PeriodKind.QUARTER,
-        re.compile(r"quý (?P<i>[a-z0-9]+) ?(?:/|năm) ?" + _YEAR, re.IGNORECASE),
+        LazyPattern(r"quý (?P<i>[a-z0-9]+) ?(?:/|năm) ?" + _YEAR, re.IGNORECASE),
     ),
     (
         PeriodKind.HALF,
-        re.compile(r"(?:6|sáu) tháng (?P<h>đầu|cuối) năm " + _YEAR, re.IGNORECASE),
+        LazyPattern(r"(?:6|sáu) tháng (?P<h>đầu|cuối) năm " + _YEAR, re.IGNORECASE),
     ),
     (
         PeriodKind.MONTH,
-        re.compile(r"tháng (?P<i>[0-9]+) ?(?:/|năm) ?" + _YEAR, re.IGNORECASE),
+        LazyPattern(r"tháng (?P<i>[0-9]+) ?(?:/|năm) ?" + _YEAR, re.IGNORECASE),
     ),
 )
 
@@ -599,23 +600,23 @@ _CUTOFF = r"(?:the )?cut-?off"
 _RULE_FORMS = (
     (
         SendingRuleKind.AFTER_CUTOFF,
-        re.compile(r"(?P<n>[0-9]+) working days? after " + _CUTOFF, re.IGNORECASE),
+        LazyPattern(r"(?P<n>[0-9]+) working days? after " + _CUTOFF, re.IGNORECASE),
     ),
-    (SendingRuleKind.AFTER_CUTOFF, re.compile(_CUTOFF + r" ?\+ ?(?P<n>[0-9]+)", re.IGNORECASE)),
+    (SendingRuleKind.AFTER_CUTOFF, LazyPattern(_CUTOFF + r" ?\+ ?(?P<n>[0-9]+)", re.IGNORECASE)),
     (
         SendingRuleKind.AFTER_CUTOFF,
-        re.compile(
+        LazyPattern(
             r"(?P<n>[0-9]+) ngày làm việc (?:sau|kể từ) (?:ngày )?(?:kết thúc )?chốt số liệu",
             re.IGNORECASE,
         ),
     ),
     (
         SendingRuleKind.DAY_OF_LAST_MONTH,
-        re.compile(r"day (?P<n>[0-9]+)(?: of (?:the )?last month)?", re.IGNORECASE),
+        LazyPattern(r"day (?P<n>[0-9]+)(?: of (?:the )?last month)?", re.IGNORECASE),
     ),
     (
         SendingRuleKind.DAY_OF_LAST_MONTH,
-        re.compile(
+        LazyPattern(
             r"ngày (?P<n>[0-9]+) (?:của )?tháng cuối (?:của )?kỳ(?: báo cáo)?", re.IGNORECASE
         ),
     ),

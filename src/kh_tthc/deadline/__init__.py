@@ -21,6 +21,9 @@ When a due date falls on a day off:
   time limit.
 """
 
+from typing import TYPE_CHECKING
+
+from kh_tthc._lazy import lazy_names
 from kh_tthc.deadline.model import (
     KINDS,
     MAX_LIMIT_DAYS,
@@ -45,7 +48,18 @@ from kh_tthc.deadline.model import (
     Unspecified,
     WorkingDays,
 )
-from kh_tthc.deadline.parse import EXAMPLES, fold_phrase, parse_deadline, suggest
+
+if TYPE_CHECKING:
+    from kh_tthc.deadline.parse import EXAMPLES, fold_phrase, parse_deadline, suggest
+
+#: The reader is imported on its first use: building its tables and compiling its patterns
+#: is a good part of ``import kh_tthc``, which only needs it once a string becomes a
+#: deadline (docs/performance.md).
+_LAZY = dict.fromkeys(
+    ("EXAMPLES", "fold_phrase", "parse_deadline", "suggest"), "kh_tthc.deadline.parse"
+)
+
+__getattr__, __dir__ = lazy_names("kh_tthc.deadline", _LAZY, globals())
 
 __all__ = [
     "EXAMPLES",

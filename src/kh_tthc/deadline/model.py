@@ -23,15 +23,17 @@ import itertools
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import ClassVar, Literal, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 from attrs import Factory, field, frozen
-from dateutil import rrule
 
 from kh_tthc.calendar import WorkCalendar, check_range
 from kh_tthc.errors import KhTthcError
 from kh_tthc.periods import Period, PeriodKind, SendingRule, short_date
 from kh_tthc.vn import clean, fold, pad2
+
+if TYPE_CHECKING:
+    from dateutil import rrule
 
 __all__ = [
     "ByDate",
@@ -965,6 +967,8 @@ class Recurring(_Phrase):
         return f"{days} hàng năm"
 
     def _rule(self, start: date) -> rrule.rruleset:
+        from dateutil import rrule  # loaded by the first recurring rule, not by the import
+
         rules = rrule.rruleset()
         first = datetime(start.year, start.month, 1)
         for d in self.days:

@@ -9,8 +9,6 @@ fails is :class:`Unspecified`, kept as written.
 
 from __future__ import annotations
 
-import calendar
-import difflib
 import functools
 import re
 import unicodedata
@@ -623,20 +621,59 @@ class _Compiled:
     read: Callable[[re.Match[str], _Ctx], _Read]
 
 
-def _dispatch() -> dict[str, tuple[_Compiled, ...]]:
-    by_head: dict[str, list[_Compiled]] = {}
+def _dispatch() -> dict[str, tuple[Family, ...]]:
+    by_head: dict[str, list[Family]] = {}
     for family in FAMILIES:
-        compiled = _Compiled(family, _compile(family.pattern), _READERS[family.reader])
         for head in family.heads:
-            by_head.setdefault(head, []).append(compiled)
+            by_head.setdefault(head, []).append(family)
     return {head: tuple(items) for head, items in by_head.items()}
 
 
-_BY_HEAD = _dispatch()
-# The same, as bound methods and readers, for the engine's inner loop.
-_FAST = {
-    head: tuple((c.regex.fullmatch, c.read) for c in items) for head, items in _BY_HEAD.items()
-}
+# The families worth trying for each first word, in the table's order.
+_HEADS = _dispatch()
+_COMPILED: dict[str, _Compiled] = {}
+
+
+class _ByHead(dict[str, tuple[_Compiled, ...]]):
+    """The compiled families for each first word. A family's pattern is compiled the first
+    time a phrase opens with one of its words: compiling all of them costs more than a
+    command that reads one plan spends reading it (docs/performance.md)."""
+
+    def __missing__(self, head: str) -> tuple[_Compiled, ...]:
+        families = _HEADS.get(head)
+        if families is None:
+            return ()  # not kept: any word can open a phrase
+        items = self[head] = tuple(_compiled(family) for family in families)
+        return items
+
+
+def _compiled(family: Family) -> _Compiled:
+    found = _COMPILED.get(family.name)
+    if found is None:
+        regex = _compile(family.pattern)
+        found = _COMPILED[family.name] = _Compiled(family, regex, _READERS[family.reader])
+    return found
+
+
+# A family as the engine's inner loop calls it: the bound ``fullmatch`` and the reader.
+_Matcher: TypeAlias = (
+    "tuple[Callable[[str], re.Match[str] | None], Callable[[re.Match[str], _Ctx], _Read]]"
+)
+
+
+class _Fast(dict[str, tuple[_Matcher, ...]]):
+    """The same, as bound methods and readers, for the engine's inner loop."""
+
+    def __missing__(self, head: str) -> tuple[_Matcher, ...]:
+        items = _BY_HEAD[head]
+        if not items:
+            return ()
+        fast = self[head] = tuple((c.regex.fullmatch, c.read) for c in items)
+        return fast
+
+
+_BY_HEAD = _ByHead()
+_FAST = _Fast()
 _VALUES = (Ongoing, OnEvent, ByDate, ByPeriod, Periodic, Recurring, Composite)
 
 
@@ -675,7 +712,7 @@ def _one(folded: str, ctx: _Ctx, offset: int = 0) -> _Read:
         text = ctx.core[offset : offset + len(folded)]
         inner = _ctx(text, ctx.core[offset:], lead, ctx.year)
     reason: str | None = None
-    for fullmatch, read in _FAST.get(head, ()):
+    for fullmatch, read in _FAST[head]:
         m = fullmatch(rest)
         if m is None:
             continue
@@ -711,7 +748,7 @@ def which_family(text: str, *, year: int | None = None) -> str | None:
         return "fixed"
     head = rest.split(" ", 1)[0]
     inner = _ctx(cleaned, core, lead, year)
-    for compiled in _BY_HEAD.get("#" if head[:1].isdigit() else head, ()):
+    for compiled in _BY_HEAD["#" if head[:1].isdigit() else head]:
         m = compiled.regex.fullmatch(rest)
         if m is not None and isinstance(compiled.read(m, inner), _VALUES):
             return compiled.family.name
@@ -741,7 +778,7 @@ def _startable(piece: str) -> bool:
     lead = _LEAD.match(piece) if piece[:1] in _LEAD_INITIALS else None
     rest = piece[lead.end() :] if lead else piece
     head = rest.partition(" ")[0]
-    return head[:1].isdigit() or head in _BY_HEAD or head in _FIXED_HEADS
+    return head[:1].isdigit() or head in _HEADS or head in _FIXED_HEADS
 
 
 _FIXED_HEADS = frozenset(k.split(" ", 1)[0] for k in FIXED)
@@ -1010,6 +1047,8 @@ _NUMBERS = re.compile(r"[0-9]+|\b[ivx]+\b")
 
 def _from_numbers(folded: str) -> list[str]:
     """Known forms filled with the phrase's own numbers ("6/2025" gives "Tháng 6/2025")."""
+    import calendar  # suggestions only: reading a phrase never needs it
+
     numbers = _NUMBERS.findall(folded)
     years = [n for n in numbers if n.isdigit() and len(n) == 4]
     small = [n for n in numbers if n not in years]
@@ -1050,6 +1089,8 @@ def suggest(text: str) -> tuple[str, ...]:
 def _suggest(text: str) -> tuple[str, ...]:
     # Kept by phrase: checking a plan asks again for every task with the same free text,
     # and a portfolio repeats them across plans; the answer depends on the text alone.
+    import difflib  # suggestions only: reading a phrase never needs it
+
     folded = fold_phrase(clean(text))
     own = _from_numbers(folded)
     ranked = sorted(

@@ -14,13 +14,15 @@ from typing import Any
 import docx
 import pytest
 from attrs import evolve
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from hypothesis import HealthCheck, given, settings
 
 from kh_tthc import Plan, load_plan, render_plan, render_report
-from kh_tthc.check import RULES, UnknownKind, check_document
+from kh_tthc.check import KINDS, RULES, UnknownKind, check_document
 from kh_tthc.check.engine import _paragraphs
+from kh_tthc.check.rules import ALL_KINDS
 from kh_tthc.cli import main
 from kh_tthc.portfolio import Portfolio
 from kh_tthc.portfolio.letter import reminder, render_reminder
@@ -30,6 +32,7 @@ from tests.test_report_render import seed_report
 from tests.test_roundtrip_docx import valid_plans
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "portfolio"
+PROVINCE = "Ủy ban nhân dân tỉnh Thái Nguyên"
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +40,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("rendered")
     out = {
         "KH": render_plan(load_plan(SEED_PLAN), folder / "kh.docx"),
-        "BC": render_report(seed_report(), folder / "bc.docx"),
+        # Sent upward (a Sở to the UBND tỉnh), the báo cáo names its addressee (II.9.b).
+        "BC": render_report(evolve(seed_report(), addressees=(PROVINCE,)), folder / "bc.docx"),
     }
     letter = reminder(Portfolio.load(EXAMPLE), as_of=date(2025, 12, 15), units=["vp", "cntt"])
     out["CV"] = render_reminder(letter, folder / "cv.docx")
@@ -50,6 +54,11 @@ class TestRendered:
         """What the library renders passes, and its kind is recognised."""
         assert check_document(rendered[kind]) == []
         assert check_document(rendered[kind], kind=kind) == []
+
+    def test_report_without_addressee_warns(self, tmp_path: Path) -> None:
+        """A báo cáo without "Kính gửi:" (one not sent upward) has a warning, no error."""
+        out = render_report(seed_report(), tmp_path / "bc.docx")
+        assert [(f.rule, f.is_error) for f in check_document(out)] == [("kinh-gui-report", False)]
 
     @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(plan=valid_plans())
@@ -116,6 +125,59 @@ def _number(doc: Any) -> Any:
     return _find(doc, lambda t: t.startswith("Số:"))
 
 
+def _delete(paragraph: Any) -> None:
+    paragraph._p.getparent().remove(paragraph._p)
+
+
+def _unrule(doc: Any, above: Callable[[str], bool]) -> None:
+    """Take the border off the empty paragraph that draws the line under a paragraph."""
+    found = list(_paragraphs(doc.element.body))
+    at = next(i for i, p in enumerate(found) if above(p.text))
+    rule = found[at + 1].el
+    for border in rule.iter(qn("w:pBdr")):
+        border.getparent().remove(border)
+
+
+def _body(doc: Any) -> Any:
+    return _find(doc, lambda t: t.startswith("Thực hiện Kế hoạch số 22/KH-UBND"))
+
+
+def _line_spacing(doc: Any) -> None:
+    _body(doc).paragraph_format.line_spacing = 2.0
+
+
+def _no_indent(doc: Any) -> None:
+    _body(doc).paragraph_format.first_line_indent = 0
+
+
+def _left(doc: Any) -> None:
+    _body(doc).alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _drop_addressees(doc: Any) -> None:
+    kinh = _find(doc, lambda t: t.startswith("Kính gửi"))
+    following = kinh._p.getnext()
+    _delete(kinh)
+    while following is not None and following.xpath("string(.)").startswith("- "):
+        after = following.getnext()
+        following.getparent().remove(following)
+        following = after
+
+
+def _page_number_right(doc: Any) -> None:
+    doc.sections[0].header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _no_restart(doc: Any) -> None:
+    for el in doc.sections[-1]._sectPr.findall(qn("w:pgNumType")):
+        el.getparent().remove(el)
+
+
+def _no_header_row(doc: Any) -> None:
+    for el in doc.element.body.iter(qn("w:tblHeader")):
+        el.getparent().remove(el)
+
+
 def _drop_title_page(doc: Any) -> None:
     sect = doc.sections[0]._sectPr
     for el in sect.findall(qn("w:titlePg")):
@@ -162,6 +224,24 @@ BREAKS: dict[str, tuple[str, Callable[[Any], None]]] = {
     "national-title": ("KH", lambda d: _each_run(_title(d), bold=False)),
     "motto": ("KH", lambda d: _each_run(_motto(d), size=12)),
     "motto-dash": ("KH", lambda d: _set_text(_motto(d), "Độc lập – Tự do – Hạnh phúc")),
+    "motto-rule": ("KH", lambda d: _unrule(d, lambda t: t == "Độc lập - Tự do - Hạnh phúc")),
+    "issuer-rule": ("KH", lambda d: _unrule(d, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")),
+    "summary-rule": ("KH", lambda d: _unrule(d, lambda t: t.startswith("Kiểm soát thủ tục"))),
+    "body-align": ("KH", _left),
+    "body-indent": ("KH", _no_indent),
+    "body-spacing": ("KH", _line_spacing),
+    "body-size": ("KH", lambda d: _each_run(_body(d), size=12)),
+    "heading": ("KH", lambda d: _set_text(_find(d, lambda t: t == "II. NỘI DUNG"), "II/ NỘI DUNG")),
+    "subheading": ("KH", lambda d: _each_run(_find(d, lambda t: t == "1. Mục đích"), bold=False)),
+    "kinh-gui-report": ("BC", _drop_addressees),
+    "as-above": (
+        "CV",
+        lambda d: _set_text(_find(d, lambda t: t == "- Như trên;"), "- Giám đốc Sở;"),
+    ),
+    "page-number-format": ("KH", _page_number_right),
+    "appendix-reference": ("KH", lambda d: _delete(_find(d, lambda t: t.startswith("(Kèm theo")))),
+    "appendix-page-number": ("KH", _no_restart),
+    "appendix-header-row": ("KH", _no_header_row),
     "issuer": (
         "KH",
         lambda d: _set_text(_find(d, lambda t: t.startswith("SỞ")), "Sở Khoa học và Công nghệ"),
@@ -179,10 +259,7 @@ BREAKS: dict[str, tuple[str, Callable[[Any], None]]] = {
         "CV",
         lambda d: _each_run(_find(d, lambda t: t.startswith("V/v")), bold=True),
     ),
-    "kinh-gui": (
-        "CV",
-        lambda d: _set_text(_find(d, lambda t: t.startswith("Kính gửi")), "- Văn phòng Sở;"),
-    ),
+    "kinh-gui": ("CV", _drop_addressees),
     "signature": (
         "CV",
         lambda d: _each_run(_find(d, lambda t: t == "Nguyễn Thị Thuỷ"), bold=False),
@@ -204,6 +281,10 @@ BREAKS: dict[str, tuple[str, Callable[[Any], None]]] = {
         ),
     ),
 }
+
+
+#: The name the LibreOffice resave test imports.
+BROKEN = BREAKS
 
 
 def _broken(rendered: dict[str, Path], rule: str, folder: Path) -> Path:
@@ -307,13 +388,28 @@ class TestCommand:
         assert main(["check", str(rendered["KH"]), "--kind", "ZZ"]) == 2
 
 
+def _row(rule: Any) -> str:
+    """The rule's row of the table in docs/check.md, made from the rule table."""
+    kinds = "all" if rule.kinds == ALL_KINDS else ", ".join(k for k in KINDS if k in rule.kinds)
+    cells = (f"`{rule.id}`", rule.article, rule.severity.value, kinds, rule.expected, rule.example)
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
 def test_docs_list_every_rule() -> None:
-    """docs/check.md lists every rule with its article and its example message."""
+    """docs/check.md lists every rule as the rule table says: article, severity, kinds,
+    what is expected and the example message, in the table's order."""
     text = (Path(__file__).resolve().parent.parent / "docs" / "check.md").read_text("utf-8")
-    for rule in RULES.values():
-        row = next((line for line in text.splitlines() if f"`{rule.id}`" in line), "")
-        assert rule.article in row, rule.id
-        assert rule.example.replace("|", "\\|") in row, rule.id
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert rows == [_row(rule) for rule in RULES.values()]
+
+
+@pytest.mark.parametrize("rule", sorted(BREAKS))
+def test_example_is_the_real_message(rendered: dict[str, Path], rule: str, tmp_path: Path) -> None:
+    """Each rule's example (the one docs/check.md shows) is what the engine says about that
+    rule's broken fixture, word for word, so the docs cannot drift from the engine."""
+    findings = [f for f in check_document(_broken(rendered, rule, tmp_path)) if f.rule == rule]
+    assert RULES[rule].example in [f.found for f in findings]
+    assert any(RULES[rule].example in str(f) for f in findings)
 
 
 class TestOtherDocuments:

@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kh_tthc import Plan, load_plan, render_plan, render_report
 from kh_tthc.check import KINDS, RULES, UnknownKind, check_document
@@ -462,3 +463,259 @@ class TestOtherDocuments:
         """Months 1 and 2 take a leading 0, the others none (Phụ lục I, II.4.b)."""
         rules = {f.rule for f in check_document(self._doc(tmp_path, date_line))}
         assert ("date-padding" in rules) is flagged
+
+
+# -- the forms a rule may take, and the edges of the new rules -------------------------
+
+_VML_LINE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+    '<v:line from="0,0" to="90pt,0" strokeweight="1pt"/></w:pict></w:r>'
+)
+_DRAWN_LINE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<w:drawing><wp:anchor><wp:extent cx="1143000" cy="0"/><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+    "</wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+)
+
+
+def _issuer(doc: Any) -> Any:
+    return _find(doc, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+
+
+def _checked(rendered: dict[str, Path], kind: str, change: Any, tmp_path: Path) -> list[Any]:
+    doc = docx.Document(str(rendered[kind]))
+    change(doc)
+    doc.save(str(tmp_path / "changed.docx"))
+    return check_document(tmp_path / "changed.docx")
+
+
+def _with_line(markup: str) -> Callable[[Any], None]:
+    """The empty paragraph under the issuer draws a shape instead of a border."""
+
+    def change(doc: Any) -> None:
+        _unrule(doc, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+        rule = _issuer(doc)._p.getnext()
+        rule.append(docx.oxml.parse_xml(markup))
+
+    return change
+
+
+def _issuer_border(doc: Any) -> None:
+    """The issuer's own paragraph carries the bottom border (no empty paragraph)."""
+    _unrule(doc, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    issuer = _issuer(doc)
+    issuer._p.getparent().remove(issuer._p.getnext())
+    ppr = issuer._p.get_or_add_pPr()
+    ppr.append(docx.oxml.parse_xml(f'<w:pBdr {_W}><w:bottom w:val="single" w:sz="6"/></w:pBdr>'))
+
+
+def _cell_border(doc: Any) -> None:
+    """The issuer ends its cell, and the cell's bottom border is the line."""
+    _unrule(doc, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    issuer = _issuer(doc)
+    issuer._p.getparent().remove(issuer._p.getnext())
+    tc = issuer._p.getparent()
+    tc.tcPr.append(
+        docx.oxml.parse_xml(f'<w:tcBorders {_W}><w:bottom w:val="single" w:sz="6"/></w:tcBorders>')
+    )
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+class TestLines:
+    @pytest.mark.parametrize(
+        "change",
+        [_with_line(_VML_LINE), _with_line(_DRAWN_LINE), _issuer_border, _cell_border],
+        ids=["vml-line", "drawn-line", "paragraph-border", "cell-border"],
+    )
+    def test_forms_word_drafts_use(
+        self, rendered: dict[str, Path], change: Any, tmp_path: Path
+    ) -> None:
+        """A drawn line (VML or DrawingML), the issuer's own bottom border or its cell's
+        bottom border is a line under the issuer."""
+        rules = {f.rule for f in _checked(rendered, "KH", change, tmp_path)}
+        assert "issuer-rule" not in rules
+
+    def test_a_picture_is_not_a_line(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A drawing that is not a straight line (a logo) does not count."""
+        picture = _DRAWN_LINE.replace('prst="line"', 'prst="rect"')
+        rules = {f.rule for f in _checked(rendered, "KH", _with_line(picture), tmp_path)}
+        assert "issuer-rule" in rules
+
+    def test_summary_line_as_the_next_paragraphs_top_border(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """A top border on the paragraph after the summary is a line under it."""
+
+        def change(doc: Any) -> None:
+            _unrule(doc, lambda t: t.startswith("Kiểm soát thủ tục"))
+            ppr = _body(doc)._p.get_or_add_pPr()
+            border = f'<w:pBdr {_W}><w:top w:val="single" w:sz="6"/></w:pBdr>'
+            ppr.insert(1, docx.oxml.parse_xml(border))
+
+        assert check_document_rules(rendered, change, tmp_path) == set()
+
+
+def check_document_rules(rendered: dict[str, Path], change: Any, tmp_path: Path) -> set[str]:
+    return {f.rule for f in _checked(rendered, "KH", change, tmp_path)}
+
+
+class TestBody:
+    def test_sections_in_order(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A section heading out of order is flagged with the numeral expected."""
+
+        def change(doc: Any) -> None:
+            _set_text(_find(doc, lambda t: t == "III. KINH PHÍ"), "IV. KINH PHÍ")
+
+        found = [f.found for f in _checked(rendered, "KH", change, tmp_path)]
+        assert "heading IV. where III. comes" in found
+
+    def test_heading_bold_and_upper(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A section heading in plain case, not bold, is flagged twice."""
+
+        def change(doc: Any) -> None:
+            p = _find(doc, lambda t: t == "II. NỘI DUNG")
+            _set_text(p, "II. Nội dung")
+            _each_run(p, bold=False)
+
+        found = {f.found for f in _checked(rendered, "KH", change, tmp_path) if f.is_error}
+        assert found == {
+            "heading not bold: 'II. Nội dung'",
+            "heading not in upper case: 'II. Nội dung'",
+        }
+
+    def test_gap_between_paragraphs(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """No space between two body paragraphs is flagged; an exact line height within
+        single to 1.5 lines is not."""
+
+        def change(doc: Any) -> None:
+            p = _find(doc, lambda t: t.startswith("- Tăng cường trách nhiệm"))
+            p.paragraph_format.space_before = Pt(0)
+            _body(doc).paragraph_format.line_spacing = Pt(18)
+
+        found = [(f.rule, f.found) for f in _checked(rendered, "KH", change, tmp_path)]
+        assert [rule for rule, _ in found] == ["body-spacing"]
+        assert found[0][1].startswith("0 pt before the paragraph: '- Tăng cường")
+
+    def test_contextual_spacing_drops_the_gap(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """Word's "Don't add space between paragraphs of the same style" leaves none."""
+
+        def change(doc: Any) -> None:
+            style = doc.styles["KH Body"].element
+            style.pPr.append(docx.oxml.parse_xml(f"<w:contextualSpacing {_W}/>"))
+
+        rules = [f.rule for f in _checked(rendered, "KH", change, tmp_path)]
+        assert rules == ["body-spacing"]
+
+    def test_hanging_indent(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A hanging indent is no first-line indent."""
+
+        def change(doc: Any) -> None:
+            _body(doc).paragraph_format.first_line_indent = Mm(-5)
+
+        found = [f.found for f in _checked(rendered, "KH", change, tmp_path)]
+        assert found == ["first-line indent -0.50 cm: 'Thực hiện Kế hoạch số 22/KH-UBND ngày 0…'"]
+
+    @pytest.mark.parametrize(
+        ("text", "heading"),
+        [
+            ("1. Mục đích", True),
+            ("2. Mục đích, yêu cầu", True),
+            ("1. Trưởng các phòng căn cứ nội dung Kế hoạch tổ chức thực hiện.", False),
+            ("3. Các phòng thực hiện:", False),
+            ("1. " + " ".join(["từ"] * 13), False),
+        ],
+    )
+    def test_numbered_title_or_clause(self, text: str, heading: bool) -> None:
+        """A few words without closing punctuation make a title; a clause ends with one."""
+        from kh_tthc.check.engine import _is_subheading
+
+        assert _is_subheading(text) is heading
+
+    @given(value=st.integers(min_value=1, max_value=399))
+    def test_roman_numerals_round_trip(self, value: int) -> None:
+        """Section numbers are read back from the numerals they are written as."""
+        from kh_tthc.check.engine import _roman, _to_roman
+
+        assert _roman(_to_roman(value)) == value
+
+    def test_unusual_numeral_is_no_heading(self) -> None:
+        """ "IIII." is not a numeral written the usual way."""
+        from kh_tthc.check.engine import _roman
+
+        assert _roman("IIII") is None
+
+
+class TestAddressees:
+    def test_report_kinh_gui_without_colon(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A báo cáo's "Kính gửi" follows the công văn's form: a colon after it."""
+
+        def change(doc: Any) -> None:
+            p = _find(doc, lambda t: t.startswith("Kính gửi"))
+            _set_text(p, f"Kính gửi {PROVINCE}.")
+
+        found = [(f.rule, f.is_error) for f in _checked(rendered, "BC", change, tmp_path)]
+        assert found == [("kinh-gui", True)]
+
+
+class TestPageNumbers:
+    def test_in_the_footer(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A page number in the footer instead of the header is flagged."""
+
+        def change(doc: Any) -> None:
+            _drop_page_field(doc)
+            p = doc.sections[0].footer.paragraphs[0]
+            p._p.append(docx.oxml.parse_xml(f'<w:fldSimple {_W} w:instr=" PAGE "/>'))
+
+        found = {(f.rule, f.found) for f in _checked(rendered, "KH", change, tmp_path)}
+        assert ("page-number-format", "a page number in the footer") in found
+
+    def test_roman_and_small(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """Roman page numbers and a 12 pt number are flagged."""
+
+        def change(doc: Any) -> None:
+            sect = doc.sections[0]._sectPr
+            sect.append(docx.oxml.parse_xml(f'<w:pgNumType {_W} w:fmt="lowerRoman"/>'))
+            _each_run(doc.sections[0].header.paragraphs[0], size=12)
+
+        found = [f.found for f in _checked(rendered, "KH", change, tmp_path)]
+        assert found == ["page number 12 pt", "page numbers in lowerRoman"]
+
+
+class TestAppendixAlone:
+    def test_appendix_in_the_body_section(self, tmp_path: Path) -> None:
+        """An appendix without a section break before it goes on with the body's pages; its
+        "Kèm theo" line is found, and must be italic."""
+        doc = docx.Document()
+        for line in ("Phụ lục", "DANH MỤC", "(Kèm theo Kế hoạch số 05/KH-SKHCN)"):
+            doc.add_paragraph(line)
+        doc.save(str(tmp_path / "a.docx"))
+        found = {f.rule: f.found for f in check_document(tmp_path / "a.docx")}
+        assert found["appendix-page-number"].startswith("no section break before the appendix")
+        # The line is there (found under the title), but not in italic.
+        assert found["appendix-reference"] == '"(Kèm theo …)" line not italic'
+
+
+def test_check_document_from_the_top_level() -> None:
+    """``from kh_tthc import check_document`` works, and ``import kh_tthc`` alone does not
+    load the checker."""
+    import subprocess
+    import sys
+
+    import kh_tthc
+    import kh_tthc.check
+
+    assert kh_tthc.check_document is kh_tthc.check.check_document
+    assert kh_tthc.Finding is kh_tthc.check.Finding
+    probe = "import sys, kh_tthc; print('kh_tthc.check' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -83,6 +83,7 @@ from kh_tthc.periods import (
 )
 
 if TYPE_CHECKING:
+    from kh_tthc.check import Finding, check_document
     from kh_tthc.importing.csv import import_csv
     from kh_tthc.importing.docx import import_docx
     from kh_tthc.importing.errors import (
@@ -179,6 +180,8 @@ _LAZY = {
     "ScheduleError": "kh_tthc.schedule",
     "Status": "kh_tthc.schedule",
     "build_schedule": "kh_tthc.schedule",
+    "Finding": "kh_tthc.check",
+    "check_document": "kh_tthc.check",
     "AmbiguousSheet": "kh_tthc.importing.xlsx",
     "EncryptedSource": "kh_tthc.importing.errors",
     "ImportResult": "kh_tthc.importing.result",
@@ -228,6 +231,7 @@ __all__ = [
     "EventForm",
     "FieldTypeError",
     "FieldValueError",
+    "Finding",
     "Frequency",
     "GroupFigures",
     "ImportResult",
@@ -299,6 +303,7 @@ __all__ = [
     "WorkingDays",
     "__version__",
     "build_schedule",
+    "check_document",
     "check_plan",
     "check_progress",
     "copy_template",

@@ -48,7 +48,9 @@ _NO_LINE = {"nil", "none"}
 _SECTION = re.compile(r"^([IVXLC]+) ?([./)\-–:]) +(\S.*)$")
 #: A numbered line that is a heading with a title ("1. Mục đích"), not a clause: a few
 #: words and no closing punctuation.
-_SUBHEADING = re.compile(r"^\d{1,2}\. +(\S[^.;:,!?]*)$")
+_SUBHEADING = re.compile(r"^\d{1,2}\. +(\S.*[^.;:!?…])$")
+#: The signer's authority (TM., KT., Q., TL., TUQ.): the body has ended (II.7).
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\. ")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PAGE_FIELD = re.compile(rb"(instr=\"|<w:instrText[^>]*>)\s*PAGE\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -418,7 +420,11 @@ class _Checker:
             start = next((i for i, p in enumerate(self.paras) if p.cell is None), len(self.paras))
         out: list[_Para] = []
         for p in self.paras[start:]:
-            if p.text.startswith("Nơi nhận") or re.fullmatch(r"Phụ lục( [IVXLC]+)?", p.text):
+            if (
+                p.text.startswith("Nơi nhận")
+                or re.fullmatch(r"Phụ lục( [IVXLC]+)?", p.text)
+                or _AUTHORITY.match(p.text)
+            ):
                 break
             if p.cell is None and p.text:
                 if not out and self.res.align(p.el) == "center":
@@ -445,7 +451,7 @@ class _Checker:
                 add("body-size", p, f"body {size}")
             self.spacing(p, previous, add)
             previous = p
-            if self.heading(p) or _SUBHEADING.match(p.text):
+            if self.heading(p) or _is_subheading(p.text):
                 continue
             align = self.res.align(p.el)
             if align not in {"both", "distribute"}:
@@ -489,8 +495,7 @@ class _Checker:
         """Check a section heading ("I. MỤC ĐÍCH, YÊU CẦU"); whether ``p`` is one."""
         m = _SECTION.match(p.text)
         if m is None or _roman(m.group(1)) is None:
-            m_sub = _SUBHEADING.match(p.text)
-            if m_sub is not None and len(m_sub.group(1).split()) <= 12 and not self.bold(p):
+            if _is_subheading(p.text) and not self.bold(p):
                 self.flag("subheading", p.where, f"numbered title not bold: {_clip(p.text)!r}")
             return False
         numeral, sep, title = m.group(1), m.group(2), m.group(3)
@@ -769,6 +774,13 @@ def _xml(part: Any) -> Any:
         return parse_xml(part.blob)
     except SyntaxError:  # lxml's XMLSyntaxError
         return None
+
+
+def _is_subheading(text: str) -> bool:
+    """Whether a numbered line is a heading with a title ("1. Mục đích"): a few words and
+    no closing punctuation; a clause ("1. Các phòng … thực hiện.") ends with one."""
+    m = _SUBHEADING.match(text)
+    return m is not None and len(m.group(1).split()) <= 12
 
 
 def _style_id(p: Any) -> str | None:

@@ -139,6 +139,15 @@ def _unrule(doc: Any, above: Callable[[str], bool]) -> None:
         border.getparent().remove(border)
 
 
+def _full_width_rule(doc: Any) -> None:
+    """The line under the issuer runs across its whole cell: longer than the issuer."""
+    found = list(_paragraphs(doc.element.body))
+    at = next(i for i, p in enumerate(found) if p.text == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    for ind in found[at + 1].el.iter(qn("w:ind")):
+        ind.set(qn("w:left"), "0")
+        ind.set(qn("w:right"), "0")
+
+
 def _body(doc: Any) -> Any:
     return _find(doc, lambda t: t.startswith("Thực hiện Kế hoạch số 22/KH-UBND"))
 
@@ -228,6 +237,7 @@ BREAKS: dict[str, tuple[str, Callable[[Any], None]]] = {
     "motto-rule": ("KH", lambda d: _unrule(d, lambda t: t == "Độc lập - Tự do - Hạnh phúc")),
     "issuer-rule": ("KH", lambda d: _unrule(d, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")),
     "summary-rule": ("KH", lambda d: _unrule(d, lambda t: t.startswith("Kiểm soát thủ tục"))),
+    "rule-length": ("KH", _full_width_rule),
     "body-align": ("KH", _left),
     "body-indent": ("KH", _no_indent),
     "body-spacing": ("KH", _line_spacing),
@@ -552,7 +562,8 @@ class TestLines:
     def test_summary_line_as_the_next_paragraphs_top_border(
         self, rendered: dict[str, Path], tmp_path: Path
     ) -> None:
-        """A top border on the paragraph after the summary is a line under it."""
+        """A top border on the paragraph after the summary is a line under it (as long as
+        the page's text, so too long: a warning of its own)."""
 
         def change(doc: Any) -> None:
             _unrule(doc, lambda t: t.startswith("Kiểm soát thủ tục"))
@@ -560,7 +571,7 @@ class TestLines:
             border = f'<w:pBdr {_W}><w:top w:val="single" w:sz="6"/></w:pBdr>'
             ppr.insert(1, docx.oxml.parse_xml(border))
 
-        assert check_document_rules(rendered, change, tmp_path) == set()
+        assert check_document_rules(rendered, change, tmp_path) == {"rule-length"}
 
 
 def check_document_rules(rendered: dict[str, Path], change: Any, tmp_path: Path) -> set[str]:
@@ -719,3 +730,23 @@ def test_check_document_from_the_top_level() -> None:
     probe = "import sys, kh_tthc; print('kh_tthc.check' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+class TestLineLength:
+    @pytest.mark.parametrize(
+        ("extent_pt", "flagged"), [(90, False), (40, True), (120, True)], ids=str
+    )
+    def test_drawn_line_against_the_issuer(
+        self, rendered: dict[str, Path], tmp_path: Path, extent_pt: int, flagged: bool
+    ) -> None:
+        """A drawn line is measured by its extent: 90 pt under the 184 pt issuer is within
+        1/3–1/2, 40 pt and 120 pt are not."""
+        shape = _DRAWN_LINE.replace('cx="1143000"', f'cx="{extent_pt * 12700}"')
+        rules = [f.rule for f in _checked(rendered, "KH", _with_line(shape), tmp_path)]
+        assert rules == (["rule-length"] if flagged else [])
+
+    def test_vml_line_in_points(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A VML line's end points in points give its length."""
+        shape = _VML_LINE.replace('to="90pt,0"', 'to="30pt,0"')
+        found = [f.found for f in _checked(rendered, "KH", _with_line(shape), tmp_path)]
+        assert found == ["the line under the issuer is 0.16 of its length"]

@@ -55,6 +55,8 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _PAGE_FIELD = re.compile(rb"(instr=\"|<w:instrText[^>]*>)\s*PAGE\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _O_NS = "urn:schemas-microsoft-com:office:office"
+_V_NS = "urn:schemas-microsoft-com:vml"
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _LINE_GEOMETRY = {"line", "straightConnector1"}
 
 
@@ -277,8 +279,7 @@ class _Checker:
                 self.flag("motto-dash", motto.where, f"{motto.text!r} has an en dash")
             elif motto.text != MOTTO:
                 self.flag("motto-dash", motto.where, f"{motto.text!r}")
-            if not self.ruled(motto):
-                self.flag("motto-rule", motto.where, "no line under the motto")
+            self.line_under("motto-rule", motto, "motto", (0.9, 1.1))
         number = self.find(lambda p: p.text.startswith("Số") and "/" in p.text)
         self.number = number
         if number is None:
@@ -318,8 +319,7 @@ class _Checker:
             return
         issuer, parents = lines[-1], lines[:-1]
         self.style("issuer", issuer, "issuer", bold=True, sizes=(12, 13), upper=True)
-        if not self.ruled(issuer):
-            self.flag("issuer-rule", issuer.where, "no line under the issuer")
+        self.line_under("issuer-rule", issuer, "issuer", (1 / 3, 1 / 2))
         for parent in parents:
             self.style("issuer", parent, "parent body", bold=False, sizes=(12, 13), upper=True)
 
@@ -370,8 +370,7 @@ class _Checker:
         self.style("summary", summary, "summary", bold=True, sizes=(13, 14))
         if self.res.align(summary.el) != "center":
             self.flag("summary", summary.where, "summary not centred")
-        if not self.ruled(summary):
-            self.flag("summary-rule", summary.where, "no line under the summary")
+        self.line_under("summary-rule", summary, "summary", (1 / 3, 1 / 2))
 
     def letter(self) -> None:
         subject = self.find(lambda p: p.text.startswith("V/v"))
@@ -707,34 +706,109 @@ class _Checker:
                 return line.get(w("val")) not in _NO_LINE
         return False
 
-    def ruled(self, p: _Para) -> bool:
-        """Whether a solid line lies under ``p``: its bottom border; an empty paragraph
-        after it with a border or a drawn line; the next line's top border; a line drawn in
-        its table cell; the cell's bottom border when ``p`` ends the cell. These are the
-        forms the library's templates (a bordered empty paragraph) and Word drafts (a drawn
-        line shape, a cell border) use."""
-        if self.border(p.el, "bottom") or _drawn(p.el):
-            return True
+    def line_under(self, rule: str, p: _Para, name: str, ratio: tuple[float, float]) -> None:
+        """Flag ``rule`` when no line lies under ``p``; ``rule-length`` when the line's
+        length, against the text's, is outside ``ratio`` (with a 10 % margin for the
+        measuring)."""
+        found, length = self.ruled(p)
+        if not found:
+            self.flag(rule, p.where, f"no line under the {name}")
+            return
+        text = self.text_width(p)
+        if length is None or text is None or text <= 0:
+            return
+        low, high = ratio
+        if not low * 0.9 <= length / text <= high * 1.1:
+            share = f"{length / text:.2f}"
+            self.flag("rule-length", p.where, f"the line under the {name} is {share} of its length")
+
+    def ruled(self, p: _Para) -> tuple[bool, float | None]:
+        """Whether a solid line lies under ``p``, and its length in points when it can be
+        measured. The forms: ``p``'s bottom border; an empty paragraph after it with a
+        border or a drawn line; the next line's top border; a line drawn in its table cell;
+        the cell's bottom border when ``p`` ends the cell. These are the forms the library's
+        templates (a bordered empty paragraph) and Word drafts (a drawn line shape, a cell
+        border) use."""
+        if self.border(p.el, "bottom"):
+            return True, self.span(p)
+        if _drawn(p.el):
+            return True, _drawn_length(p.el)
         i = self.paras.index(p)
         last = True
         for q in self.paras[i + 1 :]:
             if q.cell != p.cell:
                 break
             if self.border(q.el, "top"):
-                return True
+                return True, self.span(q)
             if q.text:
                 last = False
                 break
-            if self.border(q.el, "bottom") or _drawn(q.el):
-                return True
+            if self.border(q.el, "bottom"):
+                return True, self.span(q)
+            if _drawn(q.el):
+                return True, _drawn_length(q.el)
         if p.cell is None:
-            return False
+            return False, None
         tc = next((a for a in p.el.iterancestors(w("tc"))), None)
         if tc is None:
-            return False
-        if any(_drawn(q) for q in tc.iter(w("p"))):
-            return True
-        return last and _cell_bottom(tc)
+            return False, None
+        drawn = next((q for q in tc.iter(w("p")) if _drawn(q)), None)
+        if drawn is not None:
+            return True, _drawn_length(drawn)
+        if last and _cell_bottom(tc):
+            return True, self.container(p)
+        return False, None
+
+    def container(self, p: _Para) -> float | None:
+        """The width in points a paragraph of ``p``'s place has: its table cell's (less
+        the cell's margins), else the first section's text width."""
+        if p.cell is None:
+            sect = next(self.body.iter(w("sectPr")), None)
+            size = None if sect is None else sect.find(w("pgSz"))
+            mar = None if sect is None else sect.find(w("pgMar"))
+            if size is None or mar is None:
+                return None
+            try:
+                twips = int(size.get(w("w"))) - int(mar.get(w("left"))) - int(mar.get(w("right")))
+            except (TypeError, ValueError):
+                return None
+            return twips / 20
+        tc = next((a for a in p.el.iterancestors(w("tc"))), None)
+        width = None if tc is None else tc.find(f"{w('tcPr')}/{w('tcW')}")
+        if width is None or width.get(w("type")) not in {None, "dxa"}:
+            return None
+        try:
+            twips = int(width.get(w("w")))
+        except (TypeError, ValueError):
+            return None
+        return (twips - _cell_margins(tc)) / 20
+
+    def span(self, p: _Para) -> float | None:
+        """The length in points of a border drawn on ``p``: its place's width less its
+        left and right indents."""
+        width = self.container(p)
+        if width is None:
+            return None
+        return width - self.indent(p.el, "left", "start") - self.indent(p.el, "right", "end")
+
+    def indent(self, p: Any, *names: str) -> float:
+        for name in names:
+            value = self.para_attr(p, "ind", name)
+            if value and value.lstrip("-").isdigit():
+                return int(value) / 20
+        return 0.0
+
+    def text_width(self, p: _Para) -> float | None:
+        """How long the text of ``p`` runs, in points: its width in Times New Roman, at
+        most one full line (a summary on two lines is as long as a line)."""
+        from kh_tthc.render.metrics import text_width_pt
+
+        sizes = self.sizes(p)
+        if not sizes:
+            return None
+        width = text_width_pt(p.text, size_pt=max(sizes), bold=self.bold(p))
+        line = self.span(p)
+        return width if line is None else min(width, line)
 
 
 def _drawn(p: Any) -> bool:
@@ -749,6 +823,51 @@ def _drawn(p: Any) -> bool:
             if tag.endswith("}shape") and el.get(f"{{{_O_NS}}}connectortype"):
                 return True
     return False
+
+
+def _drawn_length(p: Any) -> float | None:
+    """The length in points of the line drawn in paragraph ``p``: a DrawingML shape's
+    extent, or a VML line's end points given in points."""
+    for extent in p.iter(f"{{{_WP_NS}}}extent"):
+        try:
+            return int(extent.get("cx")) / 12700  # EMU per point
+        except (TypeError, ValueError):
+            return None
+    for line in p.iter(f"{{{_V_NS}}}line"):
+        start, end = _vml_x(line.get("from")), _vml_x(line.get("to"))
+        if start is not None and end is not None:
+            return abs(end - start)
+    return None
+
+
+def _vml_x(point: str | None) -> float | None:
+    """The x of a VML point ("90pt,0"), in points; None in other units."""
+    m = re.match(r"^\s*(-?[\d.]+)(pt)?\s*,", point or "")
+    if m is None or (m.group(2) is None and float(m.group(1)) != 0):
+        return None
+    return float(m.group(1))
+
+
+def _cell_margins(tc: Any) -> int:
+    """A cell's left and right margins in twips: its own, else its table's, else Word's
+    default of 108 each (0.19 cm)."""
+    tbl = next(tc.iterancestors(w("tbl")), None)
+    total = 0
+    for side, other in (("left", "start"), ("right", "end")):
+        value = None
+        for holder in (
+            tc.find(f"{w('tcPr')}/{w('tcMar')}"),
+            None if tbl is None else tbl.find(f"{w('tblPr')}/{w('tblCellMar')}"),
+        ):
+            if holder is None:
+                continue
+            el = holder.find(w(side))
+            el = holder.find(w(other)) if el is None else el
+            if el is not None and el.get(w("type")) in {None, "dxa"}:
+                value = el.get(w("w"))
+                break
+        total += int(value) if value and value.isdigit() else 108
+    return total
 
 
 def _cell_bottom(tc: Any) -> bool:

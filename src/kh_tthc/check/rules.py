@@ -188,6 +188,15 @@ _TABLE = (
         kinds=_NAMED,
     ),
     Rule(
+        id="rule-length",
+        article="NĐ 30/2020, Phụ lục I, II.2; II.1.b; II.5.a",
+        severity=_W,
+        expected="the line under the issuer and under the summary 1/3–1/2 as long as the text "
+        "above it, the one under the motto as long as the motto (measured with Times New "
+        "Roman's widths, so a warning)",
+        example="the line under the issuer is 1.04 of its length",
+    ),
+    Rule(
         id="letter-subject",
         article="NĐ 30/2020, Phụ lục I, II.5.b",
         severity=_E,

@@ -482,16 +482,26 @@ _VML_LINE = (
     'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
     '<v:line from="0,0" to="90pt,0" strokeweight="1pt"/></w:pict></w:r>'
 )
+#: Word's Insert ▸ Shapes ▸ Line: a DrawingML straight connector anchored in a run, 90 pt
+#: long, centred on the column, 15 pt below the top of its paragraph.
 _DRAWN_LINE = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-    '<w:drawing><wp:anchor><wp:extent cx="1143000" cy="0"/><a:graphic>'
+    '<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+    'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>190500</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="1143000" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="DOCPR" name="Straight Connector DOCPR"/><wp:cNvGraphicFramePr/><a:graphic>'
     '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-    '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-    "</wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
-)
+    '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1143000" cy="0"/>'
+    '</a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill>'
+    '<a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+    "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+).replace("DOCPR", "901")
 
 
 def _issuer(doc: Any) -> Any:
@@ -750,3 +760,185 @@ class TestLineLength:
         shape = _VML_LINE.replace('to="90pt,0"', 'to="30pt,0"')
         found = [f.found for f in _checked(rendered, "KH", _with_line(shape), tmp_path)]
         assert found == ["the line under the issuer is 0.16 of its length"]
+
+
+# -- a draft typed in Word, not rendered by the library ---------------------------------
+
+_WORD_SUMMARY = "Triển khai thực hiện kiểm soát thủ tục hành chính năm 2025"
+
+
+def _line_run(points: float, shape_id: int, below: float = 15) -> Any:
+    """A DrawingML straight line ``points`` long, ``below`` points under the top of its
+    paragraph (Word's Insert ▸ Shapes ▸ Line)."""
+    markup = _DRAWN_LINE.replace('cx="1143000"', f'cx="{int(points * 12700)}"')
+    markup = markup.replace("190500", str(int(below * 12700)))
+    return docx.oxml.parse_xml(
+        markup.replace('"901"', f'"{shape_id}"').replace(" 901", f" {shape_id}")
+    )
+
+
+def _para(container: Any, text: str, *, size: float = 14, bold: bool = False,
+          italic: bool = False, align: Any = None) -> Any:  # fmt: skip
+    p = container.add_paragraph()
+    run = p.add_run(text)
+    run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def _body_para(doc: Any, text: str, *, bold: bool = False, exact: bool = False) -> Any:
+    p = _para(doc, text, bold=bold, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    fmt = p.paragraph_format
+    fmt.first_line_indent = Mm(10)
+    fmt.space_before, fmt.space_after = Pt(6), Pt(0)
+    fmt.line_spacing = Pt(18) if exact else 1.2
+    return p
+
+
+def _widths(table: Any, *widths: Any) -> None:
+    """Fixed column widths, in the grid and in each cell, as Word writes them."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def word_draft(path: Path) -> Path:
+    """An illustrative kế hoạch laid out as a clerk does it in Word after Mẫu 1.4 of Phụ lục
+    III (not an agency's document): direct formatting on the Normal style, the decree's
+    smallest margins, lines drawn as shapes, Word's default cell margins, the page number
+    in a PAGE field, a landscape appendix numbered on its own."""
+    from kh_tthc.render.metrics import text_width_pt
+
+    doc = docx.Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", Pt(14)
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for theme in ("w:asciiTheme", "w:hAnsiTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        fonts.set(qn("w:ascii"), "Times New Roman")
+        fonts.set(qn("w:hAnsi"), "Times New Roman")
+    s = doc.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+    s.different_first_page_header_footer = True
+    number = s.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number._p.append(docx.oxml.parse_xml(f'<w:fldSimple {_W} w:instr=" PAGE "/>'))
+    number.style.font.size = Pt(13)
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+
+    head = doc.add_table(rows=2, cols=2)
+    left, right = head.cell(0, 0), head.cell(0, 1)
+    # Wider than the text by 3 mm, reaching into the left margin (as drafts often do), so
+    # that the issuer and the national title keep to one line each.
+    _widths(head, Mm(75), Mm(93))
+    indent = f'<w:tblInd {_W} w:w="{int(Mm(-3).twips)}" w:type="dxa"/>'
+    head._tbl.tblPr.find(qn("w:tblLayout")).addprevious(docx.oxml.parse_xml(indent))
+    left.paragraphs[0].text = ""
+    _para(left, "UBND TỈNH THÁI NGUYÊN", size=13, align=centre)
+    issuer = _para(left, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", size=13, bold=True, align=centre)
+    issuer._p.append(
+        _line_run(0.4 * text_width_pt(issuer.text, size_pt=13, bold=True), 1, below=18)
+    )
+    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=centre)
+    motto = _para(right, MOTTO_TEXT, size=13, bold=True, align=centre)
+    under = _para(right, "", size=6, align=centre)
+    under._p.append(_line_run(text_width_pt(motto.text, size_pt=13, bold=True), 2, below=0))
+    _para(head.cell(1, 0), "Số: 05/KH-SKHCN", size=13, align=centre)
+    date_line = "Thái Nguyên, ngày 05 tháng 02 năm 2025"
+    _para(head.cell(1, 1), date_line, size=14, italic=True, align=centre)
+    for cell in (left, right, head.cell(1, 0), head.cell(1, 1)):
+        first = cell.paragraphs[0]
+        if not first.text and first._p.getnext() is not None:
+            first._p.getparent().remove(first._p)
+
+    _para(doc, "KẾ HOẠCH", bold=True, align=centre)
+    _para(doc, _WORD_SUMMARY, bold=True, align=centre)
+    rule = _para(doc, "", size=6, align=centre)
+    rule._p.append(_line_run(0.4 * text_width_pt(_WORD_SUMMARY, size_pt=14, bold=True), 3, 0))
+    _body_para(doc, "Căn cứ kế hoạch của Ủy ban nhân dân tỉnh, Sở xây dựng Kế hoạch như sau:")
+    _body_para(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    _body_para(doc, "1. Mục đích", bold=True)
+    _body_para(doc, "a) Nâng cao chất lượng giải quyết thủ tục hành chính;", exact=True)
+    _body_para(doc, "b) Công khai, minh bạch thủ tục hành chính.", exact=True)
+    _body_para(doc, "II. TỔ CHỨC THỰC HIỆN", bold=True)
+    _body_para(doc, "1. Văn phòng Sở theo dõi, đôn đốc các phòng thực hiện Kế hoạch này./.")
+
+    sign = doc.add_table(rows=1, cols=2)
+    _widths(sign, Mm(55), Mm(110))
+    to, signer = sign.cell(0, 0), sign.cell(0, 1)
+    to.paragraphs[0]._p.getparent().remove(to.paragraphs[0]._p)
+    signer.paragraphs[0]._p.getparent().remove(signer.paragraphs[0]._p)
+    _para(to, "Nơi nhận:", size=12, bold=True, italic=True)
+    for line in ("- UBND tỉnh (b/c);", "- Các phòng thuộc Sở;", "- Lưu: VT, VP."):
+        _para(to, line, size=11)
+    for line in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"):
+        _para(signer, line, bold=True, align=centre)
+    _para(signer, "Nguyễn Văn An", bold=True, align=centre)
+
+    appendix = doc.add_section()
+    appendix.orientation = 1  # landscape
+    appendix.page_width, appendix.page_height = Mm(297), Mm(210)
+    appendix._sectPr.append(docx.oxml.parse_xml(f'<w:pgNumType {_W} w:start="1"/>'))
+    _para(doc, "Phụ lục", bold=True, align=centre)
+    _para(doc, "DANH MỤC NHIỆM VỤ NĂM 2025", bold=True, align=centre)
+    reference = (
+        "(Kèm theo Kế hoạch số 05/KH-SKHCN ngày 05 tháng 02 năm 2025 của Sở Khoa học và Công nghệ)"
+    )
+    _para(doc, reference, italic=True, align=centre)
+    tasks = doc.add_table(rows=3, cols=3)
+    for i, row in enumerate((("TT", "Nhiệm vụ", "Thời hạn"), ("1", "Rà soát", "Quý I"),
+                             ("2", "Công khai", "Quý II"))):  # fmt: skip
+        for j, text in enumerate(row):
+            tasks.cell(i, j).paragraphs[0].add_run(text).font.size = Pt(13)
+    tasks.rows[0]._tr.get_or_add_trPr().append(docx.oxml.parse_xml(f"<w:tblHeader {_W}/>"))
+    doc.save(str(path))
+    return path
+
+
+MOTTO_TEXT = "Độc lập - Tự do - Hạnh phúc"
+
+
+def test_a_word_draft_after_the_sample_passes(tmp_path: Path) -> None:
+    """A kế hoạch typed in Word after the decree's sample, in forms the library's templates
+    do not use (shapes for the lines, direct formatting, an exact line height), passes."""
+    found = check_document(word_draft(tmp_path / "draft.docx"))
+    assert [str(f) for f in found] == []
+
+
+def _undraw(doc: Any) -> None:
+    issuer = _issuer(doc)
+    for run in issuer._p.findall(qn("w:r")):
+        if run.find(qn("w:drawing")) is not None:
+            issuer._p.remove(run)
+
+
+@pytest.mark.parametrize(
+    ("rule", "change"),
+    [
+        ("issuer-rule", _undraw),
+        (
+            "body-indent",
+            lambda d: setattr(
+                _find(d, lambda t: t.startswith("Căn cứ")).paragraph_format, "first_line_indent", 0
+            ),
+        ),
+        ("heading", lambda d: _each_run(_find(d, lambda t: t.startswith("II. TỔ")), bold=False)),
+        (
+            "body-spacing",
+            lambda d: setattr(
+                _find(d, lambda t: t.startswith("b) ")).paragraph_format, "line_spacing", Pt(30)
+            ),
+        ),
+    ],
+)
+def test_a_broken_word_draft(rule: str, change: Any, tmp_path: Path) -> None:
+    """The Word draft broken in one way is flagged with that rule and no other."""
+    doc = docx.Document(str(word_draft(tmp_path / "draft.docx")))
+    change(doc)
+    doc.save(str(tmp_path / "broken.docx"))
+    assert {f.rule for f in check_document(tmp_path / "broken.docx")} == {rule}

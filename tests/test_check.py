@@ -942,3 +942,58 @@ def test_a_broken_word_draft(rule: str, change: Any, tmp_path: Path) -> None:
     change(doc)
     doc.save(str(tmp_path / "broken.docx"))
     assert {f.rule for f in check_document(tmp_path / "broken.docx")} == {rule}
+
+
+class TestLibreOfficeForms:
+    """What LibreOffice writes when it saves a document, made here without it (the resave
+    tests, which need soffice, found these)."""
+
+    def test_no_indent_written_as_hanging_zero(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """``w:hanging="0"`` on the paragraph overrides its style's first-line indent."""
+
+        def change(doc: Any) -> None:
+            ppr = _body(doc)._p.get_or_add_pPr()
+            ind = f'<w:ind {_W} w:left="0" w:right="0" w:hanging="0"/>'
+            ppr.append(docx.oxml.parse_xml(ind))
+
+        rules = [f.rule for f in _checked(rendered, "KH", change, tmp_path)]
+        assert rules == ["body-indent"]
+
+    def _move_header(self, doc: Any) -> None:
+        """Section 1's default header moved to the appendix's section."""
+        first, last = doc.sections[0]._sectPr, doc.sections[-1]._sectPr
+        ref = next(
+            r for r in first.findall(qn("w:headerReference")) if r.get(qn("w:type")) == "default"
+        )
+        first.remove(ref)
+        last.insert(0, ref)
+
+    def test_header_in_a_later_section(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """A page number in a later section's header counts when section 1 has no default
+        header of its own."""
+        assert _checked(rendered, "KH", self._move_header, tmp_path) == []
+
+    def test_section_1_header_without_number_decides(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """When section 1 has its own default header, a later section's does not count."""
+
+        def change(doc: Any) -> None:
+            first_page = doc.sections[0]._sectPr
+            blank = next(
+                r
+                for r in first_page.findall(qn("w:headerReference"))
+                if r.get(qn("w:type")) == "first"
+            )
+            self._move_header(doc)
+            rid = blank.get(qn("r:id"))
+            default = docx.oxml.parse_xml(
+                f'<w:headerReference {_W} xmlns:r="http://schemas.openxmlformats.org/'
+                f'officeDocument/2006/relationships" w:type="default" r:id="{rid}"/>'
+            )
+            first_page.insert(0, default)
+
+        rules = [f.rule for f in _checked(rendered, "KH", change, tmp_path)]
+        assert rules == ["page-number"]

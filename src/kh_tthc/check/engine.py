@@ -524,12 +524,18 @@ class _Checker:
         return int(value) if value and value.lstrip("-").isdigit() else 0
 
     def first_line(self, p: Any) -> int:
-        """The first-line indent in twips (a hanging indent is negative)."""
-        first = self.para_attr(p, "ind", "firstLine")
-        hanging = self.para_attr(p, "ind", "hanging")
-        if hanging and hanging.isdigit() and int(hanging):
-            return -int(hanging)
-        return int(first) if first and first.lstrip("-").isdigit() else 0
+        """The first-line indent in twips (a hanging indent is negative). ``firstLine``
+        and ``hanging`` are one setting: the nearest level giving either decides
+        (LibreOffice writes no indent as ``w:hanging="0"`` over a style's first line)."""
+        for pr in self.res.para_props(p):
+            ind = pr.find(w("ind"))
+            if ind is None:
+                continue
+            for attr, sign in (("hanging", -1), ("firstLine", 1)):
+                value = ind.get(w(attr))
+                if value is not None and value.lstrip("-").isdigit():
+                    return sign * int(value)
+        return 0
 
     def contextual(self, p: Any) -> bool:
         for pr in self.res.para_props(p):
@@ -595,11 +601,25 @@ class _Checker:
 
         if numbered("first") if different else numbered("default"):
             self.flag("page-number-first", "section 1", "a page number is shown on page 1")
-        if not numbered("default"):
+        # The pages after the first: section 1's default header; when it has none, a later
+        # section's (LibreOffice saves a one-page body under a different first page without
+        # the header no page of it shows, and gives the header to the section that does).
+        sections = list(self.body.iter(w("sectPr")))
+        if "default" in refs:
+            sections = sections[:1]  # its own default header decides
+        headers = [
+            part.rels[rid].target_part
+            for one in sections
+            for ref in one.findall(w("headerReference"))
+            if ref.get(w("type")) == "default"
+            for rid in [ref.get(_R_ID)]
+            if rid in part.rels and _PAGE_FIELD.search(part.rels[rid].target_part.blob)
+        ]
+        if not headers:
             self.flag("page-number", "section 1", "no page number on the pages after the first")
         else:
-            self.page_number_format(part.rels[refs["default"]].target_part)
-        for ref in sect.findall(w("footerReference")):
+            self.page_number_format(headers[0])
+        for ref in (r for one in sections for r in one.findall(w("footerReference"))):
             rid = ref.get(_R_ID)
             if rid in part.rels and _PAGE_FIELD.search(part.rels[rid].target_part.blob):
                 self.flag("page-number-format", "section 1", "a page number in the footer")

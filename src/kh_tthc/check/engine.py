@@ -937,6 +937,7 @@ def _roman(numeral: str) -> int | None:
 
 
 def _to_roman(value: int) -> str:
+    """The Roman numeral of a positive number, written the usual way (14 → "XIV")."""
     out = ""
     for n, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
                  (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip

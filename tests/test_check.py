@@ -997,3 +997,47 @@ class TestLibreOfficeForms:
 
         rules = [f.rule for f in _checked(rendered, "KH", change, tmp_path)]
         assert rules == ["page-number"]
+
+
+class TestMoreForms:
+    def test_last_addressee_without_full_stop(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """The last of several addressees ends with "." (Phụ lục I, II.9.d)."""
+
+        def change(doc: Any) -> None:
+            _set_text(_find(doc, lambda t: t == "- Trung tâm CNTT&TT."), "- Trung tâm CNTT&TT;")
+
+        found = [(f.rule, f.found) for f in _checked(rendered, "CV", change, tmp_path)]
+        assert found == [
+            ("kinh-gui", "the last addressee '- Trung tâm CNTT&TT;' without a full stop")
+        ]
+
+    def test_page_number_bold(self, rendered: dict[str, Path], tmp_path: Path) -> None:
+        """The page number is regular, not bold."""
+
+        def change(doc: Any) -> None:
+            _each_run(doc.sections[0].header.paragraphs[0], bold=True)
+
+        found = [f.found for f in _checked(rendered, "KH", change, tmp_path)]
+        assert found == ["page number bold"]
+
+    def test_line_anchored_elsewhere_in_the_cell(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """A line shape anchored in another paragraph of the issuer's cell (the parent body
+        above it) is the line under the issuer: Word anchors shapes where the cursor was."""
+
+        def change(doc: Any) -> None:
+            _unrule(doc, lambda t: t == "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+            parent = _find(doc, lambda t: t == "UBND TỈNH THÁI NGUYÊN")
+            parent._p.append(docx.oxml.parse_xml(_DRAWN_LINE))
+
+        assert _checked(rendered, "KH", change, tmp_path) == []
+
+    def test_vml_line_in_other_units_is_not_measured(
+        self, rendered: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """A VML line given in other units than points counts as a line, unmeasured."""
+        shape = _VML_LINE.replace('from="0,0" to="90pt,0"', 'from="0,0" to="3cm,0"')
+        assert _checked(rendered, "KH", _with_line(shape), tmp_path) == []

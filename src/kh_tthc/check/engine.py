@@ -405,7 +405,10 @@ class _Checker:
             self.kinh_end = j
             self.style("kinh-gui", q, "addressee", bold=False, sizes=(13, 14))
             if q.text.endswith("."):
-                break
+                return
+        last = self.paras[self.kinh_end]
+        found = f"the last addressee {_clip(last.text)!r} without a full stop"
+        self.flag("kinh-gui", last.where, found)
 
     def body_paragraphs(self) -> list[_Para]:
         """The body: the paragraphs outside tables after the title block (the type name and

@@ -253,7 +253,8 @@ _TABLE = (
         id="kinh-gui",
         article="NĐ 30/2020, Phụ lục I, II.9.b",
         severity=_E,
-        expected='"Kính gửi:" and the addressees, regular, 13–14 pt',
+        expected='"Kính gửi:" and the addressees, regular, 13–14 pt; several addressees one a '
+        'line, "- " first, "." after the last',
         example='no "Kính gửi:" line',
         kinds=frozenset({"CV", "BC"}),
     ),

@@ -56,6 +56,20 @@ class TestRendered:
         assert check_document(rendered[kind]) == []
         assert check_document(rendered[kind], kind=kind) == []
 
+    def test_summary_report_passes(self, tmp_path: Path) -> None:
+        """The portfolio's báo cáo tổng hợp, sent to the province, passes too."""
+        from kh_tthc import Period
+        from kh_tthc.portfolio.summary import render_summary
+
+        out = render_summary(
+            Portfolio.load(EXAMPLE),
+            Period.quarter(2025, 4),
+            tmp_path / "tong-hop.docx",
+            as_of=date(2025, 12, 15),
+            addressees=[PROVINCE],
+        )
+        assert check_document(out) == []
+
     def test_report_without_addressee_warns(self, tmp_path: Path) -> None:
         """A báo cáo without "Kính gửi:" (one not sent upward) has a warning, no error."""
         out = render_report(seed_report(), tmp_path / "bc.docx")
@@ -1041,3 +1055,25 @@ class TestMoreForms:
         """A VML line given in other units than points counts as a line, unmeasured."""
         shape = _VML_LINE.replace('from="0,0" to="90pt,0"', 'from="0,0" to="3cm,0"')
         assert _checked(rendered, "KH", _with_line(shape), tmp_path) == []
+
+    @pytest.mark.parametrize(
+        ("spacing", "flagged"),
+        [
+            ('w:before="0" w:beforeLines="50"', False),
+            ('w:before="120" w:beforeLines="20"', True),
+            ('w:before="0" w:beforeAutospacing="1"', False),
+        ],
+        ids=["half-a-line", "a-fifth-of-a-line", "html-auto"],
+    )
+    def test_spacing_in_lines_or_auto(
+        self, rendered: dict[str, Path], tmp_path: Path, spacing: str, flagged: bool
+    ) -> None:
+        """Space given in hundredths of a line (as WPS writes it) wins over twips; Word's
+        HTML auto spacing is 14 pt."""
+
+        def change(doc: Any) -> None:
+            p = _find(doc, lambda t: t.startswith("- Tăng cường trách nhiệm"))
+            p._p.get_or_add_pPr().append(docx.oxml.parse_xml(f"<w:spacing {_W} {spacing}/>"))
+
+        rules = [f.rule for f in _checked(rendered, "KH", change, tmp_path)]
+        assert rules == (["body-spacing"] if flagged else [])

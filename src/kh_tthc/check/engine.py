@@ -523,8 +523,23 @@ class _Checker:
         return None
 
     def para_twips(self, p: Any, attr: str) -> int:
-        value = self.para_attr(p, "spacing", attr)
-        return int(value) if value and value.lstrip("-").isdigit() else 0
+        """Space ``before`` or ``after`` a paragraph in twips, from the nearest level that
+        gives it: HTML auto spacing (Word's 14 pt), then ``w:beforeLines`` (hundredths of
+        a 12 pt line, which WPS writes and which win over ``w:before``), then twips."""
+        for pr in self.res.para_props(p):
+            spacing = pr.find(w("spacing"))
+            if spacing is None:
+                continue
+            auto = spacing.get(w(f"{attr}Autospacing"))
+            if auto is not None and auto not in _OFF:
+                return 280
+            lines = spacing.get(w(f"{attr}Lines"))
+            if lines is not None and lines.lstrip("-").isdigit():
+                return int(lines) * 240 // 100
+            value = spacing.get(w(attr))
+            if value is not None and value.lstrip("-").isdigit():
+                return int(value)
+        return 0
 
     def first_line(self, p: Any) -> int:
         """The first-line indent in twips (a hanging indent is negative). ``firstLine``

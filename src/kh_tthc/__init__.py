@@ -82,6 +82,7 @@ from kh_tthc.periods import (
 )
 
 if TYPE_CHECKING:
+    from kh_tthc.check import Finding, check_document
     from kh_tthc.deadline.parse import parse_deadline
     from kh_tthc.importing.csv import import_csv
     from kh_tthc.importing.docx import import_docx
@@ -181,6 +182,8 @@ _LAZY = {
     "ScheduleError": "kh_tthc.schedule",
     "Status": "kh_tthc.schedule",
     "build_schedule": "kh_tthc.schedule",
+    "Finding": "kh_tthc.check",
+    "check_document": "kh_tthc.check",
     "AmbiguousSheet": "kh_tthc.importing.xlsx",
     "EncryptedSource": "kh_tthc.importing.errors",
     "ImportResult": "kh_tthc.importing.result",
@@ -230,6 +233,7 @@ __all__ = [
     "EventForm",
     "FieldTypeError",
     "FieldValueError",
+    "Finding",
     "Frequency",
     "GroupFigures",
     "ImportResult",
@@ -301,6 +305,7 @@ __all__ = [
     "WorkingDays",
     "__version__",
     "build_schedule",
+    "check_document",
     "check_plan",
     "check_progress",
     "copy_template",

@@ -132,6 +132,24 @@ class TestCommand:
         assert "none.pdf: no such file" in err
         assert main(["check", path, "--pdf", str(tmp_path / "x.pdf"), "--pages"]) == 2
 
+    def test_no_libreoffice_or_pdftotext(
+        self,
+        rendered: dict[str, Path],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Without LibreOffice, ``--pages`` exits 2 saying so; without pdftotext, so does
+        ``--pdf``, naming the package to install."""
+        path = str(rendered["KH"])
+        monkeypatch.setenv("KH_TTHC_SOFFICE", str(tmp_path / "no-soffice"))
+        assert main(["check", path, "--pages"]) == 2
+        assert "LibreOffice not found" in capsys.readouterr().err
+        (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4\n")
+        monkeypatch.setenv("PATH", str(tmp_path))
+        assert main(["check", path, "--pdf", str(tmp_path / "d.pdf")]) == 2
+        assert "poppler-utils" in capsys.readouterr().err
+
 
 # -- the search itself ------------------------------------------------------------------
 

@@ -151,6 +151,46 @@ class TestCommand:
         assert "poppler-utils" in capsys.readouterr().err
 
 
+class TestHostilePdf:
+    """What a hostile PDF makes ``pdftotext`` do (run for ever, write without end) is played
+    by a stand-in script named pdftotext on the PATH: no real PDF does it on demand."""
+
+    def _stand_in(self, folder: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
+        need("sh")
+        tool = folder / "pdftotext"
+        tool.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+        tool.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{folder}:/usr/bin:/bin")
+        pdf = folder / "d.pdf"
+        pdf.write_bytes(b"%PDF-1.4\n")
+        return pdf
+
+    def test_endless_text_is_cut_at_the_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text past MAX_TEXT_BYTES is refused, and pdftotext is stopped."""
+        pdf = self._stand_in(tmp_path, monkeypatch, "exec yes 'Độc lập - Tự do - Hạnh phúc'")
+        with pytest.raises(SourceUnreadable, match="MiB limit"):
+            page_texts(pdf)
+
+    def test_a_stuck_pdftotext_is_stopped(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A pdftotext that never ends is stopped after ``timeout`` seconds."""
+        pdf = self._stand_in(tmp_path, monkeypatch, "exec sleep 60")
+        with pytest.raises(SourceUnreadable, match=r"longer than 0\.5 s"):
+            page_texts(pdf, timeout=0.5)
+
+    def test_the_last_warning_is_the_reason(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A failing pdftotext's last line on stderr says why, however much it wrote."""
+        script = "yes 'Syntax Error: junk' | head -n 100000 >&2; echo 'I/O Error: gone' >&2; exit 1"
+        pdf = self._stand_in(tmp_path, monkeypatch, script)
+        with pytest.raises(SourceUnreadable, match=r"not a PDF \(I/O Error: gone\)$"):
+            page_texts(pdf)
+
+
 # -- the search itself ------------------------------------------------------------------
 
 _WORD = st.text(alphabet="abcdeghiklmnoprstuvxyĐđăâêôơư", min_size=1, max_size=6)

@@ -17,13 +17,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, cast
 
 from kh_tthc.errors import SourceUnreadable
 
-__all__ = ["locate", "page_texts"]
+__all__ = ["MAX_TEXT_BYTES", "locate", "page_texts"]
 
 #: A paragraph is looked for by its first words at most: a long paragraph's end may be
 #: on the next page, and its beginning is where the finding points. When they are not
@@ -32,6 +35,8 @@ __all__ = ["locate", "page_texts"]
 _WORDS = (12, 4)
 #: Seconds ``pdftotext`` may take; a document of a few dozen pages takes well under one.
 _TIMEOUT = 120
+#: The most text read from one PDF (each reading): a thousand full pages are about 4 MiB.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 
 def _fold(text: str) -> str:
@@ -44,8 +49,9 @@ def page_texts(pdf: str | Path, *, timeout: float = _TIMEOUT) -> tuple[str, ...]
     order (a table cell's lines together) and then with ``-layout`` (the lines as laid out).
 
     Raises:
-        SourceUnreadable: the file is missing, ``pdftotext`` is not installed, or it cannot
-            read the file as a PDF.
+        SourceUnreadable: the file is missing, ``pdftotext`` is not installed, cannot
+            read the file as a PDF or takes longer than ``timeout`` seconds, or the text is
+            longer than :data:`MAX_TEXT_BYTES`.
     """
     path = Path(pdf)
     if not path.is_file():
@@ -62,20 +68,42 @@ def page_texts(pdf: str | Path, *, timeout: float = _TIMEOUT) -> tuple[str, ...]
 
 
 def _pdftotext(tool: str, path: Path, mode: tuple[str, ...], timeout: float) -> list[str]:
-    try:
-        done = subprocess.run(
-            [tool, *mode, "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise SourceUnreadable(path, f"pdftotext took longer than {timeout:g} s") from None
-    if done.returncode != 0:
-        said = done.stderr.decode(errors="replace").strip().splitlines()
-        raise SourceUnreadable(path, "not a PDF" + (f" ({said[-1]})" if said else ""))
+    # Read as a stream with a bound: a hostile PDF's compressed text can unpack to far more
+    # than a document has; stderr goes to a file so that a flood of warnings cannot block.
+    with tempfile.TemporaryFile() as stderr:
+        try:
+            process = subprocess.Popen(
+                [tool, *mode, "-enc", "UTF-8", str(path), "-"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+            )
+        except OSError as exc:
+            raise SourceUnreadable(path, f"pdftotext could not start ({exc.strerror})") from None
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        stdout = cast("IO[bytes]", process.stdout)  # a pipe: stdout=PIPE above
+        try:
+            out = stdout.read(MAX_TEXT_BYTES + 1)
+            if len(out) > MAX_TEXT_BYTES:
+                process.kill()
+            stdout.close()
+            process.wait()
+        finally:
+            timed_out = not timer.is_alive()
+            timer.cancel()
+        if len(out) > MAX_TEXT_BYTES:
+            limit = MAX_TEXT_BYTES // (1024 * 1024)
+            raise SourceUnreadable(path, f"its text is longer than the {limit} MiB limit")
+        if timed_out and process.returncode != 0:
+            raise SourceUnreadable(path, f"pdftotext took longer than {timeout:g} s")
+        if process.returncode != 0:
+            # The last line says why; a hostile file can make it write megabytes before.
+            stderr.seek(max(0, stderr.seek(0, 2) - 4096))
+            said = stderr.read().decode(errors="replace").strip().splitlines()
+            raise SourceUnreadable(path, "not a PDF" + (f" ({said[-1]})" if said else ""))
     # pdftotext ends every page with a form feed.
-    pages = done.stdout.decode("utf-8", errors="replace").split("\f")
+    pages = out.decode("utf-8", errors="replace").split("\f")
     if pages and not pages[-1].strip():
         pages.pop()
     return pages

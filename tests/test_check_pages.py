@@ -190,6 +190,42 @@ class TestHostilePdf:
         with pytest.raises(SourceUnreadable, match=r"not a PDF \(I/O Error: gone\)$"):
             page_texts(pdf)
 
+    def test_pages_split_at_form_feeds(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Pages are what pdftotext separates with a form feed, the last one with or
+        without one after it; the two readings of a page are joined."""
+        script = """case "$1" in -layout) printf 'một\\fhai\\f' ;; *) printf 'một\\fhai' ;; esac"""
+        pdf = self._stand_in(tmp_path, monkeypatch, script)
+        assert page_texts(pdf) == ("một\nmột", "hai\nhai")
+
+    def test_readings_that_disagree_are_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Two readings with different page counts are not matched up page by page."""
+        script = """case "$1" in -layout) printf 'a\\fb\\f' ;; *) printf 'a\\f' ;; esac"""
+        pdf = self._stand_in(tmp_path, monkeypatch, script)
+        with pytest.raises(SourceUnreadable, match="different number of pages"):
+            page_texts(pdf)
+
+    def test_a_pdftotext_that_cannot_start(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A pdftotext that cannot be started is reported, not a traceback."""
+        pdf = self._stand_in(tmp_path, monkeypatch, "")
+        (tmp_path / "pdftotext").write_text("#!/no/such/shell\n", encoding="utf-8")
+        with pytest.raises(SourceUnreadable, match="pdftotext could not start"):
+            page_texts(pdf)
+
+    def test_a_pdf_without_pages_gives_no_page(
+        self, rendered: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A PDF with no text pages leaves every finding without a page."""
+        pdf = self._stand_in(tmp_path, monkeypatch, "exit 0")
+        findings = check_document(rendered["KH"], kind="CV", pdf=pdf)
+        assert findings
+        assert all(f.page is None for f in findings)
+
 
 # -- the search itself ------------------------------------------------------------------
 

@@ -162,6 +162,14 @@ def _table(doc: Any, widths: tuple[Any, ...], rows: int) -> Any:
     table.autofit = False
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
+    # No cell margins: the columns are the text's widths, as in the sample files.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        el = OxmlElement(side)
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -179,7 +187,7 @@ def _header(doc: Any, number: str, *, subject: str | None = None) -> None:
     _rule(left, indent=Cm(2.2))
     _para(right, NATIONAL_TITLE, size=12, bold=True)
     _para(right, MOTTO, size=13, bold=True)
-    _rule(right, indent=Cm(2.0))
+    _rule(right, indent=Cm(2.2))
     left, right = _cell(table, 1, 0), _cell(table, 1, 1)
     _para(left, number, size=13, before=6)
     if subject is not None:
@@ -191,7 +199,7 @@ def _title(doc: Any, type_name: str, summary: str) -> None:
     """The type name and the summary under it, with its line (Phụ lục I, II.5.a)."""
     _para(doc, type_name, bold=True, before=18)
     _para(doc, summary, bold=True)
-    _rule(doc, indent=Cm(5.5))
+    _rule(doc, indent=Cm(5.25))
 
 
 def _body(doc: Any, *lines: str) -> None:

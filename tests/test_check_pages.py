@@ -143,12 +143,29 @@ class TestCommand:
         ``--pdf``, naming the package to install."""
         path = str(rendered["KH"])
         monkeypatch.setenv("KH_TTHC_SOFFICE", str(tmp_path / "no-soffice"))
-        assert main(["check", path, "--pages"]) == 2
+        assert main(["check", path, "--kind", "CV", "--pages"]) == 2
         assert "LibreOffice not found" in capsys.readouterr().err
         (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4\n")
         monkeypatch.setenv("PATH", str(tmp_path))
         assert main(["check", path, "--pdf", str(tmp_path / "d.pdf")]) == 2
         assert "poppler-utils" in capsys.readouterr().err
+
+    def test_pages_runs_libreoffice_only_when_needed(
+        self,
+        rendered: dict[str, Path],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """``--pages`` on a document without findings, or on a file that is not a Word
+        document, does not need LibreOffice: it is never started."""
+        monkeypatch.setenv("KH_TTHC_SOFFICE", str(tmp_path / "no-soffice"))
+        assert main(["check", str(rendered["KH"]), "--pages"]) == 0
+        (tmp_path / "x.docx").write_text("not a docx", encoding="utf-8")
+        assert main(["check", str(tmp_path / "x.docx"), "--pages"]) == 2
+        err = capsys.readouterr().err
+        assert "x.docx" in err
+        assert "LibreOffice" not in err
 
 
 class TestHostilePdf:

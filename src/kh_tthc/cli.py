@@ -1101,7 +1101,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from kh_tthc.importing.errors import SourceRejected
 
     try:
-        if args.pages:
+        findings = check_document(args.file, kind=args.kind, pdf=args.pdf)
+        # --pages: LibreOffice opens only a file the check's limits let through, and only
+        # when there is something to find a page for.
+        if args.pages and findings:
             from kh_tthc.render.pdf import docx_to_pdf
 
             # The PDF is only read for its pages: it is made where nothing is left behind.
@@ -1111,8 +1114,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 except PdfConversionError as exc:
                     raise UsageError(f"{args.file}: no PDF to find the pages in: {exc}") from None
                 findings = check_document(args.file, kind=args.kind, pdf=pdf)
-        else:
-            findings = check_document(args.file, kind=args.kind, pdf=args.pdf)
     except SourceRejected as exc:  # not a Word file, or one that must not be read: exit 2
         raise UsageError(str(exc)) from None
     if args.format == "json":

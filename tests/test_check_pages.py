@@ -86,6 +86,23 @@ class TestCheckDocument:
         finding = _only(check_document(path, pdf=path.with_suffix(".pdf")), "page-number-first")
         assert finding.page == 1
 
+    def test_a_row_is_on_the_page_of_its_first_paragraph(
+        self, documents: Path, soffice: None
+    ) -> None:
+        """A finding about a table row (not a paragraph) is on the page where the row's
+        first paragraph is: the header block's row on page 1, the appendix's on its own
+        page after the last page of the body."""
+        from kh_tthc.check.engine import _with_pages
+        from kh_tthc.check.pages import page_texts
+
+        path = documents / "arial.docx"
+        pages = page_texts(path.with_suffix(".pdf"))
+        rows = [Finding(rule="issuer", where=f"table {t}, row 1", found="x") for t in (1, 3)]
+        placed = _with_pages(docx.Document(str(path)), rows, pages)
+        appendix = next(i for i, text in enumerate(pages, 1) if "Phụ lục" in text)
+        assert [f.page for f in placed] == [1, appendix]
+        assert appendix > 1
+
     def test_missing_or_bad_pdf(self, rendered: dict[str, Path], tmp_path: Path) -> None:
         """A PDF that is missing or is not a PDF is refused, naming the file."""
         need("pdftotext")

@@ -534,4 +534,11 @@ def _with_pages(document: Any, findings: list[Finding], pages: tuple[str, ...]) 
     if pages:
         where["page 1"] = 1
         where["last page"] = len(pages)
-    return [evolve(f, page=where.get(f.where)) for f in findings]
+
+    def page(place: str) -> int | None:
+        if place in where:
+            return where[place]
+        # A row or a cell ("table 3, row 1") is where its first paragraph is.
+        return next((n for w_, n in where.items() if w_.startswith(f"{place}, ") and n), None)
+
+    return [evolve(f, page=page(f.where)) for f in findings]

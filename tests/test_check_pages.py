@@ -90,17 +90,18 @@ class TestCheckDocument:
         self, documents: Path, soffice: None
     ) -> None:
         """A finding about a table row (not a paragraph) is on the page where the row's
-        first paragraph is: the header block's row on page 1, the appendix's on its own
-        page after the last page of the body."""
+        first paragraph is, one about a section on its first page: the header block's row
+        on page 1, the appendix's row and section on the appendix's first page."""
         from kh_tthc.check.engine import _with_pages
         from kh_tthc.check.pages import page_texts
 
         path = documents / "arial.docx"
         pages = page_texts(path.with_suffix(".pdf"))
-        rows = [Finding(rule="issuer", where=f"table {t}, row 1", found="x") for t in (1, 3)]
-        placed = _with_pages(docx.Document(str(path)), rows, pages)
+        places = ["table 1, row 1", "table 3, row 1", "section 2"]
+        found = [Finding(rule="issuer", where=place, found="x") for place in places]
+        placed = _with_pages(docx.Document(str(path)), found, pages)
         appendix = next(i for i, text in enumerate(pages, 1) if "Phụ lục" in text)
-        assert [f.page for f in placed] == [1, appendix]
+        assert [f.page for f in placed] == [1, appendix, appendix]
         assert appendix > 1
 
     def test_missing_or_bad_pdf(self, rendered: dict[str, Path], tmp_path: Path) -> None:

@@ -53,7 +53,6 @@ _SOFFICE_TESTS = (
     "tests/test_import_office.py::test_resaved_by_libreoffice_reads_alike",
     "tests/test_import_real_tables.py::TestGovernmentAppendix::test_resaved_by_libreoffice",
     "tests/test_import_real_tables.py::TestPartyReport::test_resaved_by_libreoffice",
-    "tests/test_check.py::test_resaved_gives_the_same_findings",
 )
 
 

@@ -28,7 +28,6 @@ from kh_tthc.cli import main
 from kh_tthc.portfolio import Portfolio
 from kh_tthc.portfolio.letter import reminder, render_reminder
 from tests.conftest import SEED_PLAN
-from tests.fixtures_office import resave
 from tests.test_report_render import seed_report
 from tests.test_roundtrip_docx import valid_plans
 
@@ -343,22 +342,6 @@ def test_broken_fixture_flags_its_rule_only(
         assert f.article.startswith("NĐ 30/2020")
         assert f.where
         assert f.found
-
-
-#: The fixtures resaved through LibreOffice (each resave takes seconds, so a subset that
-#: covers formatting, text, page set-up and headers).
-RESAVED = ("motto-dash", "date-padding", "recipients-label", "page-margins", "page-number-first")
-
-
-@pytest.mark.parametrize("rule", RESAVED)
-def test_resaved_gives_the_same_findings(
-    rendered: dict[str, Path], rule: str, tmp_path: Path, soffice: None
-) -> None:
-    """LibreOffice's rewrite of a broken fixture gives the same rules."""
-    broken = _broken(rendered, rule, tmp_path)
-    before = _rules(check_document(broken))
-    after = _rules(check_document(resave(broken, tmp_path)))
-    assert after[0] == before[0]
 
 
 class TestResolution:

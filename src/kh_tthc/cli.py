@@ -1095,12 +1095,26 @@ def _add_forms_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 def _cmd_check(args: argparse.Namespace) -> int:
     import json
+    import tempfile
 
     from kh_tthc.check import check_document
+    from kh_tthc.errors import PdfConversionError
     from kh_tthc.importing.errors import SourceRejected
 
     try:
-        findings = check_document(args.file, kind=args.kind)
+        findings = check_document(args.file, kind=args.kind, pdf=args.pdf)
+        # --pages: LibreOffice opens only a file the check's limits let through, and only
+        # when there is something to find a page for.
+        if args.pages and findings:
+            from kh_tthc.render.pdf import docx_to_pdf
+
+            # The PDF is only read for its pages: it is made where nothing is left behind.
+            with tempfile.TemporaryDirectory(prefix="kh-tthc-check-") as folder:
+                try:
+                    pdf = docx_to_pdf(args.file, Path(folder, "check.pdf"))
+                except PdfConversionError as exc:
+                    raise UsageError(f"{args.file}: no PDF to find the pages in: {exc}") from None
+                findings = check_document(args.file, kind=args.kind, pdf=pdf)
     except SourceRejected as exc:  # not a Word file, or one that must not be read: exit 2
         raise UsageError(str(exc)) from None
     if args.format == "json":
@@ -1125,6 +1139,18 @@ def _add_check_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="document kind (auto: from the type name or the symbol)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
+    pages = p.add_mutually_exclusive_group()
+    pages.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="PDF",
+        help="the document's PDF: each finding then says its page (needs pdftotext)",
+    )
+    pages.add_argument(
+        "--pages",
+        action="store_true",
+        help="make the PDF with LibreOffice to say each finding's page (needs soffice, pdftotext)",
+    )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser(

@@ -78,6 +78,9 @@ class Finding:
     rule: str
     where: str
     found: str
+    #: The page the finding is on, when the document's PDF was given (None otherwise, or
+    #: when its text was not found in the PDF).
+    page: int | None = None
 
     @property
     def article(self) -> str:
@@ -99,20 +102,34 @@ class Finding:
         """Whether the finding is an error."""
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict[str, str]:
-        """The finding as plain data (the ``--format json`` record)."""
-        return {
+    def to_dict(self) -> dict[str, str | int]:
+        """The finding as plain data (the ``--format json`` record); ``page`` only when
+        known."""
+        record: dict[str, str | int] = {
             "rule": self.rule,
             "severity": self.severity.value,
             "article": self.article,
             "where": self.where,
-            "found": self.found,
-            "expected": self.expected,
         }
+        if self.page is not None:
+            record["page"] = self.page
+        record.update(found=self.found, expected=self.expected)
+        return record
+
+    @property
+    def location(self) -> str:
+        """Where, with the page first when it is known: "page 2, paragraph 14".
+
+        >>> Finding(rule="motto", where="paragraph 3", found="motto 12 pt", page=2).location
+        'page 2, paragraph 3'
+        """
+        if self.page is None or self.where == f"page {self.page}":
+            return self.where
+        return f"page {self.page}, {self.where}"
 
     def __str__(self) -> str:
         return (
-            f"{self.severity.value} [{self.rule}] {self.where}: {self.found}; "
+            f"{self.severity.value} [{self.rule}] {self.location}: {self.found}; "
             f"expected {self.expected} ({self.article})"
         )
 
@@ -1005,17 +1022,21 @@ def detect_kind(document: Any) -> str:
     return "other"
 
 
-def check_document(path: str | Path, *, kind: str = "auto") -> list[Finding]:
+def check_document(
+    path: str | Path, *, kind: str = "auto", pdf: str | Path | None = None
+) -> list[Finding]:
     """Check a DOCX against the Decree 30 rules; the findings, in rule order.
 
     The file is read with the importer's limits
     (:func:`kh_tthc.importing.docx.open_document`). ``kind`` is ``auto`` (from the type
     name or the symbol), ``KH``, ``BC``, ``CV`` or ``other`` (the rules every document with
-    a type name follows, Mẫu 1.4).
+    a type name follows, Mẫu 1.4). ``pdf`` is the document's PDF, when there is one: each
+    finding then says its page (:mod:`kh_tthc.check.pages`, which needs poppler's
+    ``pdftotext``).
 
     Raises:
         UnknownKind: ``kind`` is not one of those.
-        SourceUnreadable, SourceRejected: the file cannot or must not be read.
+        SourceUnreadable, SourceRejected: the file (or the PDF) cannot or must not be read.
 
     >>> check_document("plan.docx", kind="ND")
     Traceback (most recent call last):
@@ -1029,4 +1050,37 @@ def check_document(path: str | Path, *, kind: str = "auto") -> list[Finding]:
     document, _ = open_document(Path(path))
     if kind == "auto":
         kind = detect_kind(document)
-    return _Checker(document, kind).run()
+    findings = _Checker(document, kind).run()
+    if pdf is None:
+        return findings
+    from kh_tthc.check.pages import page_texts
+
+    return _with_pages(document, findings, page_texts(pdf))
+
+
+def _with_pages(document: Any, findings: list[Finding], pages: tuple[str, ...]) -> list[Finding]:
+    """``findings`` with the page of the place each one names, where it is found."""
+    from attrs import evolve
+
+    from kh_tthc.check.pages import locate
+
+    paras = list(_paragraphs(document.element.body))
+    where = dict(zip((p.where for p in paras), locate(pages, [p.text for p in paras]), strict=True))
+    # "section N" is on the page its first paragraph with text is on.
+    section = 1
+    for p in paras:
+        if p.text and where.get(f"section {section}") is None:
+            where[f"section {section}"] = where[p.where]
+        if p.cell is None and p.el.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            section += 1
+    if pages:
+        where["page 1"] = 1
+        where["last page"] = len(pages)
+
+    def page(place: str) -> int | None:
+        if place in where:
+            return where[place]
+        # A row or a cell ("table 3, row 1") is where its first paragraph is.
+        return next((n for w_, n in where.items() if w_.startswith(f"{place}, ") and n), None)
+
+    return [evolve(f, page=page(f.where)) for f in findings]

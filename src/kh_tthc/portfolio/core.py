@@ -8,7 +8,9 @@ Paths are relative to the folder. See docs/portfolio.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.plan_file import parse_toml, read_plan
-from kh_tthc.io.source import read_text
+from kh_tthc.io.plan_file import FORMATS as PLAN_FORMATS
+from kh_tthc.io.plan_file import MAX_BYTES as PLAN_MAX_BYTES
+from kh_tthc.io.plan_file import parse_toml, plan_from_bytes
+from kh_tthc.io.source import format_of, read_bytes, read_text
 from kh_tthc.model import DocumentNumber, IssueDate, Plan, TaskNumber, Unit
 from kh_tthc.periods import Period
+from kh_tthc.progress import MAX_BYTES as _PROGRESS_MAX_BYTES
 from kh_tthc.progress import Progress, read_progress
 from kh_tthc.vn import clean, fold
 
@@ -321,9 +326,21 @@ class Portfolio:
     ) -> tuple[AgendaItem, ...]:
         """Every due item of every plan (for ``unit`` when given, as lead or support),
         sorted by due day (undated last), plan and task number."""
+        from kh_tthc import convert
+        from kh_tthc.schedule import build_schedule
+
         uid = None if unit is None else self.unit_id(unit)
-        items: list[AgendaItem] = []
-        for e in self.plans:
+        key = ("agenda", as_of, uid, start, end)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        day = convert.to_date(as_of, "Plan.schedule", "as_of")
+        # The plans' rules expanded once for all of them: their completion times repeat.
+        expansions: dict[Any, Any] = {}
+        # Each plan's schedule is in (due day, task number) order, undated last. Taken plan
+        # by plan in id order and gathered by due day, the items come out in the agenda's
+        # order (due day, plan, task number) without sorting the whole agenda.
+        by_due: dict[date | None, list[AgendaItem]] = {}
+        for e in sorted(self.plans, key=lambda e: e.id):
             plan = e.plan
             if plan is None:
                 continue
@@ -336,26 +353,33 @@ class Portfolio:
                 continue
             # Worked out once per plan and per task, not once per occurrence.
             label = e.label
+            pid = e.id
             registry = dict(e.unit_map)
-            regs_of: dict[int, tuple[str, ...]] = {}
-            for o in plan.schedule(lo, hi, as_of=as_of):
+            regs_of: dict[int, tuple[str, ...] | None] = {}
+            for o in build_schedule(plan, lo, hi, as_of=day, expansions=expansions):
                 task = o.task
-                if local is not None and not local.intersection(task.lead + task.support):
-                    continue
-                regs = regs_of.get(id(task))
-                if regs is None:
-                    regs = tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
+                if id(task) in regs_of:
+                    regs = regs_of[id(task)]
+                else:
+                    mine = local is None or bool(local.intersection(task.lead + task.support))
+                    regs = (
+                        tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
+                        if mine
+                        else None
+                    )
                     regs_of[id(task)] = regs
-                items.append(AgendaItem(plan=e.id, plan_number=label, occurrence=o, units=regs))
-        items.sort(
-            key=lambda i: (
-                i.due is None,
-                i.due or date.min,
-                i.plan,
-                i.occurrence.task.number.parts,
-            )
-        )
-        return tuple(items)
+                if regs is None:
+                    continue
+                item = AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs)
+                group = by_due.get(o.due)
+                if group is None:
+                    by_due[o.due] = [item]
+                else:
+                    group.append(item)
+        days = sorted(d for d in by_due if d is not None)
+        items = tuple(i for d in days for i in by_due[d]) + tuple(by_due.get(None, ()))
+        self._memo[key] = items
+        return items
 
     def agenda_records(self, items: Sequence[AgendaItem]) -> list[dict[str, Any]]:
         names = self.names
@@ -507,6 +531,66 @@ class Late:
 # -- building ------------------------------------------------------------------------------
 
 
+#: Plans and progress files already read, by path and a digest of the file's bytes: what
+#: a file holds, not its size or modification time, so an edited file is always read
+#: again. Plans and progress are immutable, so a reloaded portfolio shares them. A
+#: long-lived process (a notebook, a dashboard rebuilt on every change) reloads a folder
+#: of hundreds of plans by re-reading only the files that changed.
+_CACHE_SIZE = 2048
+_cache: OrderedDict[Any, Any] = OrderedDict()
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _cached(key: Any, read: Callable[[], Any]) -> Any:
+    if key in _cache:
+        _cache.move_to_end(key)
+        return _cache[key]
+    value = read()  # a failure raises and is not kept
+    _cache[key] = value
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return value
+
+
+def _read_plan(file: Path) -> tuple[Plan, tuple[Problem, ...], Any]:
+    """:func:`read_plan`, kept by the file's content; also the key it was kept by.
+
+    The bytes hashed are the bytes parsed, so a file changing while it is read cannot
+    leave a plan under another content's key.
+    """
+    fmt = format_of(file, PLAN_FORMATS, what="plan file")
+    data = read_bytes(file, what="a plan file", limit=PLAN_MAX_BYTES)
+    key = ("plan", file, fmt, _digest(data))
+    plan, problems = _cached(key, lambda: plan_from_bytes(data, file, format=fmt))
+    return plan, problems, key
+
+
+def _progress_key(file: Path) -> bytes | None:
+    try:
+        return _digest(read_bytes(file, what="a progress file", limit=_PROGRESS_MAX_BYTES))
+    except (KhTthcError, OSError):
+        return None  # read_progress says why, as it does without a cache
+
+
+def _read_progress(file: Path, plan: Plan, plan_key: Any) -> tuple[Progress, tuple[Problem, ...]]:
+    """:func:`read_progress` against ``plan``, kept by the file's content and the plan's.
+
+    Kept only when the file held the same bytes before and after it was read.
+    """
+    before = _progress_key(file)
+    key = ("progress", file, before, plan_key)
+    if before is not None and key in _cache:
+        _cache.move_to_end(key)
+        return _cache[key]  # type: ignore[no-any-return]
+    value = read_progress(file, plan)
+    if before is not None and _progress_key(file) == before:
+        _cached(key, lambda: value)
+    return value
+
+
 def _registry(raw: Any, file: Path, out: list[Problem]) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if not isinstance(raw, dict) or not raw:
@@ -609,10 +693,11 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         )
         addressee = raw.get("addressee", "") if isinstance(raw.get("addressee", ""), str) else ""
         plan: Plan | None = None
+        plan_key: Any = None
         progress: list[Progress] = []
         unit_map: tuple[tuple[str, str], ...] = ()
         try:
-            plan, warnings = read_plan(file)
+            plan, warnings, plan_key = _read_plan(file)
             out.extend(w.located(file) for w in warnings if w.is_error)
             if any(w.is_error for w in warnings):
                 plan = None
@@ -629,7 +714,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
             for pf in listed if isinstance(listed, list) else []:
                 pfile = folder / str(pf)
                 try:
-                    prog, notes = read_progress(pfile, loaded)
+                    prog, notes = _read_progress(pfile, loaded, plan_key)
                     progress.append(prog)
                     out.extend(n.located(pfile) for n in notes if n.is_error)
                 except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:

@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from docx import Document
 from hypothesis import given, settings
@@ -29,6 +30,7 @@ from tests.portfolio_helpers import EXAMPLE, SEED, example_toml, make_portfolio
 
 AS_OF = date(2025, 12, 15)
 Q4 = Period.parse("2025-Q4")
+Q3 = Period.parse("2025-Q3")
 
 
 @pytest.fixture(scope="module")
@@ -759,6 +761,7 @@ class TestReload:
     def test_edited_plan_is_seen(self, tmp_path: Path) -> None:
         folder = make_portfolio(tmp_path)
         first = Portfolio.load(folder)
+        first.agenda(as_of=AS_OF)  # its schedules are kept with the plan
         _rewrite(folder / "ke-hoach-minh-hoa.toml", "15/10/2025", "16/10/2025")
         again = Portfolio.load(folder)
         plan = again.entry("so-hoa-2025").plan
@@ -772,12 +775,19 @@ class TestReload:
     def test_edited_progress_is_seen(self, tmp_path: Path) -> None:
         folder = make_portfolio(tmp_path)
         csv = folder / "progress-minh-hoa-2025-Q4.csv"
-        first = Portfolio.load(folder).entry("so-hoa-2025")
+        loaded = Portfolio.load(folder)
+        before = loaded.reports(Q4, as_of=AS_OF)["so-hoa-2025"]  # kept with the plan
+        first = loaded.entry("so-hoa-2025")
         _rewrite(csv, "28/11/2025", "29/11/2025")
-        entry = Portfolio.load(folder).entry("so-hoa-2025")
+        again = Portfolio.load(folder)
+        entry = again.entry("so-hoa-2025")
         assert entry.plan is not None
-        assert entry.progress[-1] == load_progress(csv, entry.plan)
+        progress = load_progress(csv, entry.plan)
+        assert entry.progress[-1] == progress
         assert entry.progress[-1] != first.progress[-1]
+        report = again.reports(Q4, as_of=AS_OF)["so-hoa-2025"]
+        assert report == Report(plan=entry.plan, period=Q4, progress=progress, as_of=AS_OF)
+        assert report != before
 
     def test_progress_is_read_again_against_an_edited_plan(self, tmp_path: Path) -> None:
         """The same progress file, unchanged, is checked again when its plan changes."""
@@ -796,13 +806,23 @@ class TestReload:
             Portfolio.load(folder)
 
     def test_reload_equals_a_first_load(self, tmp_path: Path) -> None:
+        """Schedules and reports kept with the plans are the ones worked out afresh, for
+        every day and period asked, in any order."""
         folder = make_portfolio(tmp_path)
         core._cache.clear()
         first = Portfolio.load(folder, strict=False)
+        asked = [(day, q) for day in (AS_OF, date(2026, 1, 20)) for q in (Q4, Q3)]
+        for day, q in asked:
+            first.agenda(as_of=day)
+            first.rollup(q, as_of=day)
         again = Portfolio.load(folder, strict=False)
         assert again == first
-        assert again.agenda(as_of=AS_OF) == first.agenda(as_of=AS_OF)
-        assert again.rollup(Q4, as_of=AS_OF) == first.rollup(Q4, as_of=AS_OF)
+        # A copy of the portfolio keeps nothing: it works everything out afresh.
+        afresh = attrs.evolve(again)
+        for day, q in [(date(2025, 11, 3), Q4), *reversed(asked)]:
+            assert again.agenda(as_of=day) == afresh.agenda(as_of=day)
+            assert again.rollup(q, as_of=day) == afresh.rollup(q, as_of=day)
+            assert again.late_items(q, as_of=day) == afresh.late_items(q, as_of=day)
 
 
 def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:

@@ -156,10 +156,7 @@ class AgendaItem:
     @property
     def uid(self) -> str:
         """A UID that stays the same from one run to the next (RFC 5545, 3.8.4.7)."""
-        o = self.occurrence
-        key = o.period.iso if o.period is not None else o.label or "-"
-        due = "-" if o.due is None else o.due.isoformat()
-        return f"{self.plan}/{o.task.number}/{o.kind}/{key}/{due}@kh-tthc"
+        return _uid(self.plan, str(self.occurrence.task.number), self.occurrence)
 
     def record(self, names: Mapping[str, str]) -> dict[str, Any]:
         o = self.occurrence
@@ -175,6 +172,13 @@ class AgendaItem:
             "status": o.status.value,
             "status_label": o.status.label,
         }
+
+
+def _uid(plan: str, task: str, o: Occurrence, period: str | None = None) -> str:
+    """:attr:`AgendaItem.uid` from its parts; ``period``, when given, is ``o.period.iso``."""
+    key = (period or o.period.iso) if o.period is not None else o.label or "-"
+    due = "-" if o.due is None else o.due.isoformat()
+    return f"{plan}/{task}/{o.kind}/{key}/{due}@kh-tthc"
 
 
 @frozen(kw_only=True)
@@ -356,7 +360,13 @@ class Portfolio:
             pid = e.id
             registry = dict(e.unit_map)
             regs_of: dict[int, tuple[str, ...] | None] = {}
-            for o in build_schedule(plan, lo, hi, as_of=day, expansions=expansions):
+            kept = self._derived(e.id)
+            schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
+            if schedule is None:
+                schedule = build_schedule(plan, lo, hi, as_of=day, expansions=expansions)
+                if kept is not None:
+                    kept[("schedule", lo, hi, day)] = schedule
+            for o in schedule:
                 task = o.task
                 if id(task) in regs_of:
                     regs = regs_of[id(task)]
@@ -403,10 +413,36 @@ class Portfolio:
                 continue
             if as_of < period.cutoff().start:
                 continue
-            progress = e.progress_for(period) or Progress(period=period, plan=plan.number)
-            out[e.id] = Report(plan=plan, period=period, progress=progress, as_of=as_of)
+            kept = self._derived(e.id)
+            pkey = self._progress_key(e, period)
+            rkey = None if pkey is None else (pkey, as_of)
+            report = None if kept is None or rkey is None else kept.get(rkey)
+            if report is None:
+                progress = e.progress_for(period) or Progress(period=period, plan=plan.number)
+                report = Report(plan=plan, period=period, progress=progress, as_of=as_of)
+                if kept is not None and rkey is not None:
+                    kept[rkey] = report
+            out[e.id] = report
         self._memo[key] = out
         return dict(out)
+
+    def _derived(self, plan_id: str) -> dict[Any, Any] | None:
+        """What is derived from the plan of ``plan_id`` (its schedules, its reports), kept
+        with the plan read from its file and dropped with it; None when the plan was not
+        read through the load's cache."""
+        kept = self._memo.get("derived", {}).get(plan_id)
+        return None if kept is None else kept[0]
+
+    def _progress_key(self, e: PlanEntry, period: Period) -> Any:
+        """The key of a report of ``e`` for ``period``: the content key of the progress
+        file it reads (or "none"); None when that progress was not read through the cache."""
+        kept = self._memo.get("derived", {}).get(e.id)
+        if kept is None:
+            return None
+        for progress, key in zip(e.progress, kept[1], strict=True):
+            if progress.period == period:
+                return None if key is None else ("report", period, key)
+        return ("report", period, "none")
 
     def rollup(
         self, period: Period, *, as_of: date
@@ -555,8 +591,9 @@ def _cached(key: Any, read: Callable[[], Any]) -> Any:
     return value
 
 
-def _read_plan(file: Path) -> tuple[Plan, tuple[Problem, ...], Any]:
-    """:func:`read_plan`, kept by the file's content; also the key it was kept by.
+def _read_plan(file: Path) -> tuple[Plan, tuple[Problem, ...], Any, dict[Any, Any]]:
+    """:func:`read_plan`, kept by the file's content; also the key it was kept by and a
+    dict for what is derived from the plan (schedules, reports), kept with it.
 
     The bytes hashed are the bytes parsed, so a file changing while it is read cannot
     leave a plan under another content's key.
@@ -564,8 +601,13 @@ def _read_plan(file: Path) -> tuple[Plan, tuple[Problem, ...], Any]:
     fmt = format_of(file, PLAN_FORMATS, what="plan file")
     data = read_bytes(file, what="a plan file", limit=PLAN_MAX_BYTES)
     key = ("plan", file, fmt, _digest(data))
-    plan, problems = _cached(key, lambda: plan_from_bytes(data, file, format=fmt))
-    return plan, problems, key
+
+    def read() -> tuple[Plan, tuple[Problem, ...], dict[Any, Any]]:
+        plan, problems = plan_from_bytes(data, file, format=fmt)
+        return plan, problems, {}  # the dict: what is derived from the plan, kept with it
+
+    plan, problems, derived = _cached(key, read)
+    return plan, problems, key, derived
 
 
 def _progress_key(file: Path) -> bytes | None:
@@ -575,8 +617,11 @@ def _progress_key(file: Path) -> bytes | None:
         return None  # read_progress says why, as it does without a cache
 
 
-def _read_progress(file: Path, plan: Plan, plan_key: Any) -> tuple[Progress, tuple[Problem, ...]]:
-    """:func:`read_progress` against ``plan``, kept by the file's content and the plan's.
+def _read_progress(
+    file: Path, plan: Plan, plan_key: Any
+) -> tuple[Progress, tuple[Problem, ...], Any]:
+    """:func:`read_progress` against ``plan``, kept by the file's content and the plan's;
+    also the key it was kept by (None when it was not kept).
 
     Kept only when the file held the same bytes before and after it was read.
     """
@@ -584,11 +629,12 @@ def _read_progress(file: Path, plan: Plan, plan_key: Any) -> tuple[Progress, tup
     key = ("progress", file, before, plan_key)
     if before is not None and key in _cache:
         _cache.move_to_end(key)
-        return _cache[key]  # type: ignore[no-any-return]
-    value = read_progress(file, plan)
-    if before is not None and _progress_key(file) == before:
-        _cached(key, lambda: value)
-    return value
+        return (*_cache[key], key)
+    progress, notes = read_progress(file, plan)
+    if before is None or _progress_key(file) != before:
+        return progress, notes, None
+    _cached(key, lambda: (progress, notes))
+    return progress, notes, key
 
 
 def _registry(raw: Any, file: Path, out: list[Problem]) -> tuple[Unit, ...]:
@@ -673,6 +719,8 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         out.append(_problem(f"owner: {owner!r} is not a unit of the registry", path))
     entries: list[PlanEntry] = []
     seen_ids: set[str] = set()
+    # Plan id -> what is derived from its plan, and the keys of its progress files.
+    kept: dict[str, tuple[dict[Any, Any], tuple[Any, ...]] | None] = {}
     for i, raw in enumerate(raw_plans, start=1):
         where = f"plans[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
@@ -694,10 +742,12 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         addressee = raw.get("addressee", "") if isinstance(raw.get("addressee", ""), str) else ""
         plan: Plan | None = None
         plan_key: Any = None
+        derived: dict[Any, Any] | None = None
+        progress_keys: list[Any] = []
         progress: list[Progress] = []
         unit_map: tuple[tuple[str, str], ...] = ()
         try:
-            plan, warnings, plan_key = _read_plan(file)
+            plan, warnings, plan_key, derived = _read_plan(file)
             out.extend(w.located(file) for w in warnings if w.is_error)
             if any(w.is_error for w in warnings):
                 plan = None
@@ -714,8 +764,9 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
             for pf in listed if isinstance(listed, list) else []:
                 pfile = folder / str(pf)
                 try:
-                    prog, notes = _read_progress(pfile, loaded, plan_key)
+                    prog, notes, pkey = _read_progress(pfile, loaded, plan_key)
                     progress.append(prog)
+                    progress_keys.append(pkey)
                     out.extend(n.located(pfile) for n in notes if n.is_error)
                 except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:
                     problems = getattr(exc, "problems", None)
@@ -750,6 +801,9 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
                 unit_map=unit_map,
             )
         )
+        if plan is not None and derived is not None:
+            # Two plans under one id (an error reported above) share nothing.
+            kept[pid] = None if pid in kept else (derived, tuple(progress_keys))
     # Progress listed on its own, for a plan named by id.
     for j, raw in enumerate(data.get("progress", []) or [], start=1):
         if not isinstance(raw, dict):
@@ -767,7 +821,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
     refs = _references(data.get("references", []), path, out)
     _check_links(path, entries, refs, out)
     letter = data.get("letter", {}) if isinstance(data.get("letter"), dict) else {}
-    return Portfolio(
+    portfolio = Portfolio(
         folder=folder,
         title=clean(str(data.get("title", ""))) or "Danh mục kế hoạch",
         owner=owner if isinstance(owner, str) else None,
@@ -777,6 +831,8 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         problems=tuple(out),
         letter=letter,
     )
+    portfolio._memo["derived"] = {k: v for k, v in kept.items() if v is not None}
+    return portfolio
 
 
 def _references(raw: Any, path: Path, out: list[Problem]) -> tuple[PlanRef, ...]:

@@ -43,7 +43,7 @@ from kh_tthc.model import (
     Unit,
 )
 from kh_tthc.periods import SendingRule
-from kh_tthc.validate import check_plan
+from kh_tthc.validate import check_built_plan
 from kh_tthc.vn import nfc
 
 __all__ = [
@@ -598,7 +598,7 @@ def plan_from_bytes(data: bytes, path: Path, *, format: str) -> tuple[Plan, tupl
     text = decode_utf8(data, path)
     check_text(text, path)  # as read_text does: no control or bidirectional characters
     plan = loads_plan(text, format=format, source=path)
-    return plan, check_plan(plan)
+    return plan, check_built_plan(plan)
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from kh_tthc.cli import main
 from kh_tthc.errors import KhTthcError
 from kh_tthc.io.plan_file import load_plan
+from kh_tthc.model import Plan
 from kh_tthc.periods import Period
 from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, core
 from kh_tthc.portfolio.core import AgendaItem
@@ -31,6 +32,7 @@ from tests.portfolio_helpers import EXAMPLE, SEED, example_toml, make_portfolio
 AS_OF = date(2025, 12, 15)
 Q4 = Period.parse("2025-Q4")
 Q3 = Period.parse("2025-Q3")
+OCT = Period.parse("2025-10")
 
 
 @pytest.fixture(scope="module")
@@ -811,7 +813,8 @@ class TestReload:
         folder = make_portfolio(tmp_path)
         core._cache.clear()
         first = Portfolio.load(folder, strict=False)
-        asked = [(day, q) for day in (AS_OF, date(2026, 1, 20)) for q in (Q4, Q3)]
+        # No progress file is for October: every task of it is not reported.
+        asked = [(day, q) for day in (AS_OF, date(2026, 1, 20)) for q in (Q4, Q3, OCT)]
         for day, q in asked:
             first.agenda(as_of=day)
             first.rollup(q, as_of=day)
@@ -823,6 +826,44 @@ class TestReload:
             assert again.agenda(as_of=day) == afresh.agenda(as_of=day)
             assert again.rollup(q, as_of=day) == afresh.rollup(q, as_of=day)
             assert again.late_items(q, as_of=day) == afresh.late_items(q, as_of=day)
+
+    def test_progress_changed_while_read_is_not_kept(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A progress file edited between the digest and the read is not kept under the
+        digest of what it held before, which a later load would find."""
+        folder = make_portfolio(tmp_path)
+        csv = folder / "progress-minh-hoa-2025-Q4.csv"
+        original = csv.read_text(encoding="utf-8")
+        real = core.read_progress
+        raced: list[Path] = []
+
+        def racing(file: Path, plan: Plan) -> object:
+            if file.name == csv.name and not raced:
+                raced.append(file)
+                csv.write_text(original.replace("28/11/2025", "29/11/2025"), encoding="utf-8")
+            return real(file, plan)
+
+        monkeypatch.setattr(core, "read_progress", racing)
+        core._cache.clear()
+        Portfolio.load(folder)
+        assert raced
+        csv.write_text(original, encoding="utf-8")
+        entry = Portfolio.load(folder).entry("so-hoa-2025")
+        assert entry.plan is not None
+        assert entry.progress[-1] == load_progress(csv, entry.plan)
+
+    def test_oldest_dropped_beyond_the_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(core, "_CACHE_SIZE", 2)
+        folder = make_portfolio(tmp_path)
+        core._cache.clear()
+        first = Portfolio.load(folder)
+        assert len(core._cache) == 2
+        again = Portfolio.load(folder)
+        assert again == first
+        assert again.rollup(Q4, as_of=AS_OF) == attrs.evolve(again).rollup(Q4, as_of=AS_OF)
 
 
 def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:

@@ -257,6 +257,10 @@ class Portfolio:
     def load(cls, folder: str | Path, *, strict: bool = True) -> Portfolio:
         """Read ``folder/portfolio.toml`` with its plans and progress files.
 
+        Plans and progress files are kept by their content (path and a digest of their
+        bytes) with what is derived from them (schedules, reports): loading the folder
+        again in the same process reads every file but parses only those that changed.
+
         Args:
             folder: The folder (or the ``portfolio.toml`` itself).
             strict: Raise on any error; with False, a plan that fails validation is

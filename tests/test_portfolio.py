@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from docx import Document
 from hypothesis import given, settings
@@ -17,8 +19,10 @@ from hypothesis import strategies as st
 from kh_tthc.cli import main
 from kh_tthc.errors import KhTthcError
 from kh_tthc.io.plan_file import load_plan
+from kh_tthc.model import Plan
 from kh_tthc.periods import Period
-from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid
+from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, core
+from kh_tthc.portfolio.core import AgendaItem
 from kh_tthc.portfolio.letter import reminder, render_reminder
 from kh_tthc.progress import load_progress
 from kh_tthc.render.addressees import addressee_lines
@@ -27,6 +31,8 @@ from tests.portfolio_helpers import EXAMPLE, SEED, example_toml, make_portfolio
 
 AS_OF = date(2025, 12, 15)
 Q4 = Period.parse("2025-Q4")
+Q3 = Period.parse("2025-Q3")
+OCT = Period.parse("2025-10")
 
 
 @pytest.fixture(scope="module")
@@ -735,3 +741,144 @@ class TestAgendaFilters:
         first = Q4.cutoff().start
         assert portfolio.reports(Q4, as_of=first - timedelta(days=1)) == {}
         assert set(portfolio.reports(Q4, as_of=first)) == {e.id for e in portfolio.plans}
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` (of the same length in bytes) and put the file's
+    modification time back: an edit that size and mtime alone would not see."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+class TestReload:
+    """Reloading a folder reuses the plans and progress files already read, by their
+    content: an edited file is always read again."""
+
+    def test_edited_plan_is_seen(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        first = Portfolio.load(folder)
+        first.agenda(as_of=AS_OF)  # its schedules are kept with the plan
+        _rewrite(folder / "ke-hoach-minh-hoa.toml", "15/10/2025", "16/10/2025")
+        again = Portfolio.load(folder)
+        plan = again.entry("so-hoa-2025").plan
+        assert plan is not None
+        assert plan == load_plan(folder / "ke-hoach-minh-hoa.toml")
+        assert plan != first.entry("so-hoa-2025").plan
+        dues = {i.due for i in again.agenda(as_of=AS_OF) if i.plan == "so-hoa-2025"}
+        assert date(2025, 10, 16) in dues
+        assert date(2025, 10, 15) not in dues
+
+    def test_edited_progress_is_seen(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        csv = folder / "progress-minh-hoa-2025-Q4.csv"
+        loaded = Portfolio.load(folder)
+        before = loaded.reports(Q4, as_of=AS_OF)["so-hoa-2025"]  # kept with the plan
+        first = loaded.entry("so-hoa-2025")
+        _rewrite(csv, "28/11/2025", "29/11/2025")
+        again = Portfolio.load(folder)
+        entry = again.entry("so-hoa-2025")
+        assert entry.plan is not None
+        progress = load_progress(csv, entry.plan)
+        assert entry.progress[-1] == progress
+        assert entry.progress[-1] != first.progress[-1]
+        report = again.reports(Q4, as_of=AS_OF)["so-hoa-2025"]
+        assert report == Report(plan=entry.plan, period=Q4, progress=progress, as_of=AS_OF)
+        assert report != before
+
+    def test_progress_is_read_again_against_an_edited_plan(self, tmp_path: Path) -> None:
+        """The same progress file, unchanged, is checked again when its plan changes."""
+        folder = make_portfolio(tmp_path)
+        assert not Portfolio.load(folder).problems
+        _rewrite(folder / "ke-hoach-minh-hoa.toml", '"999/KH-SKHCN"', '"998/KH-SKHCN"')
+        again = Portfolio.load(folder, strict=False)
+        assert again.entry("so-hoa-2025").plan is None
+        assert any("progress-minh-hoa-2025-Q4.csv" in str(p) for p in again.problems)
+
+    def test_plan_turned_invalid_is_reported(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        Portfolio.load(folder)
+        _rewrite(folder / "ke-hoach-minh-hoa.toml", 'lead = ["vp"]', 'lead = ["xx"]')
+        with pytest.raises(PortfolioInvalid, match="unknown lead unit id 'xx'"):
+            Portfolio.load(folder)
+
+    def test_reload_equals_a_first_load(self, tmp_path: Path) -> None:
+        """Schedules and reports kept with the plans are the ones worked out afresh, for
+        every day and period asked, in any order."""
+        folder = make_portfolio(tmp_path)
+        core._cache.clear()
+        first = Portfolio.load(folder, strict=False)
+        # No progress file is for October: every task of it is not reported.
+        asked = [(day, q) for day in (AS_OF, date(2026, 1, 20)) for q in (Q4, Q3, OCT)]
+        for day, q in asked:
+            first.agenda(as_of=day)
+            first.rollup(q, as_of=day)
+        again = Portfolio.load(folder, strict=False)
+        assert again == first
+        # A copy of the portfolio keeps nothing: it works everything out afresh.
+        afresh = attrs.evolve(again)
+        for day, q in [(date(2025, 11, 3), Q4), *reversed(asked)]:
+            assert again.agenda(as_of=day) == afresh.agenda(as_of=day)
+            assert again.rollup(q, as_of=day) == afresh.rollup(q, as_of=day)
+            assert again.late_items(q, as_of=day) == afresh.late_items(q, as_of=day)
+
+    def test_progress_changed_while_read_is_not_kept(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A progress file edited between the digest and the read is not kept under the
+        digest of what it held before, which a later load would find."""
+        folder = make_portfolio(tmp_path)
+        csv = folder / "progress-minh-hoa-2025-Q4.csv"
+        original = csv.read_text(encoding="utf-8")
+        real = core.read_progress
+        raced: list[Path] = []
+
+        def racing(file: Path, plan: Plan) -> object:
+            if file.name == csv.name and not raced:
+                raced.append(file)
+                csv.write_text(original.replace("28/11/2025", "29/11/2025"), encoding="utf-8")
+            return real(file, plan)
+
+        monkeypatch.setattr(core, "read_progress", racing)
+        core._cache.clear()
+        Portfolio.load(folder)
+        assert raced
+        csv.write_text(original, encoding="utf-8")
+        entry = Portfolio.load(folder).entry("so-hoa-2025")
+        assert entry.plan is not None
+        assert entry.progress[-1] == load_progress(csv, entry.plan)
+
+    def test_oldest_dropped_beyond_the_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(core, "_CACHE_SIZE", 2)
+        folder = make_portfolio(tmp_path)
+        core._cache.clear()
+        first = Portfolio.load(folder)
+        assert len(core._cache) == 2
+        again = Portfolio.load(folder)
+        assert again == first
+        assert again.rollup(Q4, as_of=AS_OF) == attrs.evolve(again).rollup(Q4, as_of=AS_OF)
+
+
+def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:
+    """Undated items last; then by due day, plan id and task number, a task's own items
+    in its schedule's order."""
+    items = portfolio.agenda(as_of=AS_OF)
+    assert len({i.plan for i in items}) == 2
+    assert any(i.due is None for i in items)
+
+    def key(i: AgendaItem) -> tuple[bool, date, str, tuple[int, ...]]:
+        return (i.due is None, i.due or date.min, i.plan, i.occurrence.task.number.parts)
+
+    assert list(items) == sorted(items, key=key)
+    for e in portfolio.plans:
+        assert e.plan is not None
+        own = list(e.plan.schedule(as_of=AS_OF))
+        mine = [i.occurrence for i in items if i.plan == e.id]
+        assert sorted(own, key=lambda o: (o.due is None, o.due or date.min)) == mine

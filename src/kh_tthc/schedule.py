@@ -408,6 +408,7 @@ def build_schedule(
     reporting: SendingRule | None = None,
     report_every: Frequency = Frequency.QUARTER,
     soon: int = DEFAULT_SOON,
+    expansions: dict[Any, dict[Deadline, tuple[_Item, ...]]] | None = None,
 ) -> Schedule:
     """Expand every task's completion time over ``start``..``end``.
 
@@ -425,6 +426,10 @@ def build_schedule(
         report_every: How often ongoing work is reported on; quarterly by default, as the
             seed plan's section IV asks ("định kỳ ... báo cáo (quý, năm)").
         soon: Working days after ``as_of`` in which a due date is "due soon".
+        expansions: A dict the caller keeps to share the expansions of rules between
+            calls (a portfolio's plans repeat their completion times); empty at first.
+            An expansion depends on the rule, the window, the calendar and the sending
+            rules only, which key it.
 
     Returns:
         The schedule.
@@ -450,7 +455,9 @@ def build_schedule(
     rule = reporting if reporting is not None else plan.reporting or SendingRule.default()
     every = Periodic(frequencies=(report_every,))
     soon_limit = cal.add_working_days(as_of, soon) if soon > 0 else as_of
-    expanded: dict[Deadline, tuple[_Item, ...]] = {}
+    expanded: dict[Deadline, tuple[_Item, ...]] = (
+        {} if expansions is None else expansions.setdefault((first, last, cal, rule, every), {})
+    )
     # Sort keys hold the task number's parts, plain tuples that compare fast.
     dated: list[tuple[date, tuple[int, ...], int, Occurrence]] = []
     undated: list[tuple[tuple[int, ...], int, Occurrence]] = []

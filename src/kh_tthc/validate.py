@@ -61,6 +61,13 @@ def check_plan(plan: object) -> tuple[Problem, ...]:
         evolve(plan)
     except (TypeError, ValueError) as exc:
         return (_error(f"the plan does not hold what its fields take: {exc}", "plan"),)
+    return check_built_plan(plan)
+
+
+def check_built_plan(plan: Plan) -> tuple[Problem, ...]:
+    """:func:`check_plan` of a plan its constructor has just built (the plan-file reader's):
+    the same problems, without building the plan again to see that its fields hold what
+    they take, which its constructor has just seen."""
     found: list[Problem] = []
     try:
         for problem in _problems(plan):
@@ -162,7 +169,8 @@ def _task_problems(plan: Plan) -> Iterator[Problem]:
         if task.number in seen:
             yield _error("duplicate task number", where, line)
         seen.add(task.number)
-        if previous is not None and task.number < previous.number:
+        # The order of task numbers is the order of their parts (TaskNumber's one field).
+        if previous is not None and task.number.parts < previous.number.parts:
             yield _error(
                 f"out of order: comes after task {previous.number} (expected ascending numbers)",
                 where,

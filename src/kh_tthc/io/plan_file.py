@@ -25,9 +25,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from kh_tthc.convert import sequence_problem
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
-from kh_tthc.io.guard import date_problem, tree_problems
+from kh_tthc.io.guard import check_text, date_problem, tree_problems
 from kh_tthc.io.output import write_output
-from kh_tthc.io.source import MAX_INT_DIGITS, format_of, read_text
+from kh_tthc.io.source import MAX_INT_DIGITS, decode_utf8, format_of, read_bytes
 from kh_tthc.model import (
     Authority,
     DateSpan,
@@ -43,7 +43,7 @@ from kh_tthc.model import (
     Unit,
 )
 from kh_tthc.periods import SendingRule
-from kh_tthc.validate import check_plan
+from kh_tthc.validate import check_built_plan
 from kh_tthc.vn import nfc
 
 __all__ = [
@@ -585,8 +585,20 @@ def read_plan(path: str | Path) -> tuple[Plan, tuple[Problem, ...]]:
     """
     p = Path(path)
     fmt = format_of(p, FORMATS, what="plan file")
-    plan = loads_plan(read_text(p, what="a plan file", limit=MAX_BYTES), format=fmt, source=p)
-    return plan, check_plan(plan)
+    return plan_from_bytes(read_bytes(p, what=_WHAT, limit=MAX_BYTES), p, format=fmt)
+
+
+_WHAT = "a plan file"
+
+
+def plan_from_bytes(data: bytes, path: Path, *, format: str) -> tuple[Plan, tuple[Problem, ...]]:
+    """:func:`read_plan` of the bytes ``data`` read from ``path``: the same checks, the
+    same problems. A caller that keeps plans by their files' content (the portfolio)
+    parses exactly the bytes it keyed them by."""
+    text = decode_utf8(data, path)
+    check_text(text, path)  # as read_text does: no control or bidirectional characters
+    plan = loads_plan(text, format=format, source=path)
+    return plan, check_built_plan(plan)
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -8,7 +8,9 @@ Paths are relative to the folder. See docs/portfolio.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
-from kh_tthc.io.plan_file import parse_toml, read_plan
-from kh_tthc.io.source import read_text
+from kh_tthc.io.plan_file import FORMATS as PLAN_FORMATS
+from kh_tthc.io.plan_file import MAX_BYTES as PLAN_MAX_BYTES
+from kh_tthc.io.plan_file import parse_toml, plan_from_bytes
+from kh_tthc.io.source import format_of, read_bytes, read_text
 from kh_tthc.model import DocumentNumber, IssueDate, Plan, TaskNumber, Unit
 from kh_tthc.periods import Period
+from kh_tthc.progress import MAX_BYTES as _PROGRESS_MAX_BYTES
 from kh_tthc.progress import Progress, read_progress
 from kh_tthc.vn import clean, fold
 
@@ -151,10 +156,7 @@ class AgendaItem:
     @property
     def uid(self) -> str:
         """A UID that stays the same from one run to the next (RFC 5545, 3.8.4.7)."""
-        o = self.occurrence
-        key = o.period.iso if o.period is not None else o.label or "-"
-        due = "-" if o.due is None else o.due.isoformat()
-        return f"{self.plan}/{o.task.number}/{o.kind}/{key}/{due}@kh-tthc"
+        return _uid(self.plan, str(self.occurrence.task.number), self.occurrence)
 
     def record(self, names: Mapping[str, str]) -> dict[str, Any]:
         o = self.occurrence
@@ -170,6 +172,13 @@ class AgendaItem:
             "status": o.status.value,
             "status_label": o.status.label,
         }
+
+
+def _uid(plan: str, task: str, o: Occurrence, period: str | None = None) -> str:
+    """:attr:`AgendaItem.uid` from its parts; ``period``, when given, is ``o.period.iso``."""
+    key = (period or o.period.iso) if o.period is not None else o.label or "-"
+    due = "-" if o.due is None else o.due.isoformat()
+    return f"{plan}/{task}/{o.kind}/{key}/{due}@kh-tthc"
 
 
 @frozen(kw_only=True)
@@ -248,6 +257,10 @@ class Portfolio:
     def load(cls, folder: str | Path, *, strict: bool = True) -> Portfolio:
         """Read ``folder/portfolio.toml`` with its plans and progress files.
 
+        Plans and progress files are kept by their content (path and a digest of their
+        bytes) with what is derived from them (schedules, reports): loading the folder
+        again in the same process reads every file but parses only those that changed.
+
         Args:
             folder: The folder (or the ``portfolio.toml`` itself).
             strict: Raise on any error; with False, a plan that fails validation is
@@ -321,9 +334,21 @@ class Portfolio:
     ) -> tuple[AgendaItem, ...]:
         """Every due item of every plan (for ``unit`` when given, as lead or support),
         sorted by due day (undated last), plan and task number."""
+        from kh_tthc import convert
+        from kh_tthc.schedule import build_schedule
+
         uid = None if unit is None else self.unit_id(unit)
-        items: list[AgendaItem] = []
-        for e in self.plans:
+        key = ("agenda", as_of, uid, start, end)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        day = convert.to_date(as_of, "Plan.schedule", "as_of")
+        # The plans' rules expanded once for all of them: their completion times repeat.
+        expansions: dict[Any, Any] = {}
+        # Each plan's schedule is in (due day, task number) order, undated last. Taken plan
+        # by plan in id order and gathered by due day, the items come out in the agenda's
+        # order (due day, plan, task number) without sorting the whole agenda.
+        by_due: dict[date | None, list[AgendaItem]] = {}
+        for e in sorted(self.plans, key=lambda e: e.id):
             plan = e.plan
             if plan is None:
                 continue
@@ -336,26 +361,39 @@ class Portfolio:
                 continue
             # Worked out once per plan and per task, not once per occurrence.
             label = e.label
+            pid = e.id
             registry = dict(e.unit_map)
-            regs_of: dict[int, tuple[str, ...]] = {}
-            for o in plan.schedule(lo, hi, as_of=as_of):
+            regs_of: dict[int, tuple[str, ...] | None] = {}
+            kept = self._derived(e.id)
+            schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
+            if schedule is None:
+                schedule = build_schedule(plan, lo, hi, as_of=day, expansions=expansions)
+                if kept is not None:
+                    kept[("schedule", lo, hi, day)] = schedule
+            for o in schedule:
                 task = o.task
-                if local is not None and not local.intersection(task.lead + task.support):
-                    continue
-                regs = regs_of.get(id(task))
-                if regs is None:
-                    regs = tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
+                if id(task) in regs_of:
+                    regs = regs_of[id(task)]
+                else:
+                    mine = local is None or bool(local.intersection(task.lead + task.support))
+                    regs = (
+                        tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
+                        if mine
+                        else None
+                    )
                     regs_of[id(task)] = regs
-                items.append(AgendaItem(plan=e.id, plan_number=label, occurrence=o, units=regs))
-        items.sort(
-            key=lambda i: (
-                i.due is None,
-                i.due or date.min,
-                i.plan,
-                i.occurrence.task.number.parts,
-            )
-        )
-        return tuple(items)
+                if regs is None:
+                    continue
+                item = AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs)
+                group = by_due.get(o.due)
+                if group is None:
+                    by_due[o.due] = [item]
+                else:
+                    group.append(item)
+        days = sorted(d for d in by_due if d is not None)
+        items = tuple(i for d in days for i in by_due[d]) + tuple(by_due.get(None, ()))
+        self._memo[key] = items
+        return items
 
     def agenda_records(self, items: Sequence[AgendaItem]) -> list[dict[str, Any]]:
         names = self.names
@@ -379,10 +417,36 @@ class Portfolio:
                 continue
             if as_of < period.cutoff().start:
                 continue
-            progress = e.progress_for(period) or Progress(period=period, plan=plan.number)
-            out[e.id] = Report(plan=plan, period=period, progress=progress, as_of=as_of)
+            kept = self._derived(e.id)
+            pkey = self._progress_key(e, period)
+            rkey = None if pkey is None else (pkey, as_of)
+            report = None if kept is None or rkey is None else kept.get(rkey)
+            if report is None:
+                progress = e.progress_for(period) or Progress(period=period, plan=plan.number)
+                report = Report(plan=plan, period=period, progress=progress, as_of=as_of)
+                if kept is not None and rkey is not None:
+                    kept[rkey] = report
+            out[e.id] = report
         self._memo[key] = out
         return dict(out)
+
+    def _derived(self, plan_id: str) -> dict[Any, Any] | None:
+        """What is derived from the plan of ``plan_id`` (its schedules, its reports), kept
+        with the plan read from its file and dropped with it; None when the plan was not
+        read through the load's cache."""
+        kept = self._memo.get("derived", {}).get(plan_id)
+        return None if kept is None else kept[0]
+
+    def _progress_key(self, e: PlanEntry, period: Period) -> Any:
+        """The key of a report of ``e`` for ``period``: the content key of the progress
+        file it reads (or "none"); None when that progress was not read through the cache."""
+        kept = self._memo.get("derived", {}).get(e.id)
+        if kept is None:
+            return None
+        for progress, key in zip(e.progress, kept[1], strict=True):
+            if progress.period == period:
+                return None if key is None else ("report", period, key)
+        return ("report", period, "none")
 
     def rollup(
         self, period: Period, *, as_of: date
@@ -507,6 +571,76 @@ class Late:
 # -- building ------------------------------------------------------------------------------
 
 
+#: Plans and progress files already read, by path and a digest of the file's bytes: what
+#: a file holds, not its size or modification time, so an edited file is always read
+#: again. Plans and progress are immutable, so a reloaded portfolio shares them. A
+#: long-lived process (a notebook, a dashboard rebuilt on every change) reloads a folder
+#: of hundreds of plans by re-reading only the files that changed.
+_CACHE_SIZE = 2048
+_cache: OrderedDict[Any, Any] = OrderedDict()
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _cached(key: Any, read: Callable[[], Any]) -> Any:
+    if key in _cache:
+        _cache.move_to_end(key)
+        return _cache[key]
+    value = read()  # a failure raises and is not kept
+    _cache[key] = value
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return value
+
+
+def _read_plan(file: Path) -> tuple[Plan, tuple[Problem, ...], Any, dict[Any, Any]]:
+    """:func:`read_plan`, kept by the file's content; also the key it was kept by and a
+    dict for what is derived from the plan (schedules, reports), kept with it.
+
+    The bytes hashed are the bytes parsed, so a file changing while it is read cannot
+    leave a plan under another content's key.
+    """
+    fmt = format_of(file, PLAN_FORMATS, what="plan file")
+    data = read_bytes(file, what="a plan file", limit=PLAN_MAX_BYTES)
+    key = ("plan", file, fmt, _digest(data))
+
+    def read() -> tuple[Plan, tuple[Problem, ...], dict[Any, Any]]:
+        plan, problems = plan_from_bytes(data, file, format=fmt)
+        return plan, problems, {}  # the dict: what is derived from the plan, kept with it
+
+    plan, problems, derived = _cached(key, read)
+    return plan, problems, key, derived
+
+
+def _progress_key(file: Path) -> bytes | None:
+    try:
+        return _digest(read_bytes(file, what="a progress file", limit=_PROGRESS_MAX_BYTES))
+    except (KhTthcError, OSError):
+        return None  # read_progress says why, as it does without a cache
+
+
+def _read_progress(
+    file: Path, plan: Plan, plan_key: Any
+) -> tuple[Progress, tuple[Problem, ...], Any]:
+    """:func:`read_progress` against ``plan``, kept by the file's content and the plan's;
+    also the key it was kept by (None when it was not kept).
+
+    Kept only when the file held the same bytes before and after it was read.
+    """
+    before = _progress_key(file)
+    key = ("progress", file, before, plan_key)
+    if before is not None and key in _cache:
+        _cache.move_to_end(key)
+        return (*_cache[key], key)
+    progress, notes = read_progress(file, plan)
+    if before is None or _progress_key(file) != before:
+        return progress, notes, None
+    _cached(key, lambda: (progress, notes))
+    return progress, notes, key
+
+
 def _registry(raw: Any, file: Path, out: list[Problem]) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if not isinstance(raw, dict) or not raw:
@@ -589,6 +723,8 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         out.append(_problem(f"owner: {owner!r} is not a unit of the registry", path))
     entries: list[PlanEntry] = []
     seen_ids: set[str] = set()
+    # Plan id -> what is derived from its plan, and the keys of its progress files.
+    kept: dict[str, tuple[dict[Any, Any], tuple[Any, ...]] | None] = {}
     for i, raw in enumerate(raw_plans, start=1):
         where = f"plans[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
@@ -609,10 +745,13 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         )
         addressee = raw.get("addressee", "") if isinstance(raw.get("addressee", ""), str) else ""
         plan: Plan | None = None
+        plan_key: Any = None
+        derived: dict[Any, Any] | None = None
+        progress_keys: list[Any] = []
         progress: list[Progress] = []
         unit_map: tuple[tuple[str, str], ...] = ()
         try:
-            plan, warnings = read_plan(file)
+            plan, warnings, plan_key, derived = _read_plan(file)
             out.extend(w.located(file) for w in warnings if w.is_error)
             if any(w.is_error for w in warnings):
                 plan = None
@@ -629,8 +768,9 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
             for pf in listed if isinstance(listed, list) else []:
                 pfile = folder / str(pf)
                 try:
-                    prog, notes = read_progress(pfile, loaded)
+                    prog, notes, pkey = _read_progress(pfile, loaded, plan_key)
                     progress.append(prog)
+                    progress_keys.append(pkey)
                     out.extend(n.located(pfile) for n in notes if n.is_error)
                 except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:
                     problems = getattr(exc, "problems", None)
@@ -665,6 +805,9 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
                 unit_map=unit_map,
             )
         )
+        if plan is not None and derived is not None:
+            # Two plans under one id (an error reported above) share nothing.
+            kept[pid] = None if pid in kept else (derived, tuple(progress_keys))
     # Progress listed on its own, for a plan named by id.
     for j, raw in enumerate(data.get("progress", []) or [], start=1):
         if not isinstance(raw, dict):
@@ -682,7 +825,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
     refs = _references(data.get("references", []), path, out)
     _check_links(path, entries, refs, out)
     letter = data.get("letter", {}) if isinstance(data.get("letter"), dict) else {}
-    return Portfolio(
+    portfolio = Portfolio(
         folder=folder,
         title=clean(str(data.get("title", ""))) or "Danh mục kế hoạch",
         owner=owner if isinstance(owner, str) else None,
@@ -692,6 +835,8 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
         problems=tuple(out),
         letter=letter,
     )
+    portfolio._memo["derived"] = {k: v for k, v in kept.items() if v is not None}
+    return portfolio
 
 
 def _references(raw: Any, path: Path, out: list[Problem]) -> tuple[PlanRef, ...]:

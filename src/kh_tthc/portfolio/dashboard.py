@@ -122,39 +122,85 @@ def _task_link(plan: str, task: str, root: str) -> str:
     return f"{root}plans/{_e(plan)}.html#t-{_e(task)}"
 
 
-def _late_list(items: Sequence[Late], cls: str, root: str, names: dict[str, str]) -> str:
+class _Pieces:
+    """The escaped pieces of the lists' lines, each worked out once: a site repeats a
+    task's link and title for every period it falls due in, on the index and on its
+    units' pages, and a unit list or a day for thousands of items."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self._tasks: dict[tuple[str, str, str, str], str] = {}
+        self._titles: dict[str, str] = {}
+        self._units: dict[tuple[str, ...], str] = {}
+        self._days: dict[date | None, str] = {}
+        self._texts: dict[str, str] = {}
+
+    def link(self, plan: str, plan_number: str, task: str, root: str) -> str:
+        key = (plan, plan_number, task, root)
+        found = self._tasks.get(key)
+        if found is None:
+            found = self._tasks[key] = (
+                f'<a href="{_task_link(plan, task, root)}">'
+                f"Kế hoạch {_e(plan_number)}, nhiệm vụ {_e(task)}</a>"
+            )
+        return found
+
+    def text(self, text: str) -> str:
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = _e(text)
+        return found
+
+    def units(self, units: tuple[str, ...]) -> str:
+        found = self._units.get(units)
+        if found is None:
+            found = self._units[units] = _e(", ".join(self.names.get(u, u) for u in units))
+        return found
+
+    def day(self, d: date | None) -> str:
+        found = self._days.get(d)
+        if found is None:
+            found = self._days[d] = _dmy(d)
+        return found
+
+
+def _late_list(items: Sequence[Late], cls: str, root: str, pieces: _Pieces) -> str:
     if not items:
         return '<p class="meta">Không có.</p>'
     lis = "".join(
-        f'<li data-plan="{_e(i.plan)}" data-task="{_e(i.task)}"><span class="due">'
-        f'{_dmy(i.due)}</span> · <a href="{_task_link(i.plan, i.task, root)}">'
-        f"Kế hoạch {_e(i.plan_number)}, nhiệm vụ {_e(i.task)}</a>: {_e(i.title)} "
-        f'<span class="meta">({_e(", ".join(names.get(u, u) for u in i.units))})</span></li>'
+        f'<li data-plan="{pieces.text(i.plan)}" data-task="{pieces.text(i.task)}">'
+        f'<span class="due">{pieces.day(i.due)}</span> · '
+        f"{pieces.link(i.plan, i.plan_number, i.task, root)}: {pieces.text(i.title)} "
+        f'<span class="meta">({pieces.units(i.units)})</span></li>'
         for i in items
     )
     return f'<ul class="items {cls}">{lis}</ul>'
 
 
-def _timeline(items: Iterable[AgendaItem], root: str, names: dict[str, str]) -> str:
+def _timeline(items: Iterable[AgendaItem], root: str, pieces: _Pieces) -> str:
     by_month: dict[tuple[int, int], list[AgendaItem]] = {}
     for i in items:
         assert i.due is not None
         by_month.setdefault((i.due.year, i.due.month), []).append(i)
     if not by_month:
         return '<p class="meta">Không có việc đến hạn.</p>'
+    numbers: dict[int, str] = {}  # str() of a task number, once per task
     out = []
     for (y, m), group in by_month.items():
-        lis = "".join(
-            f'<li><span class="due">{_dmy(i.due)}</span> · '
-            f'<a href="{_task_link(i.plan, i.task, root)}">Kế hoạch {_e(i.plan_number)}, '
-            f"nhiệm vụ {_e(i.task)}</a>"
-            f"{' – ' + _e(i.occurrence.label) if i.occurrence.label else ''}: "
-            f'{_e(i.occurrence.task.title)} <span class="meta">'
-            f"({_e(', '.join(names.get(u, u) for u in i.units))} · "
-            f"{_e(i.occurrence.status.label)})</span></li>"
-            for i in group
-        )
-        out.append(f'<h3>Tháng {m}/{y}</h3><ul class="items tl">{lis}</ul>')
+        lis = []
+        for i in group:
+            o = i.occurrence
+            task = numbers.get(id(o.task))
+            if task is None:
+                task = numbers[id(o.task)] = str(o.task.number)
+            label = " – " + pieces.text(o.label) if o.label else ""
+            lis.append(
+                f'<li><span class="due">{pieces.day(i.due)}</span> · '
+                f"{pieces.link(i.plan, i.plan_number, task, root)}{label}: "
+                f'{pieces.text(o.task.title)} <span class="meta">'
+                f"({pieces.units(i.units)} · {pieces.text(o.status.label)})</span></li>"
+            )
+        out.append(f'<h3>Tháng {m}/{y}</h3><ul class="items tl">{"".join(lis)}</ul>')
     return "".join(out)
 
 
@@ -190,6 +236,7 @@ def _build(
 ) -> list[Path]:
     """Write the site's files into ``tmp``; returns their paths under ``out``, its future name."""
     names = portfolio.names
+    pieces = _Pieces(names)
     per_plan, per_unit = portfolio.rollup(period, as_of=as_of)
     late = portfolio.late_items(period, as_of=as_of)
     agenda = portfolio.agenda(as_of=as_of)
@@ -241,11 +288,11 @@ def _build(
         f'<h2 id="ke-hoach">Tình hình theo kế hoạch</h2>{legend}{plan_bars}'
         f'<h2 id="don-vi">Tình hình theo đơn vị (nhiệm vụ chủ trì)</h2>{unit_bars}'
         f'<h2 id="qua-han">Nhiệm vụ quá hạn</h2>'
-        f"{_late_list([i for i in late if i.kind == 'overdue'], '', '', names)}"
+        f"{_late_list([i for i in late if i.kind == 'overdue'], '', '', pieces)}"
         f'<h2 id="chua-bao-cao">Nhiệm vụ chưa báo cáo</h2>'
-        f"{_late_list([i for i in late if i.kind == 'not_reported'], 'nr', '', names)}"
+        f"{_late_list([i for i in late if i.kind == 'not_reported'], 'nr', '', pieces)}"
         f'<h2 id="lich">Đến hạn trong {HORIZON_DAYS} ngày tới</h2>'
-        f"{_timeline(coming, '', names)}"
+        f"{_timeline(coming, '', pieces)}"
         f'<h2 id="can-cu">Kế hoạch cấp trên</h2><ul>{refs}{lineage}</ul>'
     )
     write("index.html", _page(portfolio.title, index, root=""))
@@ -284,9 +331,9 @@ def _build(
             f"<h1>{_e(f.name)}</h1>{_bar(f.total, f.done, f.overdue, f.not_reported)}"
             f"{_figures(f, 'unit')}"
             f'<p class="noprint"><a href="../ics/{_e(f.unit)}.ics">Lịch (iCalendar)</a></p>'
-            f"<h2>Quá hạn, chưa báo cáo</h2>{_late_list(unit_late, '', '../', names)}"
+            f"<h2>Quá hạn, chưa báo cáo</h2>{_late_list(unit_late, '', '../', pieces)}"
             f"<h2>Đến hạn trong {HORIZON_DAYS} ngày tới</h2>"
-            f"{_timeline([i for i in coming if f.unit in i.units], '../', names)}"
+            f"{_timeline([i for i in coming if f.unit in i.units], '../', pieces)}"
         )
         write(f"units/{f.unit}.html", _page(f.name, body, root="../"))
         write(f"ics/{f.unit}.ics", agenda_ics(mine, name=f.name, as_of=as_of))

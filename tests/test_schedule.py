@@ -174,6 +174,25 @@ class TestStatus:
         picked = agenda.with_status(Status.OVERDUE, Status.UNSPECIFIED)
         assert [str(o.task.number) for o in picked] == ["4", "7"]
 
+    def test_with_status_by_value(self) -> None:
+        """A status may be given by its value ("overdue"), alone or with Status members."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 15))
+        assert [str(o.task.number) for o in agenda.with_status("overdue")] == ["4"]
+        picked = agenda.with_status("unspecified", Status.OVERDUE)
+        assert [str(o.task.number) for o in picked] == ["4", "7"]
+        assert len(agenda.with_status()) == 0
+
+    def test_with_status_unknown(self) -> None:
+        """An unknown status is an error naming every status value."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 15))
+        message = (
+            "status must be one of 'overdue', 'due_soon', 'upcoming', 'ongoing', "
+            "'on_event', 'unspecified', not 'late'"
+        )
+        with pytest.raises(ValueError, match="status must be one of") as raised:
+            agenda.with_status(Status.OVERDUE, "late")
+        assert str(raised.value) == message
+
 
 class TestOptions:
     def test_window_defaults_to_the_plan(self) -> None:
@@ -277,6 +296,51 @@ class TestUnits:
         agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
         with pytest.raises(ScheduleError, match="cds, vp"):
             agenda.for_unit("xyz")
+
+    def test_unknown_messages(self) -> None:
+        """The message names the unit asked for, a close id when there is one, and the ids."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("xyz")
+        assert str(raised.value) == "no unit 'xyz' in the plan (unit ids: cds, vp)"
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("cdss")
+        assert str(raised.value) == (
+            "no unit 'cdss' in the plan (did you mean 'cds'? unit ids: cds, vp)"
+        )
+
+    def test_unknown_in_a_plan_without_units(self) -> None:
+        """A plan that names no unit says so: "unit ids: none"."""
+        plan = make_plan()
+        bare = Plan(
+            issuer=plan.issuer,
+            number=plan.number,
+            issued=plan.issued,
+            title=plan.title,
+            period=plan.period,
+            signer=plan.signer,
+            units=(),
+            tasks=(),
+        )
+        agenda = bare.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("vp")
+        assert str(raised.value) == "no unit 'vp' in the plan (unit ids: none)"
+
+    def test_unit_id(self) -> None:
+        """An id is returned as is; a name, in any case, gives its unit's id."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        assert agenda.unit_id("cds") == "cds"
+        assert agenda.unit_id("Văn phòng Sở") == "vp"
+        assert agenda.unit_id("VĂN PHÒNG SỞ") == "vp"
+        assert agenda.unit_id("phòng chuyển đổi số") == "cds"
+
+    def test_unknown_role(self) -> None:
+        """A role other than lead, support or any is an error listing the three."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ValueError, match="role must be one of") as raised:
+            agenda.for_unit("vp", role="chu-tri")  # type: ignore[arg-type]
+        assert str(raised.value) == "role must be one of 'lead', 'support', 'any', not 'chu-tri'"
 
 
 @st.composite

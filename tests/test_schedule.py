@@ -174,6 +174,20 @@ class TestStatus:
         picked = agenda.with_status(Status.OVERDUE, Status.UNSPECIFIED)
         assert [str(o.task.number) for o in picked] == ["4", "7"]
 
+    def test_soon_of_one_working_day(self) -> None:
+        """With soon=1, as of Tue 21/10/2025 the next working day (Wed 22/10) is due soon,
+        the day after (Thu 23/10) is not."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 21), soon=1)
+        assert self.status_of(agenda, "2") is Status.DUE_SOON
+        assert self.status_of(agenda, "3") is Status.UPCOMING
+
+    def test_soon_zero_on_a_saturday(self) -> None:
+        """With soon=0 nothing after as_of is due soon, not even the next working day:
+        as of Sat 11/10/2025, Mon 13/10 is upcoming."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp",), ()))
+        agenda = plan.schedule(as_of=date(2025, 10, 11), soon=0)
+        assert self.status_of(agenda, "1") is Status.UPCOMING
+
     def test_with_status_by_value(self) -> None:
         """A status may be given by its value ("overdue"), alone or with Status members."""
         agenda = self.PLAN.schedule(as_of=date(2025, 10, 15))
@@ -327,6 +341,16 @@ class TestUnits:
             agenda.unit_id("vp")
         assert str(raised.value) == "no unit 'vp' in the plan (unit ids: none)"
 
+    def test_subset_keeps_the_window(self) -> None:
+        """for_unit and with_status keep the schedule's start, end and as_of."""
+        agenda = self.PLAN.schedule(date(2025, 9, 1), date(2025, 12, 31), as_of=date(2025, 10, 1))
+        for part in (agenda.for_unit("cds"), agenda.with_status(Status.UPCOMING)):
+            assert (part.start, part.end, part.as_of) == (
+                date(2025, 9, 1),
+                date(2025, 12, 31),
+                date(2025, 10, 1),
+            )
+
     def test_unit_id(self) -> None:
         """An id is returned as is; a name, in any case, gives its unit's id."""
         agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
@@ -404,6 +428,27 @@ class TestExports:
     @pytest.fixture
     def agenda(self, seed_plan: Plan) -> Schedule:
         return seed_plan.schedule(*SEPT_TO_DEC, as_of=date(2025, 10, 15))
+
+    def test_json_layout(self) -> None:
+        """JSON is indented by two spaces and keeps Vietnamese letters as they are."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp",), ()))
+        text = to_json(plan.schedule(as_of=date(2025, 10, 1)))
+        assert text.startswith('[\n  {\n    "task": "1",\n    "title": "Nhiệm vụ 1",\n')
+        assert '    "lead": [\n      "Văn phòng Sở"\n    ],\n' in text
+        assert text.endswith("  }\n]\n")
+
+    def test_long_lead_cut_in_the_table(self) -> None:
+        """In the text table a lead longer than 28 characters is cut to 27 and "…"."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp", "cds"), ()))
+        table = to_table(plan.schedule(as_of=date(2025, 10, 1)))
+        assert "Văn phòng Sở; Phòng Chuyển …" in table  # of "...Phòng Chuyển đổi số"
+        assert "Chuyển đổi" not in table
+
+    def test_lead_outside_the_units_keeps_its_id(self) -> None:
+        """A lead id the plan's units do not name is shown as the id itself."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp", "so-tc"), ()))
+        record = plan.schedule(as_of=date(2025, 10, 1)).to_records()[0]
+        assert record["lead"] == ["Văn phòng Sở", "so-tc"]
 
     def test_json(self, agenda: Schedule) -> None:
         """JSON has one object per occurrence with exactly the documented keys."""

@@ -174,6 +174,39 @@ class TestStatus:
         picked = agenda.with_status(Status.OVERDUE, Status.UNSPECIFIED)
         assert [str(o.task.number) for o in picked] == ["4", "7"]
 
+    def test_soon_of_one_working_day(self) -> None:
+        """With soon=1, as of Tue 21/10/2025 the next working day (Wed 22/10) is due soon,
+        the day after (Thu 23/10) is not."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 21), soon=1)
+        assert self.status_of(agenda, "2") is Status.DUE_SOON
+        assert self.status_of(agenda, "3") is Status.UPCOMING
+
+    def test_soon_zero_on_a_saturday(self) -> None:
+        """With soon=0 nothing after as_of is due soon, not even the next working day:
+        as of Sat 11/10/2025, Mon 13/10 is upcoming."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp",), ()))
+        agenda = plan.schedule(as_of=date(2025, 10, 11), soon=0)
+        assert self.status_of(agenda, "1") is Status.UPCOMING
+
+    def test_with_status_by_value(self) -> None:
+        """A status may be given by its value ("overdue"), alone or with Status members."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 15))
+        assert [str(o.task.number) for o in agenda.with_status("overdue")] == ["4"]
+        picked = agenda.with_status("unspecified", Status.OVERDUE)
+        assert [str(o.task.number) for o in picked] == ["4", "7"]
+        assert len(agenda.with_status()) == 0
+
+    def test_with_status_unknown(self) -> None:
+        """An unknown status is an error naming every status value."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 10, 15))
+        message = (
+            "status must be one of 'overdue', 'due_soon', 'upcoming', 'ongoing', "
+            "'on_event', 'unspecified', not 'late'"
+        )
+        with pytest.raises(ValueError, match="status must be one of") as raised:
+            agenda.with_status(Status.OVERDUE, "late")
+        assert str(raised.value) == message
+
 
 class TestOptions:
     def test_window_defaults_to_the_plan(self) -> None:
@@ -278,6 +311,61 @@ class TestUnits:
         with pytest.raises(ScheduleError, match="cds, vp"):
             agenda.for_unit("xyz")
 
+    def test_unknown_messages(self) -> None:
+        """The message names the unit asked for, a close id when there is one, and the ids."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("xyz")
+        assert str(raised.value) == "no unit 'xyz' in the plan (unit ids: cds, vp)"
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("cdss")
+        assert str(raised.value) == (
+            "no unit 'cdss' in the plan (did you mean 'cds'? unit ids: cds, vp)"
+        )
+
+    def test_unknown_in_a_plan_without_units(self) -> None:
+        """A plan that names no unit says so: "unit ids: none"."""
+        plan = make_plan()
+        bare = Plan(
+            issuer=plan.issuer,
+            number=plan.number,
+            issued=plan.issued,
+            title=plan.title,
+            period=plan.period,
+            signer=plan.signer,
+            units=(),
+            tasks=(),
+        )
+        agenda = bare.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ScheduleError) as raised:
+            agenda.unit_id("vp")
+        assert str(raised.value) == "no unit 'vp' in the plan (unit ids: none)"
+
+    def test_subset_keeps_the_window(self) -> None:
+        """for_unit and with_status keep the schedule's start, end and as_of."""
+        agenda = self.PLAN.schedule(date(2025, 9, 1), date(2025, 12, 31), as_of=date(2025, 10, 1))
+        for part in (agenda.for_unit("cds"), agenda.with_status(Status.UPCOMING)):
+            assert (part.start, part.end, part.as_of) == (
+                date(2025, 9, 1),
+                date(2025, 12, 31),
+                date(2025, 10, 1),
+            )
+
+    def test_unit_id(self) -> None:
+        """An id is returned as is; a name, in any case, gives its unit's id."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        assert agenda.unit_id("cds") == "cds"
+        assert agenda.unit_id("Văn phòng Sở") == "vp"
+        assert agenda.unit_id("VĂN PHÒNG SỞ") == "vp"
+        assert agenda.unit_id("phòng chuyển đổi số") == "cds"
+
+    def test_unknown_role(self) -> None:
+        """A role other than lead, support or any is an error listing the three."""
+        agenda = self.PLAN.schedule(as_of=date(2025, 9, 1))
+        with pytest.raises(ValueError, match="role must be one of") as raised:
+            agenda.for_unit("vp", role="chu-tri")  # type: ignore[arg-type]
+        assert str(raised.value) == "role must be one of 'lead', 'support', 'any', not 'chu-tri'"
+
 
 @st.composite
 def small_plans(draw: st.DrawFn) -> Plan:
@@ -340,6 +428,27 @@ class TestExports:
     @pytest.fixture
     def agenda(self, seed_plan: Plan) -> Schedule:
         return seed_plan.schedule(*SEPT_TO_DEC, as_of=date(2025, 10, 15))
+
+    def test_json_layout(self) -> None:
+        """JSON is indented by two spaces and keeps Vietnamese letters as they are."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp",), ()))
+        text = to_json(plan.schedule(as_of=date(2025, 10, 1)))
+        assert text.startswith('[\n  {\n    "task": "1",\n    "title": "Nhiệm vụ 1",\n')
+        assert '    "lead": [\n      "Văn phòng Sở"\n    ],\n' in text
+        assert text.endswith("  }\n]\n")
+
+    def test_long_lead_cut_in_the_table(self) -> None:
+        """In the text table a lead longer than 28 characters is cut to 27 and "…"."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp", "cds"), ()))
+        table = to_table(plan.schedule(as_of=date(2025, 10, 1)))
+        assert "Văn phòng Sở; Phòng Chuyển …" in table  # of "...Phòng Chuyển đổi số"
+        assert "Chuyển đổi" not in table
+
+    def test_lead_outside_the_units_keeps_its_id(self) -> None:
+        """A lead id the plan's units do not name is shown as the id itself."""
+        plan = make_plan(("1", "Ngày 13/10/2025", ("vp", "so-tc"), ()))
+        record = plan.schedule(as_of=date(2025, 10, 1)).to_records()[0]
+        assert record["lead"] == ["Văn phòng Sở", "so-tc"]
 
     def test_json(self, agenda: Schedule) -> None:
         """JSON has one object per occurrence with exactly the documented keys."""

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
+# Under mutmut, mends its stack-depth check before kh_tthc is first imported (see there).
+import tests.mutmut_frames  # noqa: F401  # isort: skip
 from kh_tthc import Plan, load_plan
 from tests.needs import need
 
@@ -20,6 +22,7 @@ _SEED_NAME = "ke-hoach-kiem-soat-tthc-skhcn-thai-nguyen-2025.txt"
 SEED_TEXT = ROOT / "tests" / "data" / "seed" / _SEED_NAME
 #: The workspace's own copy, beside the project, when there is one.
 SHARED_SEED_TEXT = ROOT.parent / "shared" / "seed" / _SEED_NAME
+
 
 # Whole plans are large inputs by nature; their generation is slow, not wrong.
 _LARGE = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -33,6 +36,8 @@ settings.register_profile(
     max_examples=10,
     derandomize=True,
     database=None,
+    # Tracing (mutmut's stats run) and a shared machine make examples slow, not wrong.
+    deadline=None,
     # A failure kills the mutant: shrinking it to the smallest example only costs time.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[*_LARGE, HealthCheck.differing_executors],
@@ -92,6 +97,8 @@ def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 def _git_status() -> set[str] | None:
     """The checkout's changed and new files, or None when the tests do not run in a git
     checkout of their own (a scratch copy, mutmut's mutants/ folder)."""
+    if os.environ.get("KH_TTHC_MUTATION") == "1":
+        return None  # mutmut's mutants/ folder: spare each mutant two git processes
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],

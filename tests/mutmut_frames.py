@@ -7,7 +7,8 @@ through several layers. It tells our frames by resolving each frame's file with
 `Path.resolve(strict=True)`, which raises on the frames of generated code (attrs'
 `<attrs generated methods kh_tthc.periods.SendingRule>`), and its stats run stopped at the
 first import of kh_tthc. The copy of its `record_trampoline_hit` below skips such frames
-(they are not a file of ours) and is otherwise mutmut's. It is installed only in a mutmut
+(they are not a file of ours) and remembers which files are ours instead of resolving
+every frame's path on every call; otherwise it is mutmut's. It is installed only in a mutmut
 run (`KH_TTHC_MUTATION=1` and mutmut loaded), before kh_tthc is imported.
 """
 
@@ -25,20 +26,30 @@ def _install() -> None:
     from mutmut.configuration import config
     from mutmut.state import state
 
+    # Whether a file is ours, by name: resolved once, not on every call of every frame
+    # (the stats run calls this for each call of a mutated function).
+    known: dict[str, bool] = {}
+
+    def is_ours(filename: str) -> bool:
+        if filename not in known:
+            if filename.startswith("<"):
+                known[filename] = False  # generated code (attrs, dataclasses): no file
+            else:
+                path = Path(filename).resolve()
+                roots = config().resolved_mutated_source_paths
+                known[filename] = any(root in path.parents for root in roots)
+        return known[filename]
+
     def record_trampoline_hit(name: str, caller: str | None = None) -> None:
         depth = config().max_stack_depth
         if depth != -1:
-            ours = config().resolved_mutated_source_paths
             frame = inspect.currentframe()
             while depth and frame:
                 filename = frame.f_code.co_filename
                 frame = frame.f_back
                 if "pytest" in filename or "unittest" in filename:
                     break
-                if filename.startswith("<"):
-                    continue  # generated code (attrs, dataclasses): no file
-                path = Path(filename).resolve()
-                if any(root in path.parents for root in ours):
+                if is_ours(filename):
                     depth -= 1
             if not depth:
                 return

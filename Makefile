@@ -68,7 +68,8 @@ mutation-check: $(STAMP)
 # A mutant that loops while growing a list would take the machine's memory: each worker
 # is capped at 2.5 GB of address space, and such a mutant dies (it counts as killed).
 mutation: $(STAMP)
-	ulimit -v 2500000 && KH_TTHC_MUTATION=1 $(BIN)/mutmut run --max-children 2
+	ulimit -v 2500000 && PATH="$(abspath $(BIN)):$$PATH" KH_TTHC_MUTATION=1 \
+	  $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 
 # The documentation site with the API reference from the docstrings (mkdocs.yml), into

@@ -158,7 +158,13 @@ class TestValues:
         )
         assert [str(t.number) for t in import_xlsx(path).plan.tasks] == ["2", "2.1"]
 
-    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    # The class's instance differs between two pytest sessions in one process (mutmut
+    # runs its stats and clean runs so): harmless for this test.
+    @settings(
+        max_examples=10,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+    )
     @given(
         st.lists(
             st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạếềểễệ ", min_size=1).filter(

@@ -167,6 +167,8 @@ def sequence_problem(value: Any) -> str:
     >>> sequence_problem(["VT", "VP"]), sequence_problem("VT")
     ('', "got the string 'VT'")
     """
+    if type(value) is list or type(value) is tuple:
+        return ""  # the usual case, answered without the slower checks against the ABCs
     if isinstance(value, (str, bytes, Mapping, Set)) or not isinstance(value, Iterable):
         return f"got {describe(value)}"
     return ""

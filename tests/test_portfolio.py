@@ -21,7 +21,7 @@ from kh_tthc.errors import KhTthcError
 from kh_tthc.io.plan_file import load_plan
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period
-from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, core
+from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, clear_cache, core
 from kh_tthc.portfolio.core import AgendaItem
 from kh_tthc.portfolio.letter import reminder, render_reminder
 from kh_tthc.progress import load_progress
@@ -882,3 +882,88 @@ def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:
         own = list(e.plan.schedule(as_of=AS_OF))
         mine = [i.occurrence for i in items if i.plan == e.id]
         assert sorted(own, key=lambda o: (o.due is None, o.due or date.min)) == mine
+
+
+class TestCacheAndWorkers:
+    """The content cache can be emptied, and plan files read in worker processes give
+    the portfolio, problems and kept files that reading them here gives."""
+
+    def test_clear_cache_drops_what_is_kept(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        first = Portfolio.load(folder)
+        first.rollup(Q4, as_of=AS_OF)
+        assert core._cache
+        clear_cache()
+        assert not core._cache
+        again = Portfolio.load(folder)
+        assert again == first
+        # Parsed afresh, not found: new objects equal to the old ones.
+        for old, new in zip(first.plans, again.plans, strict=True):
+            assert new.plan == old.plan
+            assert new.plan is not old.plan
+        assert again.rollup(Q4, as_of=AS_OF) == first.rollup(Q4, as_of=AS_OF)
+
+    @staticmethod
+    def _broken(folder: Path) -> None:
+        """One plan failing validation, one progress file with an error: what the
+        workers cannot keep and the loader reads again itself."""
+        plan = folder / "ke-hoach-minh-hoa.toml"
+        plan.write_text(
+            plan.read_text(encoding="utf-8").replace('lead = ["cds"]', 'lead = ["khong-co"]'),
+            encoding="utf-8",
+        )
+        csv = folder.parent / "seed" / "progress-2025-Q3.csv"
+        lines = csv.read_text(encoding="utf-8").splitlines()
+        csv.write_text("\n".join([*lines, "99.9" + lines[-1][lines[-1].index(",") :]]) + "\n")
+
+    @pytest.mark.parametrize("broken", [False, True])
+    def test_workers_give_what_one_process_gives(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
+    ) -> None:
+        folder = make_portfolio(tmp_path)
+        if broken:
+            self._broken(folder)
+        parsed_here: list[Path] = []  # in a worker, appended to the worker's copy
+        plan_from_bytes, read_progress = core.plan_from_bytes, core.read_progress
+
+        def parse_plan(data: bytes, path: Path, *, format: str) -> object:
+            parsed_here.append(path)
+            return plan_from_bytes(data, path, format=format)
+
+        def parse_progress(path: Path, plan: Plan) -> object:
+            parsed_here.append(path)
+            return read_progress(path, plan)
+
+        monkeypatch.setattr(core, "plan_from_bytes", parse_plan)
+        monkeypatch.setattr(core, "read_progress", parse_progress)
+        clear_cache()
+        alone = Portfolio.load(folder, strict=False, workers=1)
+        assert {p.suffix for p in parsed_here} == {".toml", ".csv"}
+        clear_cache()
+        parsed_here.clear()
+        side_by_side = Portfolio.load(folder, strict=False, workers=2)
+        assert side_by_side == alone
+        assert side_by_side.problems == alone.problems
+        # The workers read every file; this process only the one that failed there (the
+        # plan that fails validation is a plan with problems, kept like any other).
+        assert [p.name for p in parsed_here] == (["progress-2025-Q3.csv"] if broken else [])
+        for day in (AS_OF, date(2026, 1, 20)):
+            assert side_by_side.agenda(as_of=day) == alone.agenda(as_of=day)
+            assert side_by_side.rollup(Q4, as_of=day) == alone.rollup(Q4, as_of=day)
+        # What the workers read is kept as what this process reads: a reload finds it.
+        parsed_here.clear()
+        assert Portfolio.load(folder, strict=False) == alone
+        assert [p.name for p in parsed_here] == (["progress-2025-Q3.csv"] if broken else [])
+
+    def test_workers_and_strict_errors(self, tmp_path: Path) -> None:
+        """With workers, the errors that stop a strict load are the same."""
+        folder = make_portfolio(tmp_path)
+        self._broken(folder)
+        errors = []
+        for workers in (1, 2):
+            clear_cache()
+            with pytest.raises(PortfolioInvalid) as info:
+                Portfolio.load(folder, workers=workers)
+            errors.append(info.value.problems)
+        assert errors[0] == errors[1]
+        assert any("khong-co" in str(p) for p in errors[0])

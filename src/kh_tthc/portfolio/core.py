@@ -258,9 +258,7 @@ class Portfolio:
     # -- loading -----------------------------------------------------------------------
 
     @classmethod
-    def load(
-        cls, folder: str | Path, *, strict: bool = True, workers: int | None = None
-    ) -> Portfolio:
+    def load(cls, folder: str | Path, *, strict: bool = True, workers: int | None = 1) -> Portfolio:
         """Read ``folder/portfolio.toml`` with its plans and progress files.
 
         Plans and progress files are kept by their content (path and a digest of their
@@ -272,10 +270,12 @@ class Portfolio:
             strict: Raise on any error; with False, a plan that fails validation is
                 kept as a member without content, the portfolio is :attr:`incomplete`
                 and :attr:`problems` lists why.
-            workers: Processes that read plan and progress files side by side. None
-                (the default): one per CPU when there are at least 48 plan files to
-                parse and more than one CPU; 1: none, everything read in this process.
-                The portfolio, its problems and what is kept are the same either way.
+            workers: Processes that read plan and progress files side by side: 1 (the
+                default) reads everything in this process; N > 1 forks N workers for
+                the files not kept yet; None, one per CPU when at least 48 plan files
+                are to be parsed. The portfolio, its problems and what is kept are the
+                same either way. On two cores, workers gain little on an idle machine
+                and lose on a busy one (docs/performance.md); more cores gain more.
 
         Raises:
             SourceUnreadable: no ``portfolio.toml`` or it cannot be read.

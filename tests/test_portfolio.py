@@ -967,3 +967,8 @@ class TestCacheAndWorkers:
             errors.append(info.value.problems)
         assert errors[0] == errors[1]
         assert any("khong-co" in str(p) for p in errors[0])
+
+    @pytest.mark.parametrize("workers", [0, -2, True, 2.0, "2"])
+    def test_workers_must_be_a_count(self, workers: object) -> None:
+        with pytest.raises(PortfolioError, match=r"workers: expected a whole number of 1"):
+            Portfolio.load(EXAMPLE, workers=workers)  # type: ignore[arg-type]

@@ -299,11 +299,16 @@ class Portfolio:
         Raises:
             SourceUnreadable: no ``portfolio.toml`` or it cannot be read.
             PlanFileError: it is not valid TOML.
-            PortfolioError: it lists no plans.
+            PortfolioError: it lists no plans; ``workers`` is not a whole number of 1
+                or more (or None).
             PortfolioInvalid: (``strict``) broken links, two plans with one issuer, year
                 and number, a lineage loop, a unit unknown to the registry, progress for a
                 plan not in the portfolio, a plan or progress file with errors.
         """
+        if workers is not None and (type(workers) is not int or workers < 1):
+            raise PortfolioError(
+                f"workers: expected a whole number of 1 or more, or None, got {workers!r}"
+            )
         path = Path(folder)
         if path.is_dir():
             path = path / PORTFOLIO_FILE
@@ -756,7 +761,6 @@ def _prefetch(folder: Path, raw_plans: Sequence[Any], workers: int | None) -> No
         return
     n = min(n, len(jobs))
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     try:
         # A worker lives for one load: its garbage collector stays off (see _gc_paused),
@@ -764,8 +768,8 @@ def _prefetch(folder: Path, raw_plans: Sequence[Any], workers: int | None) -> No
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(n, mp_context=context, initializer=gc.disable) as pool:
             results = list(pool.map(_parse_files, jobs, chunksize=-(-len(jobs) // (4 * n))))
-    except (BrokenProcessPool, OSError):
-        return  # the loader reads every file itself
+    except Exception:  # a pool that breaks, a result that cannot be sent back (pickled)
+        return  # the loader reads every file itself, and raises what it raises
     for (_, _, _, pfiles), (key, befores), result in zip(jobs, keys, results, strict=True):
         if result is None:
             continue

@@ -972,3 +972,54 @@ class TestCacheAndWorkers:
     def test_workers_must_be_a_count(self, workers: object) -> None:
         with pytest.raises(PortfolioError, match=r"workers: expected a whole number of 1"):
             Portfolio.load(EXAMPLE, workers=workers)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _count_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+        """The plan files parsed in this process (not in a worker) from now on."""
+        parsed: list[Path] = []
+        real = core.plan_from_bytes
+
+        def parse_plan(data: bytes, path: Path, *, format: str) -> object:
+            parsed.append(path)
+            return real(data, path, format=format)
+
+        monkeypatch.setattr(core, "plan_from_bytes", parse_plan)
+        clear_cache()
+        return parsed
+
+    def test_no_workers_for_a_few_files_or_beside_a_thread(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """workers=None forks nothing for fewer than 48 files; no fork at all while another
+        thread runs (forking it is unsafe): the files are read here."""
+        import threading
+
+        folder = make_portfolio(tmp_path)
+        parsed = self._count_parsed(monkeypatch)
+        Portfolio.load(folder, workers=None)
+        assert len(parsed) == 2
+        parsed.clear()
+        clear_cache()
+        release = threading.Event()
+        other = threading.Thread(target=release.wait)
+        other.start()
+        try:
+            Portfolio.load(folder, workers=2)
+        finally:
+            release.set()
+            other.join()
+        assert len(parsed) == 2
+
+    def test_a_pool_that_fails_leaves_the_files_to_the_loader(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        folder = make_portfolio(tmp_path)
+        alone = Portfolio.load(folder, workers=1)
+        parsed = self._count_parsed(monkeypatch)
+
+        def unsendable(job: object) -> object:  # a local function: it cannot be pickled
+            return job
+
+        monkeypatch.setattr(core, "_parse_files", unsendable)
+        assert Portfolio.load(folder, workers=2) == alone
+        assert len(parsed) == 2

@@ -4,8 +4,7 @@ Run: ``.venv/bin/python benchmarks/bench_portfolio.py``. Writes 500 plan files o
 each (completion times in the proportions of real plans, see bench_deadline.py) with a
 Quý IV progress file each and a portfolio.toml into a temporary folder, then times
 ``Portfolio.load`` + the agenda of every plan + the roll-up (goal < 2 s), on a first load
-(in one process, as by default, and with the plan files parsed by worker processes) and on
-a reload of the unchanged folder, and ``build_dashboard`` (goal < 5 s), best of a few runs.
+and on a reload of the unchanged folder, and ``build_dashboard`` (goal < 5 s), best of a few runs.
 """
 
 from __future__ import annotations
@@ -75,17 +74,15 @@ def write_portfolio(folder: Path) -> None:
 
 
 def _cpu() -> float:
-    """CPU time of this process and of its children that have ended (the workers that
-    read plan files are joined before Portfolio.load returns)."""
+    """CPU time of this process and of the child processes it waited for."""
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 
 
 def best(fn, runs: int = RUNS, setup=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """The best wall-clock time and the best CPU time (this process and its worker
-    processes), of ``runs`` runs, each after ``setup`` (not timed): on a shared machine
-    the wall clock counts the other jobs' time too (see bench_deadline); with workers,
-    the CPU time is spent on more than one core, so it may exceed the wall-clock time."""
+    """The best wall-clock time and the best CPU time of ``runs`` runs, each after
+    ``setup`` (not timed): on a shared machine the wall clock counts the other jobs' time
+    too (see bench_deadline)."""
     walls, cpus = [], []
     for _ in range(runs):
         args = () if setup is None else (setup(),)
@@ -103,23 +100,17 @@ def main() -> None:
         write_portfolio(folder)
         q4 = Period.parse("2025-Q4")
 
-        def load_schedule_rollup(*_: object, workers: int | None = 1) -> None:
-            p = Portfolio.load(folder, workers=workers)
+        def load_schedule_rollup(*_: object) -> None:
+            p = Portfolio.load(folder)
             p.agenda(as_of=AS_OF)
             p.rollup(q4, as_of=AS_OF)
 
         # First load: nothing read before (the plans Portfolio.load keeps by content are
-        # dropped before each run), as a command run once sees it; all in this process
-        # (the default), then with the files parsed by one worker process per CPU.
+        # dropped before each run), as a command run once sees it.
         wall, cpu = best(load_schedule_rollup, setup=clear_cache)
         print(
             f"{PLANS} plans x {TASKS} tasks, first load: load + agenda + roll-up {wall:.2f} s "
             f"wall, {cpu:.2f} s CPU (goal < 2 s)"
-        )
-        wall, cpu = best(lambda *_: load_schedule_rollup(workers=None), setup=clear_cache)
-        print(
-            f"  with workers=None ({os.cpu_count()} CPUs): {wall:.2f} s wall, "
-            f"{cpu:.2f} s CPU of the process and its workers"
         )
         # Reload of the unchanged folder in the same process (a notebook, a rebuilt site):
         # the files are read and hashed again, the plans and progress kept are reused.

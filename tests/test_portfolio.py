@@ -884,9 +884,8 @@ def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:
         assert sorted(own, key=lambda o: (o.due is None, o.due or date.min)) == mine
 
 
-class TestCacheAndWorkers:
-    """The content cache can be emptied, and plan files read in worker processes give
-    the portfolio, problems and kept files that reading them here gives."""
+class TestClearCache:
+    """The content cache can be emptied."""
 
     def test_clear_cache_drops_what_is_kept(self, tmp_path: Path) -> None:
         folder = make_portfolio(tmp_path)
@@ -903,123 +902,36 @@ class TestCacheAndWorkers:
             assert new.plan is not old.plan
         assert again.rollup(Q4, as_of=AS_OF) == first.rollup(Q4, as_of=AS_OF)
 
-    @staticmethod
-    def _broken(folder: Path) -> None:
-        """One plan failing validation, one progress file with an error: what the
-        workers cannot keep and the loader reads again itself."""
-        plan = folder / "ke-hoach-minh-hoa.toml"
-        plan.write_text(
-            plan.read_text(encoding="utf-8").replace('lead = ["cds"]', 'lead = ["khong-co"]'),
-            encoding="utf-8",
-        )
-        csv = folder.parent / "seed" / "progress-2025-Q3.csv"
-        lines = csv.read_text(encoding="utf-8").splitlines()
-        csv.write_text("\n".join([*lines, "99.9" + lines[-1][lines[-1].index(",") :]]) + "\n")
-
-    @pytest.mark.parametrize("broken", [False, True])
-    def test_workers_give_what_one_process_gives(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
-    ) -> None:
-        folder = make_portfolio(tmp_path)
-        if broken:
-            self._broken(folder)
-        parsed_here: list[Path] = []  # in a worker, appended to the worker's copy
-        plan_from_bytes, read_progress = core.plan_from_bytes, core.read_progress
-
-        def parse_plan(data: bytes, path: Path, *, format: str) -> object:
-            parsed_here.append(path)
-            return plan_from_bytes(data, path, format=format)
-
-        def parse_progress(path: Path, plan: Plan) -> object:
-            parsed_here.append(path)
-            return read_progress(path, plan)
-
-        monkeypatch.setattr(core, "plan_from_bytes", parse_plan)
-        monkeypatch.setattr(core, "read_progress", parse_progress)
-        clear_cache()
-        alone = Portfolio.load(folder, strict=False, workers=1)
-        assert {p.suffix for p in parsed_here} == {".toml", ".csv"}
-        clear_cache()
-        parsed_here.clear()
-        side_by_side = Portfolio.load(folder, strict=False, workers=2)
-        assert side_by_side == alone
-        assert side_by_side.problems == alone.problems
-        # The workers read every file; this process only the one that failed there (the
-        # plan that fails validation is a plan with problems, kept like any other).
-        assert [p.name for p in parsed_here] == (["progress-2025-Q3.csv"] if broken else [])
-        for day in (AS_OF, date(2026, 1, 20)):
-            assert side_by_side.agenda(as_of=day) == alone.agenda(as_of=day)
-            assert side_by_side.rollup(Q4, as_of=day) == alone.rollup(Q4, as_of=day)
-        # What the workers read is kept as what this process reads: a reload finds it.
-        parsed_here.clear()
-        assert Portfolio.load(folder, strict=False) == alone
-        assert [p.name for p in parsed_here] == (["progress-2025-Q3.csv"] if broken else [])
-
-    def test_workers_and_strict_errors(self, tmp_path: Path) -> None:
-        """With workers, the errors that stop a strict load are the same."""
-        folder = make_portfolio(tmp_path)
-        self._broken(folder)
-        errors = []
-        for workers in (1, 2):
-            clear_cache()
-            with pytest.raises(PortfolioInvalid) as info:
-                Portfolio.load(folder, workers=workers)
-            errors.append(info.value.problems)
-        assert errors[0] == errors[1]
-        assert any("khong-co" in str(p) for p in errors[0])
-
-    @pytest.mark.parametrize("workers", [0, -2, True, 2.0, "2"])
-    def test_workers_must_be_a_count(self, workers: object) -> None:
-        with pytest.raises(PortfolioError, match=r"workers: expected a whole number of 1"):
-            Portfolio.load(EXAMPLE, workers=workers)  # type: ignore[arg-type]
-
-    @staticmethod
-    def _count_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-        """The plan files parsed in this process (not in a worker) from now on."""
-        parsed: list[Path] = []
-        real = core.plan_from_bytes
-
-        def parse_plan(data: bytes, path: Path, *, format: str) -> object:
-            parsed.append(path)
-            return real(data, path, format=format)
-
-        monkeypatch.setattr(core, "plan_from_bytes", parse_plan)
-        clear_cache()
-        return parsed
-
-    def test_no_workers_for_a_few_files_or_beside_a_thread(
+    def test_collector_paused_while_building_and_resumed(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """workers=None forks nothing for fewer than 48 files; no fork at all while another
-        thread runs (forking it is unsafe): the files are read here."""
-        import threading
+        """The garbage collector is off while plans are read and on again afterwards, also
+        after an error; a caller that paused it finds it still paused."""
+        import gc
 
         folder = make_portfolio(tmp_path)
-        parsed = self._count_parsed(monkeypatch)
-        Portfolio.load(folder, workers=None)
-        assert len(parsed) == 2
-        parsed.clear()
+        seen: list[bool] = []
+        real = core._read_plan
+
+        def reading(file: Path) -> object:
+            seen.append(gc.isenabled())
+            return real(file)
+
+        monkeypatch.setattr(core, "_read_plan", reading)
         clear_cache()
-        release = threading.Event()
-        other = threading.Thread(target=release.wait)
-        other.start()
+        assert gc.isenabled()
+        p = Portfolio.load(folder)
+        p.agenda(as_of=AS_OF)
+        p.rollup(Q4, as_of=AS_OF)
+        assert seen == [False, False]
+        assert gc.isenabled()
+        _rewrite(folder / "ke-hoach-minh-hoa.toml", 'lead = ["vp"]', 'lead = ["xx"]')
+        with pytest.raises(PortfolioInvalid):
+            Portfolio.load(folder)
+        assert gc.isenabled()
+        gc.disable()
         try:
-            Portfolio.load(folder, workers=2)
+            Portfolio.load(folder, strict=False)
+            assert not gc.isenabled()
         finally:
-            release.set()
-            other.join()
-        assert len(parsed) == 2
-
-    def test_a_pool_that_fails_leaves_the_files_to_the_loader(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        folder = make_portfolio(tmp_path)
-        alone = Portfolio.load(folder, workers=1)
-        parsed = self._count_parsed(monkeypatch)
-
-        def unsendable(job: object) -> object:  # a local function: it cannot be pickled
-            return job
-
-        monkeypatch.setattr(core, "_parse_files", unsendable)
-        assert Portfolio.load(folder, workers=2) == alone
-        assert len(parsed) == 2
+            gc.enable()

@@ -11,9 +11,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
-import os
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -277,7 +274,7 @@ class Portfolio:
     # -- loading -----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | Path, *, strict: bool = True, workers: int | None = 1) -> Portfolio:
+    def load(cls, folder: str | Path, *, strict: bool = True) -> Portfolio:
         """Read ``folder/portfolio.toml`` with its plans and progress files.
 
         Plans and progress files are kept by their content (path and a digest of their
@@ -289,33 +286,22 @@ class Portfolio:
             strict: Raise on any error; with False, a plan that fails validation is
                 kept as a member without content, the portfolio is :attr:`incomplete`
                 and :attr:`problems` lists why.
-            workers: Processes that read plan and progress files side by side: 1 (the
-                default) reads everything in this process; N > 1 forks N workers for
-                the files not kept yet; None, one per CPU when at least 48 plan files
-                are to be parsed. The portfolio, its problems and what is kept are the
-                same either way. On two cores, workers gain little on an idle machine
-                and lose on a busy one (docs/performance.md); more cores gain more.
 
         Raises:
             SourceUnreadable: no ``portfolio.toml`` or it cannot be read.
             PlanFileError: it is not valid TOML.
-            PortfolioError: it lists no plans; ``workers`` is not a whole number of 1
-                or more (or None).
+            PortfolioError: it lists no plans.
             PortfolioInvalid: (``strict``) broken links, two plans with one issuer, year
                 and number, a lineage loop, a unit unknown to the registry, progress for a
                 plan not in the portfolio, a plan or progress file with errors.
         """
-        if workers is not None and (type(workers) is not int or workers < 1):
-            raise PortfolioError(
-                f"workers: expected a whole number of 1 or more, or None, got {workers!r}"
-            )
         path = Path(folder)
         if path.is_dir():
             path = path / PORTFOLIO_FILE
         text = read_text(path, what="a portfolio.toml", limit=_MAX_BYTES)
         data = parse_toml(text, path)
         with _gc_paused():
-            portfolio = _build(path, data, workers)
+            portfolio = _build(path, data)
         errors = [p for p in portfolio.problems if p.is_error]
         if strict and errors:
             raise PortfolioInvalid(portfolio.problems)
@@ -695,92 +681,6 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-#: Plan files to parse from which :meth:`Portfolio.load` reads them in worker processes.
-_PARALLEL_FROM = 48
-
-
-def _cpus() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-
-
-def _parse_files(
-    job: tuple[bytes, Path, str, tuple[Path, ...]],
-) -> tuple[Plan, tuple[Problem, ...], list[tuple[Progress, tuple[Problem, ...]] | None]] | None:
-    """In a worker process: a plan file's bytes parsed and checked, and its progress
-    files read against it; None for what failed, which the loader reads again itself
-    to raise the error it raises without workers."""
-    data, file, fmt, progress_files = job
-    try:
-        plan, problems = plan_from_bytes(data, file, format=fmt)
-    except Exception:  # re-read by the parent, which raises it as it would alone
-        return None
-    progress: list[tuple[Progress, tuple[Problem, ...]] | None] = []
-    for pfile in progress_files:
-        try:
-            progress.append(read_progress(pfile, plan))
-        except Exception:  # as above
-            progress.append(None)
-    return plan, problems, progress
-
-
-def _prefetch(folder: Path, raw_plans: Sequence[Any], workers: int | None) -> None:
-    """Parse the plan files not kept yet (with their progress files) in worker processes
-    and keep them by content, so that the loader finds them as on a reload.
-
-    Only an optimisation: whatever is not kept here (a file that fails, an unreadable
-    one, a pool that cannot start) the loader reads itself, with the same result and the
-    same errors. Workers are forked, so only from a process with a single thread, where
-    forking is safe.
-    """
-    n = _cpus() if workers is None else workers
-    if n < 2 or threading.active_count() > 1:
-        return
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return
-    jobs: list[tuple[bytes, Path, str, tuple[Path, ...]]] = []
-    keys: list[tuple[Any, tuple[Any, ...]]] = []
-    for raw in raw_plans:
-        if not isinstance(raw, dict) or not isinstance(raw.get("file"), str):
-            continue
-        file = folder / raw["file"]
-        try:
-            fmt = format_of(file, PLAN_FORMATS, what="plan file")
-            data = read_bytes(file, what="a plan file", limit=PLAN_MAX_BYTES)
-        except (KhTthcError, OSError):
-            continue
-        key = ("plan", file, fmt, _digest(data))
-        if key in _cache:
-            continue
-        listed = raw.get("progress", [])
-        pfiles = tuple(folder / str(pf) for pf in (listed if isinstance(listed, list) else []))
-        jobs.append((data, file, fmt, pfiles))
-        keys.append((key, tuple(_progress_key(pf) for pf in pfiles)))
-    jobs, keys = jobs[: _CACHE_SIZE // 4], keys[: _CACHE_SIZE // 4]  # all kept till used
-    if len(jobs) < (_PARALLEL_FROM if workers is None else 1):
-        return
-    n = min(n, len(jobs))
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        # A worker lives for one load: its garbage collector stays off (see _gc_paused),
-        # which also spares it walking, and so copying, the memory forked from here.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(n, mp_context=context, initializer=gc.disable) as pool:
-            results = list(pool.map(_parse_files, jobs, chunksize=-(-len(jobs) // (4 * n))))
-    except Exception:  # a pool that breaks, a result that cannot be sent back (pickled)
-        return  # the loader reads every file itself, and raises what it raises
-    for (_, _, _, pfiles), (key, befores), result in zip(jobs, keys, results, strict=True):
-        if result is None:
-            continue
-        plan, problems, progress = result
-        _cached(key, lambda: (plan, problems, {}))  # noqa: B023 - called at once
-        for pfile, before, read in zip(pfiles, befores, progress, strict=True):
-            # As _read_progress: kept only when the file held the same bytes throughout.
-            if read is not None and before is not None and _progress_key(pfile) == before:
-                _cached(("progress", pfile, before, key), lambda: read)  # noqa: B023
-
-
 def _registry(raw: Any, file: Path, out: list[Problem]) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if not isinstance(raw, dict) or not raw:
@@ -851,13 +751,12 @@ def _reconcile(
     return tuple(pairs)
 
 
-def _build(path: Path, data: Mapping[str, Any], workers: int | None = 1) -> Portfolio:
+def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
     folder = path.parent
     out: list[Problem] = []
     raw_plans = data.get("plans")
     if not isinstance(raw_plans, list) or not raw_plans:
         raise PortfolioError(f'{path}: no plans: add a [[plans]] table with file = "…"')
-    _prefetch(folder, raw_plans, workers)
     registry = _registry(data.get("units"), path, out)
     owner = data.get("owner")
     if owner is not None and owner not in {u.id for u in registry}:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -200,3 +201,40 @@ class TestPlanQueries:
     def test_period_contains(self, seed_plan: Plan) -> None:
         assert date(2025, 9, 1) in seed_plan.period
         assert date(2025, 8, 31) not in seed_plan.period
+
+
+class TestFastPaths:
+    """The shortcuts taken for speed give what the full rules give (docs/performance.md)."""
+
+    @given(
+        st.text(alphabet=st.sampled_from(list(" \t\n\xa0\u2028\u200bab\u0301\u1ec7\x1b\u202eĐ")))
+        | st.text()
+    )
+    def test_text_kept_as_is_only_when_clean(self, text: str) -> None:
+        """A field's text is the cleaned text, or refused with the rule's reason, whether
+        the converter takes its shortcut (text already clean) or not."""
+        from kh_tthc import Task
+        from kh_tthc.convert import FieldValueError, text_problem
+
+        if problem := text_problem(text):
+            with pytest.raises(FieldValueError) as info:
+                Task(number="1", title=text)
+            assert str(info.value) == f"Task.title: the text {problem}"
+        else:
+            assert Task(number="1", title=text).note == ""
+            assert Task(number="1", title="x", note=text).note == clean(text)
+
+    @given(st.text(max_size=12) | task_numbers().map(str))
+    def test_task_number_read_once_per_text(self, text: str) -> None:
+        """A task number read again from the same text is the same value as one read
+        afresh, and a text refused is refused again, with the same message."""
+
+        def outcome(parse: Callable[[str], TaskNumber]) -> TaskNumber | str:
+            try:
+                return parse(text)
+            except ValueError as exc:
+                return str(exc)
+
+        first = outcome(TaskNumber.parse)
+        assert outcome(TaskNumber.parse) == first
+        assert outcome(TaskNumber._parse) == first

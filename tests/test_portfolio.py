@@ -21,7 +21,7 @@ from kh_tthc.errors import KhTthcError
 from kh_tthc.io.plan_file import load_plan
 from kh_tthc.model import Plan
 from kh_tthc.periods import Period
-from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, core
+from kh_tthc.portfolio import Portfolio, PortfolioError, PortfolioInvalid, clear_cache, core
 from kh_tthc.portfolio.core import AgendaItem
 from kh_tthc.portfolio.letter import reminder, render_reminder
 from kh_tthc.progress import load_progress
@@ -882,3 +882,56 @@ def test_agenda_order_is_due_day_plan_task(portfolio: Portfolio) -> None:
         own = list(e.plan.schedule(as_of=AS_OF))
         mine = [i.occurrence for i in items if i.plan == e.id]
         assert sorted(own, key=lambda o: (o.due is None, o.due or date.min)) == mine
+
+
+class TestClearCache:
+    """The content cache can be emptied."""
+
+    def test_clear_cache_drops_what_is_kept(self, tmp_path: Path) -> None:
+        folder = make_portfolio(tmp_path)
+        first = Portfolio.load(folder)
+        first.rollup(Q4, as_of=AS_OF)
+        assert core._cache
+        clear_cache()
+        assert not core._cache
+        again = Portfolio.load(folder)
+        assert again == first
+        # Parsed afresh, not found: new objects equal to the old ones.
+        for old, new in zip(first.plans, again.plans, strict=True):
+            assert new.plan == old.plan
+            assert new.plan is not old.plan
+        assert again.rollup(Q4, as_of=AS_OF) == first.rollup(Q4, as_of=AS_OF)
+
+    def test_collector_paused_while_building_and_resumed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The garbage collector is off while plans are read and on again afterwards, also
+        after an error; a caller that paused it finds it still paused."""
+        import gc
+
+        folder = make_portfolio(tmp_path)
+        seen: list[bool] = []
+        real = core._read_plan
+
+        def reading(file: Path) -> object:
+            seen.append(gc.isenabled())
+            return real(file)
+
+        monkeypatch.setattr(core, "_read_plan", reading)
+        clear_cache()
+        assert gc.isenabled()
+        p = Portfolio.load(folder)
+        p.agenda(as_of=AS_OF)
+        p.rollup(Q4, as_of=AS_OF)
+        assert seen == [False, False]
+        assert gc.isenabled()
+        _rewrite(folder / "ke-hoach-minh-hoa.toml", 'lead = ["vp"]', 'lead = ["xx"]')
+        with pytest.raises(PortfolioInvalid):
+            Portfolio.load(folder)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            Portfolio.load(folder, strict=False)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

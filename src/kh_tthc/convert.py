@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Set
 from datetime import date, datetime
 from typing import Any, NoReturn, TypeVar
@@ -167,6 +168,8 @@ def sequence_problem(value: Any) -> str:
     >>> sequence_problem(["VT", "VP"]), sequence_problem("VT")
     ('', "got the string 'VT'")
     """
+    if type(value) is list or type(value) is tuple:
+        return ""  # the usual case, answered without the slower checks against the ABCs
     if isinstance(value, (str, bytes, Mapping, Set)) or not isinstance(value, Iterable):
         return f"got {describe(value)}"
     return ""
@@ -192,7 +195,18 @@ def _name(owner: Any) -> str:
     return owner if isinstance(owner, str) else type(owner).__name__
 
 
+#: Text that clean() would change or text_problem() refuse: white space other than single
+#: spaces inside, a space at either end, a forbidden character.
+_NOT_PLAIN = re.compile(rf"[^\S ]|  |^ | $|{FORBIDDEN.pattern}")
+
+
 def _text(value: Any, owner: Any, field: str) -> str:
+    if (
+        type(value) is str
+        and _NOT_PLAIN.search(value) is None
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value  # already clean text (most text, read from files that were NFC'd)
     if not isinstance(value, str):
         _fail_type(owner, field, "a string", value)
     if reason := text_problem(value):

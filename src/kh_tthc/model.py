@@ -167,6 +167,12 @@ class TaskNumber:
         Raises:
             TaskNumberError: for "", "x", "2..1", "-1" and other non-numbers.
         """
+        if cls is TaskNumber and type(text) is str:
+            return _parse_task_number(text)
+        return cls._parse(text)  # a subclass, or a refusal of whatever ``text`` is
+
+    @classmethod
+    def _parse(cls, text: str) -> TaskNumber:
         s = clean(text)
         if not _TASK_NUMBER.match(s):
             raise TaskNumberError(text)
@@ -199,6 +205,14 @@ class TaskNumber:
 
     def __str__(self) -> str:
         return ".".join(str(p) for p in self.parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_task_number(text: str) -> TaskNumber:
+    # Task numbers repeat across the plans and progress files of a portfolio ("1" to "60"
+    # in each), and a TaskNumber is immutable: each text is read once. A refusal raises
+    # each time (lru_cache keeps no exceptions).
+    return TaskNumber._parse(text)
 
 
 _UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -812,11 +812,15 @@ def _derive(report: Report) -> Iterator[TaskResult]:
     calendar = report.calendar if report.calendar is not None else plan.calendar()
     options: dict[str, Any] = {"calendar": calendar, "reporting": rule}
     previous = report.previous
+    # Progress.rows_for, for every task at once: the rows by task number, in file order.
+    rows_of: dict[TaskNumber, list[ProgressRow]] = {}
+    for row in report.progress.rows:
+        rows_of.setdefault(row.task, []).append(row)
     for task in plan.tasks:
         deadline = task.deadline
         if deadline is None or not is_tracked(task):
             continue
-        rows = report.progress.rows_for(task)
+        rows = tuple(rows_of.get(task.number, ()))
         due = tuple(deadline.due_dates(start, end, **options)) if start <= end else ()
         carried: date | None = None
         if deadline.kind in _DATED and not due and start > plan.period.start:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
 import typing
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import cattrs
+import tomli
 import tomli_w
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -506,8 +506,8 @@ def parse_toml(text: str, source: Path | None) -> dict[str, Any]:
     Also used for progress files, so both read TOML the same way.
     """
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         raise _toml_error(exc, source) from None
     except RecursionError:
         raise PlanFileError(source, f"invalid TOML: {_TOO_DEEP}") from None
@@ -558,7 +558,7 @@ def parse_json(text: str, source: Path | None) -> Any:
         raise PlanFileError(source, f"invalid JSON: {_TOO_DEEP}") from None
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, source: Path | None) -> PlanFileError:
+def _toml_error(exc: tomli.TOMLDecodeError, source: Path | None) -> PlanFileError:
     # Python 3.14 gives lineno/colno attributes; earlier versions only the message.
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)

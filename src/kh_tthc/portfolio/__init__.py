@@ -12,6 +12,7 @@ from kh_tthc.portfolio.core import (
     PortfolioError,
     PortfolioInvalid,
     UnitFigures,
+    clear_cache,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "PortfolioError",
     "PortfolioInvalid",
     "UnitFigures",
+    "clear_cache",
 ]

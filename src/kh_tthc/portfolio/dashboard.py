@@ -17,7 +17,14 @@ from pathlib import Path
 
 from kh_tthc.io.output import Inputs, encode_text, output_folder
 from kh_tthc.periods import Period
-from kh_tthc.portfolio.core import AgendaItem, Late, PlanFigures, Portfolio, UnitFigures
+from kh_tthc.portfolio.core import (
+    AgendaItem,
+    Late,
+    PlanFigures,
+    Portfolio,
+    UnitFigures,
+    _gc_paused,
+)
 from kh_tthc.portfolio.ics import agenda_ics
 from kh_tthc.vn import format_percent
 
@@ -225,7 +232,8 @@ def build_dashboard(
 
     period = period or Period.containing(PeriodKind.QUARTER, as_of)
     out = Path(folder)
-    with output_folder(out, inputs=inputs) as tmp:
+    # The pages and calendars of hundreds of plans are many objects: see _gc_paused.
+    with output_folder(out, inputs=inputs) as tmp, _gc_paused():
         for sub in ("plans", "units", "ics"):
             (tmp / sub).mkdir()
         return _build(portfolio, tmp, out, as_of=as_of, period=period)

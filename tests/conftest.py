@@ -74,6 +74,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = "soffice" in getattr(item, "fixturenames", ())
         if uses or item.nodeid.startswith(_SOFFICE_TESTS):
             item.add_marker(pytest.mark.soffice)
+        if os.environ.get("KH_TTHC_MUTATION") == "1":
+            _allow_two_executors(item)
+
+
+def _allow_two_executors(item: pytest.Item) -> None:
+    """Under mutmut, one process collects the suite twice (stats run, then clean run), so a
+    test method is called from two instances of its class; hypothesis' differing_executors
+    check then fails tests whose own settings list other health checks (and so replace the
+    profile's list). The examples are the same either way (derandomized, no database)."""
+    test = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+    own = getattr(test, "_hypothesis_internal_use_settings", None)
+    if own is not None and HealthCheck.differing_executors not in own.suppress_health_check:
+        checks = [*own.suppress_health_check, HealthCheck.differing_executors]
+        test._hypothesis_internal_use_settings = settings(own, suppress_health_check=checks)  # type: ignore[union-attr]
 
 
 @pytest.fixture

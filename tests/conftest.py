@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             _allow_two_executors(item)
 
 
+def _forget_parsed_phrases() -> None:
+    """mutmut forks each mutant's tests from a process that has read every phrase of the
+    suite already: the parser's caches (whole phrases, periods, compiled families) would
+    answer from the unmutated code, and its mutants would survive untested. Each session
+    starts with them empty."""
+    parse = sys.modules.get("kh_tthc.deadline.parse")
+    if parse is None:
+        return
+    parse._parse.cache_clear()
+    parse._suggest.cache_clear()
+    for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
+        getattr(parse, name).clear()
+
+
 def _allow_two_executors(item: pytest.Item) -> None:
     """Under mutmut, one process collects the suite twice (stats run, then clean run), so a
     test method is called from two instances of its class; hypothesis' differing_executors
@@ -142,6 +157,8 @@ _CACHES = ("__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("KH_TTHC_MUTATION") == "1":
+        _forget_parsed_phrases()
     session.config.stash[_STATUS] = _git_status()
 
 

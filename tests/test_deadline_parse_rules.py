@@ -18,11 +18,14 @@ from kh_tthc.deadline import (
     ByPeriod,
     CalendarDays,
     CalendarMonths,
+    Composite,
     DateWording,
     DayOf,
+    Deadline,
     EventForm,
     Frequency,
     OnEvent,
+    Ongoing,
     Periodic,
     Recurring,
     WorkingDays,
@@ -222,3 +225,66 @@ class TestSuggestionsFromTheNumbers:
     def test_own_numbers(self, text: str, expected: set[str]) -> None:
         got = suggest(text)
         assert set(got[: len(expected)]) == expected
+
+
+Q3, Q4 = Period.quarter(2026, 3), Period.quarter(2026, 4)
+D1, D2 = date(2026, 3, 15), date(2026, 6, 30)
+
+
+class TestSeveralRulesInOneCell:
+    """Rules separated by ";" or "hoặc" are joined: days into one ByDate, periods in a row
+    into one span (not alternatives), the days of one recurring rule into one rule, anything
+    else into a Composite, with days side by side still one ByDate."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Trước ngày 15/3/2026; trước ngày 30/6/2026",
+                ByDate(day=D1, wording=DateWording.BEFORE, also=[D2]),
+            ),
+            ("Quý III/2026; Quý IV/2026", ByPeriod(period=Q4, start=Q3)),
+            (
+                "Tháng 12/2026; Tháng 1/2027",
+                ByPeriod(period=Period.month(2027, 1), start=Period.month(2026, 12)),
+            ),
+            (
+                "Quý III/2026 hoặc Quý IV/2026",
+                Composite(parts=[ByPeriod(period=Q3), ByPeriod(period=Q4)]),
+            ),
+            (
+                "Quý I/2026; Quý III/2026",
+                Composite(parts=[ByPeriod(period=Period.quarter(2026, 1)), ByPeriod(period=Q3)]),
+            ),
+            (
+                "Ngày 5 hàng tháng; ngày 20 hàng tháng",
+                Recurring(frequency=Frequency.MONTH, days=[DayOf(day=5), DayOf(day=20)]),
+            ),
+            (
+                "Trước ngày 5 hàng tháng; ngày 20 hàng tháng",
+                Composite(
+                    parts=[
+                        Recurring(frequency=Frequency.MONTH, days=[DayOf(day=5)], before=True),
+                        Recurring(frequency=Frequency.MONTH, days=[DayOf(day=20)]),
+                    ]
+                ),
+            ),
+            (
+                "Trước ngày 15/3/2026; Quý IV/2026",
+                Composite(parts=[ByDate(day=D1, wording=DateWording.BEFORE), ByPeriod(period=Q4)]),
+            ),
+            (
+                "Trước ngày 15/3/2026; trước ngày 30/6/2026; Thường xuyên",
+                Composite(parts=[ByDate(day=D1, wording=DateWording.BEFORE, also=[D2]), Ongoing()]),
+            ),
+            (
+                "Thường xuyên; trước ngày 15/3/2026; trước ngày 30/6/2026",
+                Composite(parts=[Ongoing(), ByDate(day=D1, wording=DateWording.BEFORE, also=[D2])]),
+            ),
+        ],
+    )
+    def test_joined(self, text: str, expected: Deadline) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == expected
+        assert str(d) == text
+        assert d.notes == ()

@@ -76,10 +76,16 @@ class TestTimeLimits:
             ("Trong thời hạn 1234567 ngày", "a time limit is 1 to 9999 days, not 1234567"),
             ("Trong 241 tháng", "a time limit is 1 to 240 months, not 241"),
             ("Trong 4-3 tháng", "a time limit is 1 to 240 months, not 4"),
+            ("Trong 1-1234567 tháng", "a time limit is 1 to 240 months, not 1"),
         ],
     )
     def test_refused_past_the_edges(self, text: str, why: str) -> None:
         assert reason(text) == why
+
+    def test_months_from_an_event(self) -> None:
+        d = parse_deadline("Trong 6 tháng kể từ ngày ký", strict=True)
+        assert d == OnEvent(form=EventForm.IN, limit=CalendarMonths(6), event="ngày ký")
+        assert str(d) == "Trong 6 tháng kể từ ngày ký"
 
     def test_a_range_of_months_counts_the_longer(self) -> None:
         d = parse_deadline("Trong vòng 18-24 tháng", strict=True)
@@ -102,16 +108,23 @@ class TestEveryFewPeriods:
     def test_without_a_year(self, text: str, n: int, frequency: Frequency, word: str) -> None:
         d = parse_deadline(text, strict=True)
         assert d == Periodic(frequencies=[frequency], every=n)
+        assert str(d) == text
         assert d.notes == (
             f"every {n} periods ({n} {word}), counted from a year the phrase does not name: "
             "not scheduled",
         )
+
+    def test_from_a_year_to_a_year(self) -> None:
+        d = parse_deadline("Định kỳ 2 năm một lần từ năm 2026 đến năm 2030", strict=True)
+        assert d == Periodic(frequencies=[Frequency.YEAR], since=2026, until=2030, every=2)
 
 
 class TestRecurringDays:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
+            ("Ngày 1 hàng tháng", Recurring(frequency=Frequency.MONTH, days=[DayOf(day=1)])),
+            ("Ngày 31 hàng tháng", Recurring(frequency=Frequency.MONTH, days=[DayOf(day=31)])),
             (
                 "Ngày cuối cùng hằng tháng",
                 Recurring(frequency=Frequency.MONTH, days=[DayOf(day=-1)]),

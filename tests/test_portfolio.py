@@ -283,10 +283,15 @@ class TestAgenda:
         rows = json.loads(capsys.readouterr().out)
         out = tmp_path / "lich.xlsx"
         assert main([*base, "--format", "xlsx", "-o", str(out)]) == 0
-        sheet = load_workbook(out, read_only=True)["Lịch"]
-        got = [r[2:4] for r in sheet.iter_rows(min_row=4, values_only=True)]
+        book = load_workbook(out, read_only=True)  # read-only keeps the file open: close it
+        try:
+            sheet = book["Lịch"]
+            got = [r[2:4] for r in sheet.iter_rows(min_row=4, values_only=True)]
+            title = str(sheet["A1"].value)
+        finally:
+            book.close()
         assert got == [(r["plan_number"], r["task"]) for r in rows]
-        assert "VĂN PHÒNG SỞ" in str(sheet["A1"].value)
+        assert "VĂN PHÒNG SỞ" in title
         assert main([*base, "--format", "xlsx"]) == 2
         assert "name it with -o" in capsys.readouterr().err
 

@@ -66,6 +66,19 @@ def _print_problems(problems: Iterable[Problem | str], stream: TextIO) -> None:
         print(_safe(str(p)), file=stream)
 
 
+def _emit(output: str | bytes, path: Path | None, *, inputs: Sequence[Path]) -> None:
+    """An export to standard output (bytes as they are, text made terminal-safe), or
+    written atomically to ``path``."""
+    if path is not None:
+        write_output(path, output, inputs=inputs)
+    elif isinstance(output, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(_safe(output))
+
+
 def read_with_days_off(
     path: Path, days_off: Sequence[date] = ()
 ) -> tuple[Plan, tuple[Problem, ...]]:
@@ -492,15 +505,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         output: str | bytes = schedule_xlsx(agenda)
     else:
         output = EXPORTS[args.format](agenda)
-    if args.output is None:
-        if isinstance(output, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(output)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(_safe(output))
-    else:
-        write_output(args.output, output, inputs=(args.plan,))
+    _emit(output, args.output, inputs=(args.plan,))
     return EXIT_OK
 
 
@@ -589,15 +594,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
         output = agenda_ics(items, name=name, as_of=as_of)
     else:
         output = agenda_table(records, portfolio.names.get(unit or "", ""), as_of)
-    if args.output is None:
-        if isinstance(output, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(output)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(_safe(output))
-    else:
-        write_output(args.output, output, inputs=inputs)
+    _emit(output, args.output, inputs=inputs)
     return EXIT_OK
 
 

@@ -681,6 +681,15 @@ def clear_cache() -> None:
     _cache.clear()
 
 
+def _failure(exc: KhTthcError, file: Path, path: Path, where: str) -> list[Problem]:
+    """The problems of a plan or progress file that failed to load: its own, located in
+    ``file``, or else its message, located at ``where`` in the portfolio file ``path``."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        return [p.located(file) for p in problems]
+    return [_problem(str(exc), path, where)]
+
+
 def _registry(raw: Any, file: Path, out: list[Problem]) -> tuple[Unit, ...]:
     units: list[Unit] = []
     if not isinstance(raw, dict) or not raw:
@@ -796,11 +805,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
             if any(w.is_error for w in warnings):
                 plan = None
         except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:
-            problems = getattr(exc, "problems", None)
-            if problems:
-                out.extend(p.located(file) for p in problems)
-            else:
-                out.append(_problem(str(exc), path, where))
+            out.extend(_failure(exc, file, path, where))
         if plan is not None:
             unit_map = _reconcile(plan, registry, file, out)
             loaded = plan
@@ -813,11 +818,7 @@ def _build(path: Path, data: Mapping[str, Any]) -> Portfolio:
                     progress_keys.append(pkey)
                     out.extend(n.located(pfile) for n in notes if n.is_error)
                 except (SourceUnreadable, PlanFileError, PlanInvalid) as exc:
-                    problems = getattr(exc, "problems", None)
-                    if problems:
-                        out.extend(p.located(pfile) for p in problems)
-                    else:
-                        out.append(_problem(str(exc), path, where))
+                    out.extend(_failure(exc, pfile, path, where))
                     plan = None
             if plan is None:
                 out.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 # Under mutmut, mends its stack-depth check before kh_tthc is first imported (see there).
-import tests.mutmut_frames  # noqa: F401  # isort: skip
+import tests.mutmut_frames  # isort: skip
 from kh_tthc import Plan, load_plan
 from tests.needs import need
 
@@ -62,11 +63,42 @@ _SOFFICE_TESTS = (
 )
 
 
+#: Fuzzing, hostile-input and whole-document tests, each over half a second under the
+#: mutation profile (measured in mutmut's stats run): left out of mutation runs (`-m "not
+#: slow"`), where a surviving mutant would run them all; `make test` runs them.
+_SLOW_TESTS = (
+    "tests/hostile/test_fuzz.py::test_fuzz_target",
+    "tests/hostile/test_import_csv_stream.py::test_huge_file_refused_as_it_is_read",
+    "tests/hostile/test_import_xlsx_package.py::test_damaged_workbooks_raise_only_library_errors",
+    "tests/hostile/test_input_door.py::TestFifos::",
+    "tests/hostile/test_limits.py::TestRenderSize::test_above_the_limit_is_refused_before_work",
+    "tests/hostile/test_templates.py::TestTemplateFile::test_fifo_template_does_not_hang",
+    "tests/hostile/test_templates.py::TestTemplateFile::test_zip_bomb_refused_before_unpacking",
+    "tests/test_api_contract_model.py::TestCheckPlanNeverRaises::",
+    "tests/test_api_contract_model.py::TestRoundTrip::test_what_check_plan_passes_round_trips",
+    "tests/test_check.py::TestRendered::test_generated_plans_pass",
+    "tests/test_check_pages.py::TestHostilePdf::test_a_stuck_pdftotext_is_stopped",
+    "tests/test_forms.py::test_a_million_rows_is_refused_by_name",
+    "tests/test_forms.py::test_any_result_text_round_trips",
+    "tests/test_forms.py::test_any_typing_in_open_cells_is_read_or_named",
+    "tests/test_import_csv.py::TestBadInput::test_too_many_rows",
+    "tests/test_import_csv.py::test_fuzz",
+    "tests/test_import_docx.py::test_fuzz_document_part",
+    "tests/test_import_office.py::test_numbering_fuzz",
+    "tests/test_import_progress.py::test_any_report_table_gives_progress_or_a_library_error",
+    "tests/test_import_tasks.py::TestNeverDropARow::",
+    "tests/test_report_example.py::test_draws_the_chart",
+    "tests/test_roundtrip_docx.py::",
+    "tests/test_schema.py::test_every_dumped_plan_validates",
+)
+
+
 _STATUS = pytest.StashKey[set[str] | None]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "soffice: starts LibreOffice (left out of mutation runs)")
+    config.addinivalue_line("markers", "slow: over half a second (left out of mutation runs)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,8 +107,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = "soffice" in getattr(item, "fixturenames", ())
         if uses or item.nodeid.startswith(_SOFFICE_TESTS):
             item.add_marker(pytest.mark.soffice)
+        if item.nodeid.startswith(_SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
         if os.environ.get("KH_TTHC_MUTATION") == "1":
             _allow_two_executors(item)
+
+
+def pytest_runtest_logstart(nodeid: str) -> None:
+    tests.mutmut_frames.running = nodeid.removeprefix("mutants/")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -169,6 +207,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A test run leaves the checkout as it found it: a test that writes into it (a doc
     example saving to out/, say) fails the run, naming the files."""
+    if os.environ.get("KH_TTHC_MUTATION") == "1":
+        # mutmut forks each mutant's tests from this process: frozen, the objects built so
+        # far are not walked by every collection in every child (pytest collects at exit).
+        gc.freeze()
     before = session.config.stash.get(_STATUS, None)
     after = _git_status()
     if before is None or after is None:

@@ -10,13 +10,15 @@ counts as killed), survived, listed as equivalent, and the score, the killed sha
 the mutants that are not equivalent. Exits 1 when a module scores under 90%, when the
 equivalents reach 5% of all mutants, when a mutant was not tried, or when a listed
 equivalent was killed or is no mutant of the run (the list is out of date: the code
-moved); `--survivors` lists the survivors not listed as equivalent.
+moved); `--survivors` lists the survivors not listed as equivalent; `--equivalents-md` prints
+the list of equivalents as docs/testing.md shows it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -51,12 +53,34 @@ def equivalents(folder: Path) -> dict[str, str]:
     return listed
 
 
+def module_of(mutant: str) -> str:
+    """The module of a mutant's name (`kh_tthc.periods.xǁPeriodǁnext__mutmut_15`)."""
+    match = re.match(r"(.*?)\.x[_ǁ]", mutant)
+    return match.group(1) if match else mutant
+
+
+def equivalents_markdown(listed: dict[str, str]) -> str:
+    """The equivalent mutants by module, with their reasons, as docs/testing.md lists them."""
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(listed):
+        by_module.setdefault(module_of(name), []).append(name)
+    parts = []
+    for module, names in by_module.items():
+        lines = [f"- `{name.removeprefix(module + '.')}`: {listed[name]}" for name in names]
+        parts.append(f"`{module}` ({len(names)}):\n\n" + "\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mutants", type=Path, default=ROOT / "mutants")
     parser.add_argument("--equivalent", type=Path, default=ROOT / "tests/mutations/equivalent")
     parser.add_argument("--survivors", action="store_true", help="list the unexplained ones")
+    parser.add_argument("--equivalents-md", action="store_true", help="print the list, only")
     args = parser.parse_args(argv)
+    if args.equivalents_md:
+        print(equivalents_markdown(equivalents(args.equivalent)), end="")
+        return 0
     by_module = results(args.mutants)
     if not by_module:
         print(f"no results in {args.mutants}: run `make mutation` first")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -9,8 +10,10 @@ import socket
 import tomllib
 import zipfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -21,14 +24,16 @@ from kh_tthc import (
     PlanFileError,
     PlanInvalid,
     SourceUnreadable,
+    Task,
     dump_plan,
     dumps_plan,
     load_plan,
     loads_plan,
 )
+from kh_tthc.io import plan_file
 from kh_tthc.io.source import check_package, read_bytes, read_head, text_encoding
 from tests.conftest import SEED_PLAN
-from tests.strategies import plans
+from tests.strategies import deadlines, plans, texts
 
 
 class TestRoundTrip:
@@ -315,6 +320,112 @@ class TestBadValues:
         with pytest.raises(PlanInvalid) as info:
             loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
         assert "tasks[0]: expected a table, got the number 1" in str(info.value.problems[0])
+
+
+def _outcome(data: dict[str, Any], *, plain: bool) -> tuple[Any, ...]:
+    """What plan_from_dict makes of ``data``: the plan with its source, or its problems;
+    with ``plain`` False, every plan is built by cattrs as before the plain path existed."""
+
+    def refuse(body: Any) -> Plan:
+        raise KeyError("the plain path is switched off")
+
+    with contextlib.ExitStack() as stack:
+        if not plain:
+            stack.enter_context(mock.patch.object(plan_file, "_structure_plain", refuse))
+        try:
+            plan = plan_file.plan_from_dict(data, source=Path("p.toml"))
+        except PlanInvalid as exc:
+            return ("invalid", exc.problems)
+    assert plan.source is not None
+    return ("plan", plan, plan.source.task_lines, plan.source.tasks)
+
+
+#: Text cattrs and the converters change or refuse, next to clean text.
+_ODD_TEXTS = [" Rà soát", "Rà  soát", "Rà soát ", "Ra\u0300 soát", "a\tb", "a\nb", "", "\u200b"]
+_ODD_VALUES: list[Any] = [*_ODD_TEXTS, "x\x1b", 3, None, [], True]
+#: A task whose every value is in the usual form, and values to put in its place.
+_USUAL = {
+    "number": "1.1",
+    "title": "Rà soát",
+    "lead": ["vp"],
+    "support": ["cds"],
+    "deadline": "trước ngày 28/5",
+    "group": False,
+    "note": "Ghi chú",
+}
+_CHANGES: list[tuple[str, Any]] = [
+    *[(key, value) for key in ("title", "note", "deadline") for value in _ODD_VALUES],
+    *[(key, value) for key in ("lead", "support") for value in _ODD_VALUES],
+    *[(key, [value]) for key in ("lead", "support") for value in _ODD_VALUES],
+    *[("number", value) for value in ["2.", "x", "", "2..1", " 1", "1.0", 3, None]],
+    *[("deadline", value) for value in ["Quý IV/2025", "Hàng tháng", "Định kỳ hàng quý, năm"]],
+    *[("group", value) for value in [True, 1, "true", None]],
+    *[("lead", value) for value in [("vp",), "vp"]],
+    ("extra", {"Sản phẩm": "Báo cáo"}),
+    ("indicators", [{"id": "so-hoa", "name": "Số hóa", "target": 100}]),
+    ("bogus", 1),
+]
+_IDS = st.sampled_from(["vp", "cds", " vp", "V P", "vp ", "", 1])
+
+
+@st.composite
+def _task_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A task as a file gives it: the usual one with some values changed or left out."""
+    task: dict[str, Any] = dict(_USUAL)
+    for key, value in draw(st.lists(st.sampled_from(_CHANGES), max_size=3)):
+        task[key] = value
+    for key in draw(st.lists(st.sampled_from(sorted(_USUAL)), max_size=2)):
+        task.pop(key, None)
+    if draw(st.booleans()):
+        task["title"] = draw(texts(max_size=30))
+    if draw(st.booleans()):
+        task["lead"] = draw(st.lists(_IDS, max_size=3))
+    if draw(st.booleans()):
+        task["deadline"] = str(draw(deadlines()))
+    return task
+
+
+class TestPlainPath:
+    """Tasks in the usual form are built without cattrs (``_structure_plain``): the same
+    plans, problems, messages and lines as cattrs' path, which builds everything else."""
+
+    @given(plans())
+    def test_any_plan_the_same(self, plan: Plan) -> None:
+        data = plan_file.plan_to_dict(plan)
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @pytest.mark.parametrize(("key", "value"), _CHANGES)
+    def test_each_odd_value_the_same(self, key: str, value: Any) -> None:
+        data = _seed_data()
+        data["tasks"][1] = {**_USUAL, key: value}
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @given(st.lists(_task_data(), max_size=6), st.integers(2000, 2090))
+    def test_any_tasks_the_same(self, tasks: list[dict[str, Any]], year: int) -> None:
+        data = _seed_data()
+        data["period"] = {"start": date(year, 1, 1), "end": date(year, 12, 31)}
+        data["units"] = {"vp": "Văn phòng", "cds": "Phòng Chuyển đổi số"}
+        data["tasks"] = tasks
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @given(_task_data(), st.integers(2000, 2090))
+    def test_a_plain_task_is_the_task_cattrs_builds(self, raw: dict[str, Any], year: int) -> None:
+        token = plan_file._PLAN_YEAR.set(year)
+        try:
+            try:
+                plain = plan_file._plain_task(raw)
+            except Exception:  # a refusal: cattrs builds it or says why
+                plain = None
+            if plain is not None:
+                assert plain == plan_file._converter.structure(raw, Task)
+        finally:
+            plan_file._PLAN_YEAR.reset(token)
+
+    def test_the_usual_task_takes_the_plain_path(self) -> None:
+        """The plain path is taken for the seed's tasks, so the tests above compare it."""
+        data = _seed_data()
+        taken = [plan_file._plain_task(t) is not None for t in data["tasks"]]
+        assert sum(taken) > len(taken) // 2
 
 
 class TestBadText:

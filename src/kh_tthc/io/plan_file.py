@@ -17,12 +17,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 import tomli
 import tomli_w
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from kh_tthc.convert import sequence_problem
+from kh_tthc.convert import is_clean_text, sequence_problem
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
 from kh_tthc.io.guard import check_text, date_problem, tree_problems
@@ -41,6 +42,7 @@ from kh_tthc.model import (
     Task,
     TaskNumber,
     Unit,
+    _task_as_given,
 )
 from kh_tthc.periods import SendingRule
 from kh_tthc.validate import check_built_plan
@@ -323,6 +325,103 @@ def _make_converter() -> cattrs.Converter:
 _converter = _make_converter()
 
 
+# -- the usual plan, built without cattrs' generic pass ------------------------------------
+
+#: (attribute, key in the file, type) of each field of Plan read from the file, in
+#: cattrs' order.
+_PLAN_FIELDS = tuple(
+    (a.name, "type" if a.name == "type_name" else a.name, a.type)
+    for a in attrs.fields(Plan)
+    if a.name not in ("source", "units")
+)
+_PLAN_KEYS = frozenset(key for _, key, _ in _PLAN_FIELDS)
+#: The keys of a task that :func:`_plain_task` builds itself.
+_PLAIN_TASK_KEYS = frozenset(("number", "title", "lead", "support", "deadline", "group", "note"))
+
+
+def _structure_plain(body: Mapping[str, Any]) -> Plan:
+    """``_converter.structure(body, Plan)``, faster: each field through the hook cattrs
+    uses for it, then ``Plan(**fields)`` as cattrs' generated function calls it, except
+    the tasks, each built by :func:`_plain_task` when its values are in the usual form
+    (most of the time of reading a plan was cattrs' and the converters' passes over 60
+    tasks). Any exception means "not the usual case": the caller lets cattrs build the
+    plan again, and gather and word its problems, as before.
+    """
+    if not body.keys() <= _PLAN_KEYS:
+        raise KeyError("an unknown key")  # refused before; cattrs words it
+    res: dict[str, Any] = {}
+    hook = _converter.get_structure_hook
+    for name, key, kind in _PLAN_FIELDS:
+        if key not in body:
+            continue  # a required key is never missing here (_REQUIRED, checked before)
+        value = body[key]
+        if name == "tasks" and type(value) is list:
+            structure = hook(Task)
+            res[name] = tuple(_task(t, structure) for t in value)
+        else:
+            res[name] = hook(kind)(value, kind)
+    return Plan(**res)
+
+
+def _task(raw: Any, structure: Callable[[Any, Any], Task]) -> Task:
+    task = _plain_task(raw)
+    return structure(raw, Task) if task is None else task
+
+
+def _plain_lines(value: Any) -> tuple[str, ...] | None:
+    """A list of clean texts as a tuple; None when it is anything else."""
+    if type(value) is not list:
+        return None
+    for item in value:
+        if not is_clean_text(item):
+            return None
+    return tuple(value)
+
+
+def _plain_task(raw: Any) -> Task | None:
+    """The task cattrs and ``Task(...)`` would build from ``raw``, when every value is in
+    the form the converters keep as it is (clean text, a list of clean unit ids, a
+    completion-time phrase, true or false) and no other key is given; None otherwise (the
+    caller then builds it through cattrs). The checks are theirs: ``_strict(str)`` then
+    ``convert.text`` keep a clean text; ``_text_hook(TaskNumber.parse)``; the tuple hook
+    then ``convert.unit_ids``; ``_structure_deadline`` then ``model._deadline``.
+    """
+    if type(raw) is not dict or not raw.keys() <= _PLAIN_TASK_KEYS:
+        return None
+    number = raw.get("number")
+    title = raw.get("title")
+    note = raw.get("note", "")
+    group = raw.get("group", False)
+    if type(number) is not str or not is_clean_text(title) or not is_clean_text(note):
+        return None
+    if type(group) is not bool:
+        return None
+    lead = _plain_lines(raw["lead"]) if "lead" in raw else ()
+    support = _plain_lines(raw["support"]) if "support" in raw else ()
+    if lead is None or support is None:
+        return None
+    deadline: Deadline | None = None
+    if "deadline" in raw:
+        phrase = raw["deadline"]
+        if type(phrase) is not str:
+            return None
+        deadline = parse_deadline(phrase, year=_PLAN_YEAR.get())
+        if not isinstance(deadline, _DEADLINE_CLASSES):
+            return None
+    return _task_as_given(
+        number=TaskNumber.parse(number),
+        title=title,
+        lead=lead,
+        support=support,
+        deadline=deadline,
+        group=group,
+        note=note,
+    )
+
+
+_DEADLINE_CLASSES = tuple(_DEADLINE_TYPES)
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain data (str, int, bool, date, list, dict), in file order."""
     body: dict[str, Any] = _converter.unstructure(plan, Plan)
@@ -371,7 +470,12 @@ def plan_from_dict(
     if not problems:
         token = _PLAN_YEAR.set(_plan_year(data))
         try:
-            plan = _converter.structure(body, Plan)
+            plan = _structure_plain(body)
+        except Exception:  # not the usual case: cattrs, below, builds it again or says why
+            plan = None
+        try:
+            if plan is None:
+                plan = _converter.structure(body, Plan)
         except Exception as exc:  # cattrs gathers everything into one exception group
             problems += _cattrs_problems(exc, source, lines)
         finally:

@@ -204,7 +204,7 @@ class TaskNumber:
         return len(other.parts) > len(self.parts) and other.parts[: len(self.parts)] == self.parts
 
     def __str__(self) -> str:
-        return ".".join(str(p) for p in self.parts)
+        return ".".join(map(str, self.parts))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 PORTFOLIO_FILE = "portfolio.toml"
+_UNSET: Any = object()  # not worked out yet (None is a value)
 _MAX_BYTES = 1_000_000
 
 
@@ -385,18 +387,20 @@ class Portfolio:
             label = e.label
             pid = e.id
             registry = dict(e.unit_map)
-            regs_of: dict[int, tuple[str, ...] | None] = {}
+            regs_of: dict[int, Any] = {}
             kept = self._derived(e.id)
             schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
             if schedule is None:
                 schedule = build_schedule(plan, lo, hi, as_of=day, expansions=expansions)
                 if kept is not None:
                     kept[("schedule", lo, hi, day)] = schedule
+            # The schedule runs by due day: its group is looked up once per run of a day.
+            run_due: Any = _UNSET
+            group: list[AgendaItem] = []
             for o in schedule:
                 task = o.task
-                if id(task) in regs_of:
-                    regs = regs_of[id(task)]
-                else:
+                regs = regs_of.get(id(task), _UNSET)
+                if regs is _UNSET:
                     mine = local is None or bool(local.intersection(task.lead + task.support))
                     regs = (
                         tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
@@ -406,14 +410,16 @@ class Portfolio:
                     regs_of[id(task)] = regs
                 if regs is None:
                     continue
-                item = AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs)
-                group = by_due.get(o.due)
-                if group is None:
-                    by_due[o.due] = [item]
-                else:
-                    group.append(item)
+                due = o.due
+                if due != run_due:
+                    run_due = due
+                    found = by_due.get(due)
+                    if found is None:
+                        found = by_due[due] = []
+                    group = found
+                group.append(AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs))
         days = sorted(d for d in by_due if d is not None)
-        items = tuple(i for d in days for i in by_due[d]) + tuple(by_due.get(None, ()))
+        items = tuple(chain.from_iterable(by_due[d] for d in days)) + tuple(by_due.get(None, ()))
         self._memo[key] = items
         return items
 

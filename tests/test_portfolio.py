@@ -940,3 +940,36 @@ class TestClearCache:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+    def test_what_was_made_while_paused_goes_to_the_oldest_generation(self) -> None:
+        """Objects made while the collector was paused are handed to its oldest generation
+        (not walked by the young collections), a reference cycle among them is still
+        freed, and objects the application froze stay frozen."""
+        import gc
+        import weakref
+
+        class Node:
+            other: Node
+
+        with core._gc_paused():
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            ref = weakref.ref(a)
+        assert gc.isenabled()
+        assert not any(o is a for o in gc.get_objects(generation=0))
+        assert not any(o is a for o in gc.get_objects(generation=1))
+        assert any(o is a for o in gc.get_objects(generation=2))
+        del a, b
+        assert ref() is not None  # a cycle: only the collector frees it
+        gc.collect()
+        assert ref() is None
+
+        gc.freeze()  # as an application does before forking
+        try:
+            frozen = gc.get_freeze_count()
+            with core._gc_paused():
+                made = Node()
+            assert gc.get_freeze_count() == frozen
+            assert not any(o is made for o in gc.get_objects(generation=2))
+        finally:
+            gc.unfreeze()

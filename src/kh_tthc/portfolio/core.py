@@ -219,7 +219,19 @@ def _gc_paused() -> Iterator[None]:
     reports are built: they are millions of objects without cycles, and each collection
     of the oldest generation walks every one of them (a quarter of a first load of 500
     plans). Collection resumes afterwards; nothing is lost, only delayed. The same
-    measure as Mercurial's ``util.nogc`` around building large structures."""
+    measure as Mercurial's ``util.nogc`` around building large structures.
+
+    Before it resumes, what was made meanwhile is moved to the collector's oldest
+    generation (``gc.freeze()`` then ``gc.unfreeze()``, which moves the frozen objects
+    there without walking them). Otherwise the first collection afterwards walks every
+    object made, to move it up one generation, and a later one walks them all again to
+    move them up once more: 0.2 s for the 400,000 objects of a 500 plans' agenda, 0.3 s
+    for the second walk. In the oldest generation they are walked only by the full
+    collections, which run as rarely as before. A reference cycle made meanwhile (the
+    application's, as ours make none) is freed by the next full collection instead of a
+    younger one. Not done when the application has frozen objects itself (before forking,
+    say): ``gc.unfreeze()`` would hand those back to the collector.
+    """
     if not gc.isenabled():
         yield  # already paused by a caller (or by the application)
         return
@@ -227,6 +239,9 @@ def _gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 

@@ -6,10 +6,11 @@ import contextlib
 import io
 import json
 import os
+import re
 import socket
 import tomllib
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from kh_tthc import (
     load_plan,
     loads_plan,
 )
+from kh_tthc.convert import sequence_problem
 from kh_tthc.io import plan_file
 from kh_tthc.io.source import check_package, read_bytes, read_head, text_encoding
 from tests.conftest import SEED_PLAN
@@ -426,6 +428,108 @@ class TestPlainPath:
         data = _seed_data()
         taken = [plan_file._plain_task(t) is not None for t in data["tasks"]]
         assert sum(taken) > len(taken) // 2
+
+
+def _lines_before(text: str) -> tuple[dict[str, int], tuple[int | None, ...]]:
+    """plan_file._Lines as it was written before its shortcut (kept to compare)."""
+    keys: dict[str, int] = {}
+    task_lines: list[int | None] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped == "[[tasks]]":
+            task_lines.append(number)
+        elif task_lines:
+            continue
+        elif m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+            keys.setdefault(m.group(1) or m.group(2), number)
+    return keys, tuple(task_lines)
+
+
+def _shape_before(data: Any) -> list[tuple[str, str]]:
+    """plan_file._shape_problems as it was written before key paths were kept as tuples."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, str, Any]] = [("plan", "", data)]
+    while stack:
+        kind, path, table = stack.pop()
+        for key, item_kind in plan_file._LISTS.get(kind, {}).items():
+            if key not in table:
+                continue
+            where = f"{path}.{key}" if path else key
+            value = table[key]
+            if sequence_problem(value):
+                example = plan_file._EXAMPLES[item_kind]
+                got = plan_file._describe(value)
+                found.append((where, f"expected a list of {item_kind}s ({example}), got {got}"))
+                continue
+            if item_kind in ("text", "unit id", "date"):
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    stack.append((item_kind, f"{where}[{index}]", item))
+                else:
+                    got = plan_file._describe(item)
+                    found.append((f"{where}[{index}]", f"expected a table, got {got}"))
+        for key, name in plan_file._TABLES.get(kind, {}).items():
+            if key in table and not isinstance(table[key], Mapping):
+                where = f"{path}.{key}" if path else key
+                got = plan_file._describe(table[key])
+                found.append((where, f"expected a table ({name}), got {got}"))
+    return found
+
+
+_LINES = st.sampled_from(
+    [
+        "[[tasks]]",
+        "  [[tasks]] ",
+        "[[tasks]] # a task",
+        "[[ tasks ]]",
+        'title = "x"',
+        "number = 1",
+        "[units]",
+        "[[sections]]",
+        " period-x = 2",
+        "",
+        "# [[tasks]]",
+    ]
+)
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\u2028", "\x85"])
+_SHAPE_KEYS = ["tasks", "sections", "subsections", "paragraphs", "lead", "support", "indicators"]
+_SHAPE_KEYS += ["extra", "issuer", "period", "recipients", "days_off", "title"]
+_WRONG = st.one_of(st.just("x"), st.integers(0, 2), st.just({"a": 1}), st.just([1, "a"]))
+_SHAPES = st.recursive(
+    st.one_of(_WRONG, st.lists(st.just("a"), max_size=2)),
+    lambda inner: st.dictionaries(
+        st.sampled_from(_SHAPE_KEYS),
+        inner | st.lists(inner, max_size=3),
+        max_size=4,
+    ),
+    max_leaves=15,
+)
+
+
+class TestShortcutsAgree:
+    """Where a shortcut replaced a slower way of reading a plan file, the two agree."""
+
+    @given(st.lists(st.tuples(_LINES, _BREAKS), max_size=12))
+    def test_lines_of_keys_and_tasks(self, parts: list[tuple[str, str]]) -> None:
+        text = "".join(line + brk for line, brk in parts)
+        lines = plan_file._Lines(text)
+        assert (lines.keys, lines.tasks) == _lines_before(text)
+
+    @given(_SHAPES)
+    def test_shape_problems(self, data: Any) -> None:
+        if isinstance(data, dict):
+            assert plan_file._shape_problems(data) == _shape_before(data)
+
+    def test_shape_problems_name_nested_places(self) -> None:
+        """A case with problems deep inside: the comparison above is not vacuous."""
+        data = {"sections": [{"subsections": [1, {"paragraphs": "x"}]}], "tasks": [{"lead": 2}]}
+        assert plan_file._shape_problems(data) == _shape_before(data)
+        assert {where for where, _ in plan_file._shape_problems(data)} == {
+            "sections[0].subsections[0]",
+            "sections[0].subsections[1].paragraphs",
+            "tasks[0].lead",
+        }
 
 
 class TestBadText:

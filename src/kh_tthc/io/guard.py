@@ -91,35 +91,42 @@ def _plain_tree(data: Any) -> bool:
     paths kept, and the text of the whole tree searched at once (a forbidden character is
     one character, so it is in the joined text exactly when it is in one of the parts).
 
-    False also for what it does not look into (a mapping other than a dict, a key that is
-    not exactly a ``str``): :func:`_tree_problems` then walks the tree and says.
+    The keys of each table, and a list whose first item is text, go into the joined
+    text whole: a key or an item that is not text makes the join fail, and then, as for
+    what it does not look into (a mapping other than a dict), :func:`_tree_problems`
+    walks the tree and says.
     """
     if type(data) is not dict and type(data) is not list:
         return False
-    found: list[str] = []
+    found: list[Any] = []
     text = found.append
+    texts = found.extend
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         if depth >= MAX_DEPTH:
             return False
         if type(value) is dict:
-            items: Any = value.items()
-        else:
-            items = enumerate(value)
-        for key, item in items:
-            if type(key) is str:
-                text(key)
-            elif type(key) is not int:
-                return False
+            texts(value)  # the keys
+            value = value.values()
+        for item in value:
             kind = type(item)
             if kind is str:
                 text(item)
-            elif kind is dict or kind is list:
+            elif kind is list:
+                if item and type(item[0]) is str and depth + 1 < MAX_DEPTH:
+                    texts(item)  # a list of texts ("lead", "recipients"), the usual list
+                else:
+                    stack.append((item, depth + 1))
+            elif kind is dict:
                 stack.append((item, depth + 1))
             elif isinstance(item, (dict, list, Mapping)) or _value_problem(item):
                 return False
-    return FORBIDDEN.search(" ".join(found)) is None
+    try:
+        joined = " ".join(found)
+    except TypeError:
+        return False  # a key or a list item that is not text: the full walk sees to it
+    return FORBIDDEN.search(joined) is None
 
 
 def _tree_problems(data: Any) -> Iterator[tuple[str, str]]:

@@ -26,7 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from kh_tthc.convert import is_clean_text, sequence_problem
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
-from kh_tthc.io.guard import check_text, date_problem, tree_problems
+from kh_tthc.io.guard import _path, check_text, date_problem, tree_problems
 from kh_tthc.io.output import write_output
 from kh_tthc.io.source import MAX_INT_DIGITS, decode_utf8, format_of, read_bytes
 from kh_tthc.model import (
@@ -197,19 +197,20 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     cattrs' "'str' object has no attribute 'keys'".
     """
     found: list[tuple[str, str]] = []
-    stack: list[tuple[str, str, Any]] = [("plan", "", data)]
+    # Key paths are kept as tuples and written out only for a problem ("tasks[3].lead"),
+    # as tree_problems does: a plan of 60 tasks has hundreds of lists and tables.
+    stack: list[tuple[str, tuple[object, ...], Any]] = [("plan", (), data)]
     while stack:
-        kind, path, table = stack.pop()
-        for key, item_kind in _LISTS.get(kind, {}).items():
+        kind, keys, table = stack.pop()
+        for key, item_kind in _LIST_ITEMS.get(kind, ()):
             if key not in table:
                 continue
-            where = f"{path}.{key}" if path else key
             value = table[key]
             # The one rule for "a list belongs here", shared with the model (convert.py).
             if sequence_problem(value):
                 found.append(
                     (
-                        where,
+                        _path((*keys, key)),
                         f"expected a list of {item_kind}s ({_EXAMPLES[item_kind]}), "
                         f"got {_describe(value)}",
                     )
@@ -219,14 +220,21 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                 continue
             for index, item in enumerate(value):
                 if isinstance(item, Mapping):
-                    stack.append((item_kind, f"{where}[{index}]", item))
+                    stack.append((item_kind, (*keys, key, index), item))
                 else:
-                    found.append((f"{where}[{index}]", f"expected a table, got {_describe(item)}"))
-        for key, name in _TABLES.get(kind, {}).items():
+                    where = _path((*keys, key, index))
+                    found.append((where, f"expected a table, got {_describe(item)}"))
+        for key, name in _TABLE_ITEMS.get(kind, ()):
             if key in table and not isinstance(table[key], Mapping):
-                where = f"{path}.{key}" if path else key
+                where = _path((*keys, key))
                 found.append((where, f"expected a table ({name}), got {_describe(table[key])}"))
     return found
+
+
+#: _LISTS and _TABLES as (key, kind) pairs for every kind of table, empty for the others.
+_KINDS = ("plan", "section", "task", "indicator", "issuer", "signer", "period", "extra")
+_LIST_ITEMS = {kind: tuple(_LISTS.get(kind, {}).items()) for kind in _KINDS}
+_TABLE_ITEMS = {kind: tuple(_TABLES.get(kind, {}).items()) for kind in _KINDS}
 
 
 # The year of the plan being read, for a date written without one ("trước ngày 28/5").
@@ -373,7 +381,9 @@ def _plain_lines(value: Any) -> tuple[str, ...] | None:
     if type(value) is not list:
         return None
     for item in value:
-        if not is_clean_text(item):
+        # "vp", "cntt": ASCII letters and digits are clean text, told without the rule.
+        plain = type(item) is str and item.isascii() and item.isalnum()
+        if not plain and not is_clean_text(item):
             return None
     return tuple(value)
 
@@ -392,7 +402,9 @@ def _plain_task(raw: Any) -> Task | None:
     title = raw.get("title")
     note = raw.get("note", "")
     group = raw.get("group", False)
-    if type(number) is not str or not is_clean_text(title) or not is_clean_text(note):
+    if type(number) is not str or not is_clean_text(title):
+        return None
+    if note != "" and not is_clean_text(note):
         return None
     if type(group) is not bool:
         return None
@@ -562,13 +574,20 @@ class _Lines:
     def __init__(self, text: str = "") -> None:
         self.keys: dict[str, int] = {}
         task_lines: list[int | None] = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if stripped == "[[tasks]]":
                 task_lines.append(number)
-            elif task_lines:
-                continue  # keys inside tasks are located through their task
-            elif m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+                # After the first task, only the other tasks' lines are wanted (keys
+                # inside tasks are located through their task).
+                task_lines += [
+                    n
+                    for n, rest in enumerate(lines[number:], start=number + 1)
+                    if "[[tasks]]" in rest and rest.strip() == "[[tasks]]"
+                ]
+                break
+            if m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
                 self.keys.setdefault(m.group(1) or m.group(2), number)
         self.tasks = tuple(task_lines)
 

@@ -568,6 +568,10 @@ def _line(where: str, lines: _Lines) -> int | None:
     return lines.key(m.group(1)) if m else None
 
 
+#: A top-level key's line: "[table]", "[[array]]" or "key =".
+_KEY_LINE = re.compile(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=")
+
+
 class _Lines:
     """Line numbers of top-level keys and of each ``[[tasks]]`` entry in a TOML text."""
 
@@ -587,7 +591,7 @@ class _Lines:
                     if "[[tasks]]" in rest and rest.strip() == "[[tasks]]"
                 ]
                 break
-            if m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+            if m := _KEY_LINE.match(stripped):
                 self.keys.setdefault(m.group(1) or m.group(2), number)
         self.tasks = tuple(task_lines)
 

@@ -238,6 +238,7 @@ class TestFastPaths:
 
         cleaned = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
         assert vn.clean(text) == cleaned
+        assert vn.clean(text) == cleaned  # again: a short text was cleaned before
         decomposed = unicodedata.normalize("NFD", cleaned.lower())
         folded = "".join(c for c in decomposed if not unicodedata.combining(c))
         assert vn.fold(text) == folded

@@ -49,6 +49,19 @@ def clean(text: str) -> str:
     >>> clean("  Văn   phòng\\nSở ")
     'Văn phòng Sở'
     """
+    if type(text) is str and len(text) <= _FOLD_KEPT:
+        return _clean_kept(text)
+    return _clean(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_kept(text: str) -> str:
+    # Short texts recur: each progress row's task number, unit, status and date are
+    # cleaned several times on their way into the model, in every file of a portfolio.
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = nfc(text)
     if _UNCLEAN.search(text) is None:
         return text  # most text: nothing to fold or strip
@@ -73,8 +86,9 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-#: Texts up to this length are folded once each: the same headers, unit names and
-#: phrases are folded for every row of every file of a portfolio.
+#: Texts up to this length are cleaned and folded once each (at most 8,192 of each
+#: kept): the same headers, unit names, statuses and dates recur in every row of every
+#: file of a portfolio.
 _FOLD_KEPT = 200
 
 

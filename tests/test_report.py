@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kh_tthc import (
     DateSpan,
+    Deadline,
     DocumentNumber,
     Indicator,
     IssueDate,
@@ -24,6 +25,7 @@ from kh_tthc import (
     ProgressStatus,
     Report,
     ReportError,
+    SendingRule,
     Signer,
     Task,
     TaskNumber,
@@ -36,6 +38,7 @@ from kh_tthc import (
 from kh_tthc.vn import format_percent
 from tests.conftest import SEED_DIR
 from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, report_chains, rows_for
+from tests.strategies_time import deadlines, sending_rules
 
 Q3 = Period.quarter(2025, 3)
 Q4 = Period.quarter(2025, 4)
@@ -633,3 +636,27 @@ class TestChainProperties:
                     assert a.actual == pytest.approx(sum(values) / len(values))
                 else:
                     assert a.actual == pytest.approx(sum(values))
+
+
+class TestDueDaysKept:
+    """A report takes each task's due days from a cache kept by the rule, the window, the
+    calendar and the sending rule (the plans of a portfolio repeat their completion
+    times): the days are those the rule gives."""
+
+    @given(
+        deadlines(),
+        st.dates(date(2024, 1, 1), date(2027, 12, 31)),
+        st.integers(0, 400),
+        st.none() | sending_rules(),
+    )
+    def test_the_days_the_rule_gives(
+        self, deadline: Deadline, start: date, days: int, rule: SendingRule | None
+    ) -> None:
+        from kh_tthc.calendar import WorkCalendar
+        from kh_tthc.report import _due_dates
+
+        end = start + timedelta(days=days)
+        calendar = WorkCalendar()
+        expected = tuple(deadline.due_dates(start, end, calendar=calendar, reporting=rule))
+        assert _due_dates(deadline, start, end, calendar, rule) == expected
+        assert _due_dates(deadline, start, end, calendar, rule) == expected  # kept

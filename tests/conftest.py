@@ -119,22 +119,25 @@ def pytest_runtest_logstart(nodeid: str) -> None:
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if os.environ.get("KH_TTHC_MUTATION") == "1":
-        _forget_parsed_phrases()
+        _forget_cached_answers()
 
 
-def _forget_parsed_phrases() -> None:
-    """Under mutmut, each test starts with the deadline parser's caches (whole phrases,
-    periods, compiled families) empty. Otherwise the stats run ties a parser function only
-    to the first test that reached it (the later ones read the cache), and each mutant's
-    tests, forked from a process that has read every phrase already, are answered by the
-    unmutated code: 72% of parse.py's mutants survived untested."""
+def _forget_cached_answers() -> None:
+    """Under mutmut, each test starts with the caches of the mutated modules empty: the
+    deadline parser's (whole phrases, periods, compiled families) and a report's due days.
+    Otherwise the stats run ties a function only to the first test that reached it (the
+    later ones read the cache), and each mutant's tests, forked from a process that has
+    read every phrase already, are answered by the unmutated code: 72% of parse.py's
+    mutants survived untested."""
     parse = sys.modules.get("kh_tthc.deadline.parse")
-    if parse is None:
-        return
-    parse._parse.cache_clear()
-    parse._suggest.cache_clear()
-    for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
-        getattr(parse, name).clear()
+    if parse is not None:
+        parse._parse.cache_clear()
+        parse._suggest.cache_clear()
+        for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
+            getattr(parse, name).clear()
+    report = sys.modules.get("kh_tthc.report")
+    if report is not None:
+        report._due_dates.cache_clear()
 
 
 def _allow_two_executors(item: pytest.Item) -> None:

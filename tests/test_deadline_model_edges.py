@@ -91,3 +91,22 @@ class TestNamedWeeks:
     def test_every_two_years_from_no_year_names_none(self) -> None:
         every_two = Periodic(frequencies=[Frequency.YEAR], every=2)
         assert every_two.named_dates(date(2026, 1, 1), date(2027, 12, 31)) == []
+
+
+class TestNamedYearsFromTo:
+    """A phrase "từ năm … đến năm …" names the periods of those years, both included."""
+
+    def test_years(self) -> None:
+        yearly = Periodic(frequencies=[Frequency.YEAR], since=2026, until=2027)
+        assert yearly.named_dates(date(2025, 1, 1), date(2028, 12, 31)) == [
+            date(2026, 12, 31),
+            date(2027, 12, 31),
+        ]
+
+    def test_weeks_of_the_last_year(self) -> None:
+        weekly = Periodic(frequencies=[Frequency.WEEK], since=2026, until=2026)
+        # Sundays 20/12 and 27/12/2026 count; 3/1 and 10/1/2027 are after the last year.
+        assert weekly.named_dates(date(2026, 12, 20), date(2027, 1, 10)) == [
+            date(2026, 12, 20),
+            date(2026, 12, 27),
+        ]

@@ -26,7 +26,14 @@ from kh_tthc.deadline import (
     Unspecified,
     parse_deadline,
 )
-from kh_tthc.deadline.parse import _FOLD, _HEADS, _dispatch, _fold_table, which_family
+from kh_tthc.deadline.parse import (
+    _FOLD,
+    _HEADS,
+    _dispatch,
+    _fold_table,
+    fold_phrase,
+    which_family,
+)
 from kh_tthc.errors import DeadlineSyntaxError
 from kh_tthc.periods import Period
 
@@ -272,3 +279,95 @@ class TestSeveralRules:
                 OnEvent(form=EventForm.WHEN, event="yêu cầu"),
             ]
         )
+
+
+class TestFolding:
+    """``fold_phrase``: lower case without diacritics, one character for one; the quick
+    way (drop the marks NFD splits off) and the table agree, and a character whose lower
+    case is longer is left as it is."""
+
+    @pytest.mark.parametrize(
+        ("text", "folded"),
+        [
+            ("Quý IV/2025 – Đột xuất", "quy iv/2025 - dot xuat"),
+            ("ĐỊNH KỲ HẰNG THÁNG", "dinh ky hang thang"),
+            ("đ", "d"),
+            # U+212A KELVIN SIGN lowers to "k"; past the table's end (0x2000).
+            ("\u212a", "k"),
+            # "İ" lowers to two characters: the table keeps it, the rest is folded.
+            ("İ Quý", "İ quy"),
+        ],
+    )
+    def test_fold(self, text: str, folded: str) -> None:
+        assert fold_phrase(text) == folded
+
+
+class TestReadingNotes:
+    """The note a reading carries says what a reader should check, word for word."""
+
+    @pytest.mark.parametrize(
+        ("text", "note"),
+        [
+            ("Quy IV/2025", "written without diacritics: read as 'Quý IV/2025'"),
+            ("Hang thang", "written without diacritics: read as 'Hàng tháng'"),
+            (
+                "Dự kiến tháng 9/2026 trình Bộ",
+                "read 'tháng 9/2026' from the longer phrase around it; check it is the deadline",
+            ),
+            (
+                "Trong năm 2026 được bãi bỏ một phần",
+                "read 'Trong năm 2026' from the longer phrase around it; check it is the deadline",
+            ),
+            (
+                "Công an tỉnh đề nghị chuyển sang Kỳ họp giữa năm 2026",
+                "read the session 'Kỳ họp giữa năm 2026' from the longer phrase around it",
+            ),
+            (
+                "Khu vực 1: Hoàn thành trước 30/8/2026 Khu vực 2: Hoàn thành trước 31/12/2026",
+                "the cell names 2 dates, one per part of the work: all are kept",
+            ),
+            (
+                "Báo cáo trước 30/8/2026, tổng kết quý IV/2026",
+                "the cell names more than one date: read 'trước 30/8/2026' (30/08/2026), "
+                "not 'quý IV/2026'",
+            ),
+        ],
+    )
+    def test_note(self, text: str, note: str) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d.notes == (note,)
+        assert str(d) == text
+
+    def test_values_read_inside_longer_words(self) -> None:
+        assert parse_deadline("Dự kiến tháng 9/2026 trình Bộ") == ByPeriod(
+            period=Period.month(2026, 9)
+        )
+        assert parse_deadline("Công an tỉnh đề nghị chuyển sang Kỳ họp giữa năm 2026") == OnEvent(
+            form=EventForm.NAMED, event="Kỳ họp giữa năm 2026"
+        )
+        assert parse_deadline(
+            "Khu vực 1: Hoàn thành trước 30/8/2026 Khu vực 2: Hoàn thành trước 31/12/2026"
+        ) == ByDate(
+            day=date(2026, 8, 30),
+            wording=DateWording.COMPLETE_BEFORE,
+            also=[date(2026, 12, 31)],
+        )
+        assert parse_deadline("Báo cáo trước 30/8/2026, tổng kết quý IV/2026") == ByDate(
+            day=date(2026, 8, 30), wording=DateWording.BEFORE
+        )
+
+
+class TestRemarkAfterOneRule:
+    def test_commentary_is_kept_in_the_words(self) -> None:
+        d = parse_deadline("Quý IV/2025 (ghi chú)", strict=True)
+        assert d == ByPeriod(period=Period.quarter(2025, 4))
+        assert str(d) == "Quý IV/2025 (ghi chú)"
+        assert d.notes == ()
+
+    def test_a_rule_in_the_brackets_is_a_second_rule(self) -> None:
+        d = parse_deadline("Tháng 6/2026 (Quý III/2026)", strict=True)
+        assert d == Composite(
+            parts=[ByPeriod(period=Period.month(2026, 6)), ByPeriod(period=Period.quarter(2026, 3))]
+        )
+        assert str(d) == "Tháng 6/2026 (Quý III/2026)"
+        assert [str(p) for p in d.parts] == ["Tháng 6/2026", "Quý III/2026"]

@@ -110,3 +110,13 @@ class TestNamedYearsFromTo:
             date(2026, 12, 20),
             date(2026, 12, 27),
         ]
+
+    def test_every_third_quarter_from_a_year(self) -> None:
+        # Quarters counted from Quý I/2026: the 1st, 4th and 7th are Quý I/2026, Quý IV/2026
+        # and Quý III/2027.
+        every_three = Periodic(frequencies=[Frequency.QUARTER], since=2026, every=3)
+        assert every_three.named_dates(date(2026, 1, 1), date(2027, 12, 31)) == [
+            date(2026, 3, 31),
+            date(2026, 12, 31),
+            date(2027, 9, 30),
+        ]

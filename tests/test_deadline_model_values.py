@@ -1,0 +1,98 @@
+"""Deadline values built in code: the words they keep, their defaults, and the window a due
+date must fall in.
+
+Written for issue 11 from mutation testing of ``kh_tthc.deadline.model``; the values are
+illustrative and every expected value is worked out by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kh_tthc.calendar import DateRangeError
+from kh_tthc.deadline import (
+    ByDate,
+    ByPeriod,
+    CalendarDays,
+    EventForm,
+    OnEvent,
+    Ongoing,
+    WorkingDays,
+)
+from kh_tthc.periods import Period
+
+DAY = date(2026, 3, 12)
+
+
+class TestTheWordsKept:
+    @pytest.mark.parametrize(
+        ("text", "kept"),
+        [
+            ("Trước ngày 12/3/2026", "Trước ngày 12/3/2026"),  # already clean: kept as is
+            ("  Trước  ngày 12/3/2026 ", "Trước ngày 12/3/2026"),
+            ("Trước\tngày 12/3/2026", "Trước ngày 12/3/2026"),  # a tab is not printable
+            ("Tru\u031bo\u031b\u0301c ngày 12/3/2026", "Trước ngày 12/3/2026"),  # NFD in, NFC out
+            ("Trước ngày 12/3/2026 ", "Trước ngày 12/3/2026"),
+        ],
+    )
+    def test_text_is_cleaned(self, text: str, kept: str) -> None:
+        d = ByDate(day=DAY, text=text)
+        assert d.text == kept
+        assert str(d) == kept
+
+    def test_without_text_str_is_the_canonical_wording(self) -> None:
+        assert str(ByDate(day=DAY)) == "Trước ngày 12/3/2026"
+        assert str(WorkingDays(5)) == "05 ngày làm việc"
+        assert str(CalendarDays(7)) == "07 ngày"
+
+
+class TestEvents:
+    def test_the_default_event(self) -> None:
+        d = OnEvent()
+        assert d.form is EventForm.WHEN
+        assert d.event == "phát sinh"
+        assert d.canonical == "Khi có phát sinh"
+
+    @pytest.mark.parametrize(
+        ("event", "kept"),
+        [
+            ("ngày ký.", "ngày ký"),  # final full stops and spaces dropped
+            ("ban hành Phụ lục X", "ban hành Phụ lục X"),
+            ("Phat sinh", "phát sinh"),  # a known event, however written
+            ("YÊU CẦU", "yêu cầu"),
+            # A stray accent on a known event: ten characters, still read as the event.
+            ("pha\u0301\u0301t sinh", "phát sinh"),
+            # Eleven characters: longer than any known event is written, kept as it is.
+            ("pha\u0301\u0301\u0301t sinh", "phá\u0301\u0301t sinh"),
+        ],
+    )
+    def test_event_words(self, event: str, kept: str) -> None:
+        assert OnEvent(form=EventForm.AFTER, event=event).event == kept
+
+
+class TestTheWindow:
+    """A dated deadline is due in a window that holds its day, both ends included; a window
+    that ends before it starts is an error whatever the deadline."""
+
+    def test_both_ends_included(self) -> None:
+        d = ByDate(day=DAY)
+        assert d.due_dates(DAY, DAY) == [DAY]
+        assert d.due_dates(date(2026, 3, 1), DAY) == [DAY]
+        assert d.due_dates(DAY, date(2026, 3, 31)) == [DAY]
+
+    def test_outside_the_window(self) -> None:
+        d = ByPeriod(period=Period.month(2026, 3))  # due 31/3/2026
+        assert d.due_dates(date(2026, 1, 1), date(2026, 3, 30)) == []
+        assert d.due_dates(date(2026, 4, 1), date(2026, 4, 30)) == []
+        assert d.due_dates(date(2026, 3, 31), date(2026, 3, 31)) == [date(2026, 3, 31)]
+
+    @pytest.mark.parametrize("deadline", [ByDate(day=DAY), OnEvent(), Ongoing()])
+    def test_a_reversed_window(self, deadline: ByDate | OnEvent | Ongoing) -> None:
+        with pytest.raises(DateRangeError) as info:
+            deadline.due_dates(date(2026, 3, 31), date(2026, 3, 1))
+        assert str(info.value) == "end date 2026-03-01 is before start date 2026-03-31"
+
+    def test_an_undated_deadline_names_no_day(self) -> None:
+        assert OnEvent().due_dates(date(2026, 1, 1), date(2026, 12, 31)) == []

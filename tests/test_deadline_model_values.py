@@ -96,3 +96,16 @@ class TestTheWindow:
 
     def test_an_undated_deadline_names_no_day(self) -> None:
         assert OnEvent().due_dates(date(2026, 1, 1), date(2026, 12, 31)) == []
+
+
+class TestFurtherDays:
+    def test_further_days_are_a_tuple(self) -> None:
+        d = ByDate(day=DAY, also=[date(2026, 4, 1), date(2026, 5, 1)])
+        assert d.also == (date(2026, 4, 1), date(2026, 5, 1))
+        assert d == ByDate(day=DAY, also=(date(2026, 4, 1), date(2026, 5, 1)))
+        assert hash(d) == hash(ByDate(day=DAY, also=(date(2026, 4, 1), date(2026, 5, 1))))
+
+    def test_one_further_day(self) -> None:
+        assert ByDate(day=DAY, also=[date(2026, 4, 1)]).due_dates(
+            date(2026, 1, 1), date(2026, 12, 31)
+        ) == [DAY, date(2026, 4, 1)]

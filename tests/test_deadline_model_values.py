@@ -21,6 +21,7 @@ from kh_tthc.deadline import (
     Ongoing,
     WorkingDays,
 )
+from kh_tthc.deadline.model import DeadlineValueError, in_a_row
 from kh_tthc.periods import Period
 
 DAY = date(2026, 3, 12)
@@ -109,3 +110,63 @@ class TestFurtherDays:
         assert ByDate(day=DAY, also=[date(2026, 4, 1)]).due_dates(
             date(2026, 1, 1), date(2026, 12, 31)
         ) == [DAY, date(2026, 4, 1)]
+
+
+class TestSpans:
+    """A span starts and ends before its last period; periods in a row each start the
+    month after the one before ends."""
+
+    def test_canonical_wording(self) -> None:
+        d = ByPeriod(period=Period.quarter(2026, 4), start=Period.quarter(2026, 3))
+        assert d.canonical == "Từ quý III/2026 đến quý IV/2026"
+        d = ByPeriod(period=Period.month(2027, 2), start=Period.month(2026, 11))
+        # NĐ 30/2020: months 1 and 2 are written with a leading zero.
+        assert d.canonical == "Từ tháng 11/2026 đến tháng 02/2027"
+        d = ByPeriod(period=Period.year_of(2030), start=Period.year_of(2026))
+        assert d.canonical == "Giai đoạn 2026-2030"
+
+    @pytest.mark.parametrize(
+        ("start", "period"),
+        [
+            (Period.year_of(2026), Period.quarter(2026, 4)),  # both end on 31/12/2026
+            (Period.quarter(2026, 1), Period.half(2026, 1)),  # both start on 1/1/2026
+            (Period.month(2026, 6), Period.month(2026, 6)),
+            (Period.month(2027, 1), Period.month(2026, 12)),
+        ],
+    )
+    def test_refused(self, start: Period, period: Period) -> None:
+        with pytest.raises(DeadlineValueError):
+            ByPeriod(period=period, start=start)
+
+    @pytest.mark.parametrize(
+        ("start", "period"),
+        [
+            (Period.month(2026, 12), Period.month(2027, 1)),
+            (Period.quarter(2026, 1), Period.half(2026, 2)),
+            (Period.month(2026, 1), Period.quarter(2026, 2)),
+        ],
+    )
+    def test_accepted(self, start: Period, period: Period) -> None:
+        assert ByPeriod(period=period, start=start).start == start
+
+    @pytest.mark.parametrize(
+        ("periods", "row"),
+        [
+            ([Period.month(2026, 12), Period.month(2027, 1)], True),
+            ([Period.quarter(2026, 3), Period.quarter(2026, 4), Period.quarter(2027, 1)], True),
+            ([Period.half(2026, 1), Period.quarter(2026, 3)], True),
+            ([Period.month(2026, 3), Period.quarter(2026, 2)], True),
+            ([Period.year_of(2026), Period.year_of(2027)], True),
+            ([Period.month(2026, 11), Period.month(2027, 1)], False),
+            ([Period.quarter(2026, 1), Period.quarter(2026, 3)], False),
+            ([Period.month(2026, 1), Period.month(2027, 2)], False),
+            ([Period.month(2027, 1), Period.month(2026, 12)], False),
+        ],
+    )
+    def test_in_a_row(self, periods: list[Period], row: bool) -> None:
+        assert in_a_row([ByPeriod(period=p) for p in periods]) is row
+
+    def test_a_span_then_the_next_period(self) -> None:
+        span = ByPeriod(period=Period.quarter(2026, 2), start=Period.quarter(2026, 1))
+        assert in_a_row([span, ByPeriod(period=Period.quarter(2026, 3))]) is True
+        assert in_a_row([span, ByPeriod(period=Period.quarter(2026, 4))]) is False

@@ -11,20 +11,24 @@ from datetime import date
 
 import pytest
 
+from kh_tthc import WorkCalendar
 from kh_tthc.calendar import DateRangeError
 from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
     CalendarDays,
     EventForm,
+    Frequency,
     OnEvent,
     Ongoing,
+    Periodic,
     WorkingDays,
 )
 from kh_tthc.deadline.model import DeadlineValueError, in_a_row
 from kh_tthc.periods import Period
 
 DAY = date(2026, 3, 12)
+PLAIN = WorkCalendar(public_holidays=False)
 
 
 class TestTheWordsKept:
@@ -170,3 +174,41 @@ class TestSpans:
         span = ByPeriod(period=Period.quarter(2026, 2), start=Period.quarter(2026, 1))
         assert in_a_row([span, ByPeriod(period=Period.quarter(2026, 3))]) is True
         assert in_a_row([span, ByPeriod(period=Period.quarter(2026, 4))]) is False
+
+
+class TestDueDatesOfSeveralDays:
+    def test_the_window_holds_both_ends(self) -> None:
+        d = ByDate(day=DAY, also=[date(2026, 4, 1)])
+        assert d.due_dates(DAY, date(2026, 4, 1)) == [DAY, date(2026, 4, 1)]
+        assert d.due_dates(date(2026, 3, 13), date(2026, 4, 1)) == [date(2026, 4, 1)]
+        assert d.due_dates(DAY, date(2026, 3, 31)) == [DAY]
+
+
+class TestPeriodicSendings:
+    """Sendings by the default rule, two working days after the cut-off (the 14th of the
+    period's last month), on a calendar of plain weekdays."""
+
+    def test_on_the_callers_calendar(self) -> None:
+        # Cut-off Saturday 14/3/2026: Monday 16/3 and Tuesday 17/3; with 16/3 off, 18/3.
+        monthly = Periodic(frequencies=[Frequency.MONTH])
+        window = (date(2026, 3, 1), date(2026, 3, 31))
+        assert monthly.due_dates(*window, calendar=PLAIN) == [date(2026, 3, 17)]
+        local = WorkCalendar(days_off=[date(2026, 3, 16)], public_holidays=False)
+        assert monthly.due_dates(*window, calendar=local) == [date(2026, 3, 18)]
+
+    def test_every_two_years_from_a_year(self) -> None:
+        # 14/12/2026 is a Monday: Wednesday 16/12; 14/12/2028 a Thursday: Monday 18/12.
+        every_two = Periodic(frequencies=[Frequency.YEAR], every=2, since=2026)
+        window = (date(2026, 1, 1), date(2029, 12, 31))
+        assert every_two.due_dates(*window, calendar=PLAIN) == [
+            date(2026, 12, 16),
+            date(2028, 12, 18),
+        ]
+
+    def test_every_two_years_from_no_year_sends_none(self) -> None:
+        every_two = Periodic(frequencies=[Frequency.YEAR], every=2)
+        assert every_two.sendings(date(2026, 1, 1), date(2029, 12, 31), calendar=PLAIN) == []
+
+    def test_several_frequencies_every_period(self) -> None:
+        d = Periodic(frequencies=[Frequency.YEAR, Frequency.QUARTER], every=1)
+        assert d.frequencies == (Frequency.QUARTER, Frequency.YEAR)

@@ -212,3 +212,14 @@ class TestPeriodicSendings:
     def test_several_frequencies_every_period(self) -> None:
         d = Periodic(frequencies=[Frequency.YEAR, Frequency.QUARTER], every=1)
         assert d.frequencies == (Frequency.QUARTER, Frequency.YEAR)
+
+    def test_weekly_and_monthly(self) -> None:
+        # The Fridays of March 2026 (6, 13, 20, 27) and the monthly sending on 17/3.
+        d = Periodic(frequencies=[Frequency.WEEK, Frequency.MONTH])
+        assert d.due_dates(date(2026, 3, 1), date(2026, 3, 31), calendar=PLAIN) == [
+            date(2026, 3, 6),
+            date(2026, 3, 13),
+            date(2026, 3, 17),
+            date(2026, 3, 20),
+            date(2026, 3, 27),
+        ]

@@ -7,7 +7,7 @@ behaviour a caller sees (the CLI prints them), so each is asserted whole.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -91,3 +91,61 @@ class TestMethods:
         )
         assert info.value.expected == "a whole number"
         assert info.value.got == "the number 1.5"
+
+
+class TestMoreArguments:
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (lambda: CAL.is_working_day("x"), "is_working_day.d: invalid date 'x'"),
+            (lambda: CAL.add_working_days("x", 1), "add_working_days.d: invalid date 'x'"),
+            (
+                lambda: CAL.working_day_on_or_after("2025-9-6"),
+                "working_day_on_or_after.d: invalid date '2025-9-6'",
+            ),
+        ],
+    )
+    def test_a_bad_date(self, call: Callable[[], object], message: str) -> None:
+        with pytest.raises(FieldValueError) as info:
+            call()
+        assert str(info.value) == f"WorkCalendar.{message} (expected YYYY-MM-DD)"
+
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (
+                lambda: CAL.is_working_day(5),
+                "is_working_day.d: expected a date such as 2025-09-01, got the number 5",
+            ),
+            (
+                lambda: CAL.is_working_day(datetime(2025, 1, 1)),
+                "is_working_day.d: expected a date such as 2025-09-01, got datetime",
+            ),
+            (
+                lambda: CAL.working_day_on_or_after(None),
+                "working_day_on_or_after.d: expected a date such as 2025-09-01, got NoneType",
+            ),
+            (
+                lambda: CAL.holiday_name([]),
+                "holiday_name.d: expected a date such as 2025-09-01, got a list",
+            ),
+            (
+                lambda: CAL.add_working_days(DAY, True),
+                "add_working_days.n: expected a whole number, got true/false",
+            ),
+        ],
+    )
+    def test_a_wrong_type(self, call: Callable[[], object], message: str) -> None:
+        with pytest.raises(FieldTypeError) as info:
+            call()
+        assert str(info.value) == f"WorkCalendar.{message}"
+
+    def test_days_as_iso_strings(self) -> None:
+        # Friday 5/9/2025 + 1 working day: Monday 8/9; Saturday 6/9 is off.
+        assert CAL.add_working_days(" 2025-09-05 ", 1) == date(2025, 9, 8)
+        assert CAL.working_day_on_or_after("2025-09-06") == date(2025, 9, 8)
+        assert CAL.is_working_day("2025-09-06") is False
+        assert CAL.is_working_day("2025-09-05") is True
+        assert CAL.next_working_day("2025-09-05") == date(2025, 9, 8)
+        assert CAL.previous_working_day("2025-09-08") == date(2025, 9, 5)
+        assert CAL.working_days_between("2025-09-05", "2025-09-08") == 1

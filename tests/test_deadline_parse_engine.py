@@ -371,3 +371,37 @@ class TestRemarkAfterOneRule:
         )
         assert str(d) == "Tháng 6/2026 (Quý III/2026)"
         assert [str(p) for p in d.parts] == ["Tháng 6/2026", "Quý III/2026"]
+
+    def test_a_rule_in_brackets_left_open(self) -> None:
+        d = parse_deadline("Tháng 6/2026 (Quý III/2026", strict=True)
+        assert d == Composite(
+            parts=[ByPeriod(period=Period.month(2026, 6)), ByPeriod(period=Period.quarter(2026, 3))]
+        )
+        assert [str(p) for p in d.parts] == ["Tháng 6/2026", "Quý III/2026"]
+
+    @pytest.mark.parametrize("text", ["Tháng 6/2026 (", "Tháng 6/2026 (ghi chú"])
+    def test_commentary_left_open(self, text: str) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == ByPeriod(period=Period.month(2026, 6))
+        assert str(d) == text
+        assert d.notes == ()
+
+
+class TestNoNotes:
+    @pytest.mark.parametrize("text", ["6/2025", "2026", "Quý IV/2025", "Tháng 6/2026"])
+    def test_digits_or_diacritics_need_no_note(self, text: str) -> None:
+        assert parse_deadline(text, strict=True).notes == ()
+
+    def test_a_year_alone_inside_longer_words_is_not_read(self) -> None:
+        assert reason("Định kỳ hằng quý năm 2025") == (
+            "it matches none of the phrase families this library knows"
+        )
+
+    def test_two_dates_in_longer_words(self) -> None:
+        d = parse_deadline("Hoàn thành trước 30/6/2026 và báo cáo trước 15/7/2026", strict=True)
+        assert d == ByDate(
+            day=date(2026, 6, 30),
+            wording=DateWording.COMPLETE_BEFORE,
+            also=[date(2026, 7, 15)],
+        )
+        assert d.notes == ("the cell names 2 dates, one per part of the work: all are kept",)

@@ -17,6 +17,7 @@ from kh_tthc.deadline import (
     ByDate,
     ByPeriod,
     CalendarDays,
+    Composite,
     EventForm,
     Frequency,
     OnEvent,
@@ -25,7 +26,7 @@ from kh_tthc.deadline import (
     WorkingDays,
 )
 from kh_tthc.deadline.model import DeadlineValueError, in_a_row
-from kh_tthc.periods import Period
+from kh_tthc.periods import Period, SendingRule
 
 DAY = date(2026, 3, 12)
 PLAIN = WorkCalendar(public_holidays=False)
@@ -223,3 +224,15 @@ class TestPeriodicSendings:
             date(2026, 3, 20),
             date(2026, 3, 27),
         ]
+
+    def test_a_composite_passes_its_calendar_and_rule_on(self) -> None:
+        # Three working days after the cut-off Saturday 14/3/2026, with 16/3 off: 17, 18, 19.
+        d = Composite(parts=[Periodic(frequencies=[Frequency.MONTH]), OnEvent()])
+        local = WorkCalendar(days_off=[date(2026, 3, 16)], public_holidays=False)
+        due = d.due_dates(
+            date(2026, 3, 1),
+            date(2026, 3, 31),
+            calendar=local,
+            reporting=SendingRule.after_cutoff(3),
+        )
+        assert due == [date(2026, 3, 19)]

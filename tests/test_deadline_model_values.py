@@ -236,3 +236,16 @@ class TestPeriodicSendings:
             reporting=SendingRule.after_cutoff(3),
         )
         assert due == [date(2026, 3, 19)]
+
+    def test_a_window_of_one_day(self) -> None:
+        monthly = Periodic(frequencies=[Frequency.MONTH])
+        (sending,) = monthly.sendings(date(2026, 3, 17), date(2026, 3, 17), calendar=PLAIN)
+        assert sending.due == date(2026, 3, 17)
+        assert sending.period == Period.month(2026, 3)
+        assert sending.label == "Tháng 3/2026"
+
+    def test_weeks_from_a_year(self) -> None:
+        # Fridays 26/12/2025 (before the first year), 2/1 and 9/1/2026.
+        weekly = Periodic(frequencies=[Frequency.WEEK], since=2026)
+        window = (date(2025, 12, 22), date(2026, 1, 9))
+        assert weekly.due_dates(*window, calendar=PLAIN) == [date(2026, 1, 2), date(2026, 1, 9)]

@@ -130,3 +130,25 @@ class TestDueDates:
         assert monthly(15).due_dates(date(2026, 4, 1), date(2026, 4, 30), calendar=local) == [
             date(2026, 4, 16)
         ]
+
+
+class TestDayOrder:
+    """A rule's days are kept in the order of the year, the month or the week, whatever
+    order they were given in."""
+
+    def test_days_of_the_year(self) -> None:
+        d = Recurring(
+            frequency=Frequency.YEAR, days=[DayOf(day=1, month=12), DayOf(day=15, month=6)]
+        )
+        assert d.days == (DayOf(day=15, month=6), DayOf(day=1, month=12))
+        assert d.canonical == "Ngày 15/06 và ngày 01/12 hàng năm"
+
+    def test_days_of_the_month(self) -> None:
+        d = monthly(28, 3, 17, 9, 22, 1, 30, 12)
+        assert [x.day for x in d.days] == [1, 3, 9, 12, 17, 22, 28, 30]
+
+    def test_days_of_the_week(self) -> None:
+        d = Recurring(
+            frequency=Frequency.WEEK, days=[DayOf(weekday=w) for w in (6, 0, 4, 2, 5, 1, 3)]
+        )
+        assert [x.weekday for x in d.days] == [0, 1, 2, 3, 4, 5, 6]

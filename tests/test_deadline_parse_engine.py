@@ -134,6 +134,16 @@ class TestTheWordsKept:
         assert d == OnEvent(form=EventForm.ON_REQUEST, event="Bộ Tài chính")
         assert str(d) == "theo yêu cầu của Bộ Tài chính."
 
+    def test_when(self) -> None:
+        d = parse_deadline("khi có văn bản của Bộ.", strict=True)
+        assert d == OnEvent(form=EventForm.WHEN, event="văn bản của Bộ")
+        assert str(d) == "khi có văn bản của Bộ."
+
+    def test_after(self) -> None:
+        d = parse_deadline("sau khi Đề án được phê duyệt.", strict=True)
+        assert d == OnEvent(form=EventForm.AFTER, event="Đề án được phê duyệt")
+        assert str(d) == "sau khi Đề án được phê duyệt."
+
     def test_from_one_period_to_another(self) -> None:
         d = parse_deadline("từ 2026 đến 2027.", strict=True)
         assert d == ByPeriod(period=Period.year_of(2027), start=Period.year_of(2026))

@@ -22,6 +22,7 @@ from kh_tthc.deadline import (
     EventForm,
     Frequency,
     OnEvent,
+    Periodic,
     Recurring,
     Unspecified,
     parse_deadline,
@@ -415,3 +416,25 @@ class TestNoNotes:
             also=[date(2026, 7, 15)],
         )
         assert d.notes == ("the cell names 2 dates, one per part of the work: all are kept",)
+
+
+class TestPeriodicWords:
+    """ "Hàng", "hằng" and "mỗi" before a period all say "every"; "6 tháng" is a half year."""
+
+    @pytest.mark.parametrize(
+        ("text", "frequencies", "regular"),
+        [
+            ("Mỗi tháng", [Frequency.MONTH], False),
+            ("Mỗi quý, mỗi năm", [Frequency.QUARTER, Frequency.YEAR], False),
+            ("Hàng 6 tháng", [Frequency.HALF], False),
+            ("Hằng sáu tháng", [Frequency.HALF], False),
+            ("Định kỳ hằng quý, hằng 6 tháng", [Frequency.QUARTER, Frequency.HALF], True),
+            ("Định kỳ quý, năm", [Frequency.QUARTER, Frequency.YEAR], True),
+        ],
+    )
+    def test_reads_as(self, text: str, frequencies: list[Frequency], regular: bool) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == Periodic(frequencies=frequencies, regular=regular)
+
+    def test_a_period_without_every_is_not_periodic(self) -> None:
+        assert reason("Quý, năm") == "it matches none of the phrase families this library knows"

@@ -438,3 +438,10 @@ class TestPeriodicWords:
 
     def test_a_period_without_every_is_not_periodic(self) -> None:
         assert reason("Quý, năm") == "it matches none of the phrase families this library knows"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Hàng năm từ năm 2027 đến năm 2026", "Định kỳ 2 năm/lần từ năm 2027 đến năm 2026"],
+    )
+    def test_the_years_run_forward(self, text: str) -> None:
+        assert reason(text) == "the years run forward, not from 2027 to 2026"

@@ -326,6 +326,10 @@ class TestReadingNotes:
                 "read 'tháng 9/2026' from the longer phrase around it; check it is the deadline",
             ),
             (
+                "Dự kiến trước 30/8/2026 trình Bộ",
+                "read 'trước 30/8/2026' from the longer phrase around it; check it is the deadline",
+            ),
+            (
                 "Trong năm 2026 được bãi bỏ một phần",
                 "read 'Trong năm 2026' from the longer phrase around it; check it is the deadline",
             ),

@@ -449,3 +449,23 @@ class TestPeriodicWords:
     )
     def test_the_years_run_forward(self, text: str) -> None:
         assert reason(text) == "the years run forward, not from 2027 to 2026"
+
+
+class TestListsOfPeriods:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Tháng 1, 2, 3/2026",
+                ByPeriod(period=Period.month(2026, 3), start=Period.month(2026, 1)),
+            ),
+            (
+                "Quý I, II, III/2026",
+                ByPeriod(period=Period.quarter(2026, 3), start=Period.quarter(2026, 1)),
+            ),
+        ],
+    )
+    def test_three_in_a_list(self, text: str, expected: ByPeriod) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == expected
+        assert d.notes == ()

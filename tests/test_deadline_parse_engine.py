@@ -135,6 +135,16 @@ class TestTheWordsKept:
         assert d == OnEvent(form=EventForm.ON_REQUEST, event="Bộ Tài chính")
         assert str(d) == "theo yêu cầu của Bộ Tài chính."
 
+    def test_a_period(self) -> None:
+        d = parse_deadline("tháng 6/2026.", strict=True)
+        assert d == ByPeriod(period=Period.month(2026, 6))
+        assert str(d) == "tháng 6/2026."
+
+    def test_before_a_period(self) -> None:
+        d = parse_deadline("hoàn thành trước tháng 3/2027.", strict=True)
+        assert d == ByDate(day=date(2027, 3, 1), wording=DateWording.COMPLETE_BEFORE)
+        assert str(d) == "hoàn thành trước tháng 3/2027."
+
     def test_when(self) -> None:
         d = parse_deadline("khi có văn bản của Bộ.", strict=True)
         assert d == OnEvent(form=EventForm.WHEN, event="văn bản của Bộ")

@@ -145,6 +145,25 @@ class TestTheWordsKept:
         assert d == ByDate(day=date(2027, 3, 1), wording=DateWording.COMPLETE_BEFORE)
         assert str(d) == "hoàn thành trước tháng 3/2027."
 
+    @pytest.mark.parametrize(
+        ("text", "wording"),
+        [
+            ("chậm nhất ngày 15/3/2026.", DateWording.NO_LATER_THAN),
+            ("chậm nhất ngày 2026-03-15.", DateWording.NO_LATER_THAN),  # ISO order
+            ("ngày 15 tháng 3 năm 2026.", DateWording.ON),
+            ("hoàn thành trước ngày 15 tháng 3 năm 2026.", DateWording.COMPLETE_BEFORE),
+        ],
+    )
+    def test_a_date(self, text: str, wording: DateWording) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == ByDate(day=date(2026, 3, 15), wording=wording)
+        assert str(d) == text
+
+    def test_an_impossible_iso_date(self) -> None:
+        assert reason("Trước 2026-02-30") == (
+            "30/02/2026 is not a date (day is out of range for month)"
+        )
+
     def test_when(self) -> None:
         d = parse_deadline("khi có văn bản của Bộ.", strict=True)
         assert d == OnEvent(form=EventForm.WHEN, event="văn bản của Bộ")

@@ -498,3 +498,34 @@ class TestListsOfPeriods:
         d = parse_deadline(text, strict=True)
         assert d == expected
         assert d.notes == ()
+
+
+class TestParseDeadlineErrors:
+    """What ``parse_deadline`` raises: the phrase cleaned, the reason, and the closest
+    forms (none for an empty phrase)."""
+
+    @pytest.mark.parametrize(("text", "phrase"), [("   ", ""), ("  .  ", ".")])
+    @pytest.mark.parametrize("strict", [True, False])
+    def test_an_empty_phrase_raises_even_when_not_strict(
+        self, text: str, phrase: str, strict: bool
+    ) -> None:
+        with pytest.raises(DeadlineSyntaxError) as info:
+            parse_deadline(text, strict=strict)
+        assert info.value.phrase == phrase
+        assert info.value.suggestions == ()
+        assert info.value.reason == "the phrase is empty"
+
+    def test_strict_names_the_closest_forms(self) -> None:
+        with pytest.raises(DeadlineSyntaxError) as info:
+            parse_deadline("  Quý   V/2025 ", strict=True)
+        assert info.value.phrase == "Quý V/2025"
+        assert info.value.suggestions == ("Quý IV/2025", "Năm 2025")
+        assert str(info.value) == (
+            "unknown completion time 'Quý V/2025': a quarter is I, II, III or IV "
+            "(closest known forms: Quý IV/2025; Năm 2025)"
+        )
+
+    def test_not_strict_keeps_the_words(self) -> None:
+        d = parse_deadline("  abc   xyz ")
+        assert d == Unspecified(text="abc xyz")
+        assert str(d) == "abc xyz"

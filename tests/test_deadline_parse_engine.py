@@ -22,6 +22,8 @@ from kh_tthc.deadline import (
     EventForm,
     Frequency,
     OnEvent,
+    Ongoing,
+    OngoingWording,
     Periodic,
     Recurring,
     Unspecified,
@@ -529,3 +531,33 @@ class TestParseDeadlineErrors:
         d = parse_deadline("  abc   xyz ")
         assert d == Unspecified(text="abc xyz")
         assert str(d) == "abc xyz"
+
+
+class TestFixedPhrases:
+    """The fixed phrases (phrases.FIXED) keep the author's words, alone or as a part."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("liên tục.", Ongoing(wording=OngoingWording.CONTINUOUS)),
+            ("hàng ngày.", Ongoing(wording=OngoingWording.DAILY)),
+            ("Nhiệm vụ thường xuyên", Ongoing(wording=OngoingWording.REGULAR)),
+            ("đột xuất.", OnEvent(form=EventForm.AD_HOC)),
+            ("theo yêu cầu.", OnEvent(form=EventForm.ON_REQUEST)),
+        ],
+    )
+    def test_alone(self, text: str, expected: Ongoing | OnEvent) -> None:
+        d = parse_deadline(text, strict=True)
+        assert d == expected
+        assert str(d) == text
+
+    def test_as_parts(self) -> None:
+        d = parse_deadline("Tháng 6/2026; nhiệm vụ liên tục; đột xuất", strict=True)
+        assert d == Composite(
+            parts=[
+                ByPeriod(period=Period.month(2026, 6)),
+                Ongoing(wording=OngoingWording.CONTINUOUS),
+                OnEvent(form=EventForm.AD_HOC),
+            ]
+        )
+        assert [str(p) for p in d.parts] == ["Tháng 6/2026", "nhiệm vụ liên tục", "đột xuất"]

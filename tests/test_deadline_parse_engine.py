@@ -561,3 +561,14 @@ class TestFixedPhrases:
             ]
         )
         assert [str(p) for p in d.parts] == ["Tháng 6/2026", "nhiệm vụ liên tục", "đột xuất"]
+
+    def test_parts_keep_their_own_words(self) -> None:
+        d = parse_deadline("Quý I/2026; tháng 6/2026; hạn 30/9/2026", strict=True)
+        assert d == Composite(
+            parts=[
+                ByPeriod(period=Period.quarter(2026, 1)),
+                ByPeriod(period=Period.month(2026, 6)),
+                ByDate(day=date(2026, 9, 30), wording=DateWording.NO_LATER_THAN),
+            ]
+        )
+        assert [str(p) for p in d.parts] == ["Quý I/2026", "tháng 6/2026", "hạn 30/9/2026"]

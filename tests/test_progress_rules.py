@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
+from openpyxl.chart import BarChart, Reference
 
 from kh_tthc import (
     Period,
@@ -97,6 +99,8 @@ class TestTomlLine:
         lines = ["[[rows]]", 'task = "1"', "[[rows]]", "values = 1", "[[rows]]"]
         assert _toml_line("rows[0].values", lines, [1, 3, 5]) == 1
         assert _toml_line("rows[1].values", lines, [1, 3, 5]) == 4
+        lines = ["[[rows]]", 'task = "1"', "[[rows]]", "values = 1", "[[rows]]", "unit = 2"]
+        assert _toml_line("rows[1].unit", lines, [1, 3, 5]) == 3
 
     def test_guard_problem_on_its_line(self, seed_plan: Plan) -> None:
         """A number the guard refuses (nan) is reported on its line, in the named file."""
@@ -196,6 +200,8 @@ class TestTomlShapes:
         assert progress.period == Q4
         assert progress.source == SOURCE
         assert [(str(r.task), r.unit, r.line) for r in progress.rows] == [("2.3.3", "vp", 2)]
+        assert progress.rows_for(seed_plan.task("2.3.3")) == progress.rows
+        assert progress.rows_for(seed_plan.task("3.3")) == ()
 
 
 class TestCsvText:
@@ -251,6 +257,21 @@ class TestXlsxSheets:
             ),
         ]
         assert {p.file for p in exc.value.problems} == {book}
+
+    def test_no_worksheet(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A workbook of one chart sheet (illustrative) has no rows: an empty progress."""
+        wb = openpyxl.Workbook()
+        data = wb.active
+        assert data is not None
+        data.append([1])
+        chart = BarChart()
+        chart.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+        wb.create_chartsheet("Biểu đồ").add_chart(chart)
+        wb.remove(data)
+        wb.save(tmp_path / "chart.xlsx")
+        with pytest.raises(PlanInvalid) as exc:
+            load_progress(tmp_path / "chart.xlsx", seed_plan, period=Q4)
+        assert [p.message for p in exc.value.problems] == ["empty progress file: no rows"]
 
     def test_period_from_the_caller(self, seed_plan: Plan, tmp_path: Path) -> None:
         book = workbook(

@@ -1,0 +1,166 @@
+"""Rules of the report-table import that mutation testing (issue 11) found unchecked: where
+a report's header ends, the lines above it that may name the period, the sheet chosen, a
+Word table continued in a second table, and the exact messages.
+
+Every table here is ILLUSTRATIVE: made up for these tests in the style of a unit's report,
+quoting no document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh_tthc import NoTaskTable, Plan, PlanInvalid
+from kh_tthc.importing.progress_table import ReportHeader, _report_header, import_progress
+from kh_tthc.importing.rows import Cell, RawRow
+from kh_tthc.periods import Period
+from tests.fixtures_docx import C, build_docx
+from tests.fixtures_xlsx import workbook
+
+Q4 = Period.parse("2025-Q4")
+HEAD = ["STT", "Nội dung", "Kết quả"]
+TICKS = ["", "", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"]
+NO_PERIOD = (
+    "no reporting period: write '# period: 2025-Q4' above the header row "
+    '(period = "2025-Q4" in TOML) or pass one'
+)
+
+
+def _raw(*rows: list[str]) -> list[RawRow]:
+    return [RawRow(cells=tuple(Cell(text=c) for c in r), line=i) for i, r in enumerate(rows, 1)]
+
+
+def _by_task(rows: object) -> dict[str, tuple[str, str]]:
+    return {str(r.task): (r.unit, r.status.value) for r in rows}  # type: ignore[attr-defined]
+
+
+class TestReportHeader:
+    """Where a report table's header is, and which of its rows is the last."""
+
+    def test_one_row_alone(self) -> None:
+        """A header with no row under it is still found, at its own index."""
+        assert _report_header(_raw(HEAD)) == (0, ReportHeader(("task", "title", "result")))
+
+    def test_one_row_after_a_title(self) -> None:
+        found = _report_header(_raw(["Báo cáo quý IV năm 2025"], HEAD, ["1.1", "", "Xong"]))
+        assert found == (1, ReportHeader(("task", "title", "result")))
+
+    def test_two_rows_at_the_end(self) -> None:
+        """ "Kết quả" over one column per status, as the last two rows: the header ends on
+        the second row (index 1), which gives the status columns."""
+        first = [*HEAD, "", ""]
+        fields = ("task", "title", "mark:done", "mark:in_progress", "mark:not_started")
+        assert _report_header(_raw(first, TICKS)) == (
+            1,
+            ReportHeader(fields, second_row=tuple(TICKS)),
+        )
+
+
+class TestLinesAbove:
+    """Only the lines above the header may name the period, never the header or the rows."""
+
+    def test_title_two_lines_above(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [
+            ["Báo cáo kết quả quý IV năm 2025"],
+            ["Kính gửi: Sở Nội vụ"],
+            HEAD,
+            ["1.1", "", "Đã hoàn thành"],
+        ]
+        progress, warnings = import_progress(workbook(tmp_path / "r.xlsx", {"A": rows}), seed_plan)  # type: ignore[dict-item]
+        assert progress.period == Q4
+        assert [(w.where, w.message) for w in warnings if w.where == "period"] == [
+            ("period", "the period Quý IV/2025 was read from the report's title")
+        ]
+
+    def test_period_in_the_header_is_not_the_title(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [["STT", "Nội dung", "Kết quả (quý IV năm 2025)"], ["1.1", "", "Đã hoàn thành"]]
+        with pytest.raises(PlanInvalid) as exc:
+            import_progress(workbook(tmp_path / "r.xlsx", {"A": rows}), seed_plan)  # type: ignore[dict-item]
+        assert [p.message for p in exc.value.errors] == [NO_PERIOD]
+
+    def test_period_in_a_two_row_header(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [["STT", "Nội dung", "Kết quả (quý IV năm 2025)", "", ""], TICKS, ["1.1", "", "x"]]
+        with pytest.raises(PlanInvalid) as exc:
+            import_progress(workbook(tmp_path / "r.xlsx", {"A": rows}), seed_plan)  # type: ignore[dict-item]
+        assert [p.message for p in exc.value.errors] == [NO_PERIOD]
+        progress, _ = import_progress(tmp_path / "r.xlsx", seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+
+
+class TestWorkbook:
+    def test_the_named_sheet(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """Two sheets hold a report table: the one named is read."""
+        book = workbook(
+            tmp_path / "r.xlsx",
+            {"A": [HEAD, ["1.1", "", "Đã hoàn thành"]], "B": [HEAD, ["1.2", "", "Đang thực hiện"]]},  # type: ignore[dict-item]
+        )
+        progress, _ = import_progress(book, seed_plan, period=Q4, sheet="B")
+        assert _by_task(progress.rows) == {"1.2": ("vp", "in_progress")}
+
+    def test_no_report_table(self, seed_plan: Plan, tmp_path: Path) -> None:
+        book = workbook(tmp_path / "r.xlsx", {"A": [["STT", "Nội dung", "Thời hạn"]]})  # type: ignore[dict-item]
+        with pytest.raises(NoTaskTable) as exc:
+            import_progress(book, seed_plan, period=Q4)
+        assert exc.value.path == book
+        assert exc.value.problem.message == (
+            "no report table (a result or status column) found in any sheet ('A'): looked in "
+            "the first 30 rows for report table (a result or status column) header"
+        )
+
+    def test_workbook_warnings_kept(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A formula Excel never computed is named among the warnings."""
+        rows = [HEAD, ["1.1", "", "Đã hoàn thành"], ["", "", "=1+1"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        _, warnings = import_progress(book, seed_plan, period=Q4)
+        assert [(w.file, w.message) for w in warnings if "C3" in w.message] == [
+            (
+                book,
+                "cell C3 holds a formula with no saved value (the workbook was saved without "
+                "calculating it); read as empty: open and save it in Excel or LibreOffice first",
+            )
+        ]
+
+
+class TestWordTables:
+    def test_table_continued_with_its_header(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A report table broken across pages with its header repeated reads as one."""
+        path = build_docx(
+            tmp_path / "r.docx",
+            [[C(t) for t in HEAD], [C("1.2"), C(""), C("Đang thực hiện")]],
+            before=[[HEAD, ["1.1", "", "Đã hoàn thành"]]],
+        )
+        progress, warnings = import_progress(path, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done"), "1.2": ("vp", "in_progress")}
+        assert [w.where for w in warnings] == ["table 1, row 2", "table 2, row 2"]
+        assert all("no task text" in w.message for w in warnings)
+
+    def test_table_with_other_columns(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A second table with other columns is named and left out."""
+        path = build_docx(
+            tmp_path / "r.docx",
+            [[C("STT"), C("Nội dung"), C("Trạng thái")], [C("1.2"), C(""), C("Đang thực hiện")]],
+            before=[[HEAD, ["1.1", "", "Đã hoàn thành"]]],
+        )
+        progress, warnings = import_progress(path, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+        assert [(w.file, w.where, w.message) for w in warnings if "row" not in w.where] == [
+            (
+                path,
+                "table 2",
+                "looks like another task table but its columns differ from the first one's; "
+                "not imported: STT | Nội dung | Trạng thái",
+            )
+        ]
+
+    def test_no_report_table(self, seed_plan: Plan, tmp_path: Path) -> None:
+        path = build_docx(tmp_path / "p.docx", [[C("STT"), C("Nội dung công việc"), C("Thời hạn")]])
+        with pytest.raises(NoTaskTable) as exc:
+            import_progress(path, seed_plan)
+        assert exc.value.path == path
+        assert exc.value.problem.message == (
+            "no report table found: looked for a table whose header has a task column (STT, "
+            "Nội dung công việc...) and a result or status column (Kết quả, Tình hình thực "
+            "hiện, Tiến độ thực hiện, Trạng thái...)"
+        )

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from kh_tthc import NoTaskTable, Plan, PlanInvalid
-from kh_tthc.importing.progress_table import ReportHeader, _report_header, import_progress
+from kh_tthc.importing.progress_table import (
+    ReportHeader,
+    _period_from,
+    _report_header,
+    _similar,
+    import_progress,
+)
 from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.periods import Period
 from tests.fixtures_docx import C, build_docx
@@ -164,3 +170,24 @@ class TestWordTables:
             "Nội dung công việc...) and a result or status column (Kết quả, Tình hình thực "
             "hiện, Tiến độ thực hiện, Trạng thái...)"
         )
+
+
+class TestTitles:
+    """How alike a report's title is to the plan's: a title shortened to its first words
+    (12 letters or more, trailing dots and ellipsis dropped) is the same title."""
+
+    def test_shortened_with_an_ellipsis(self) -> None:
+        assert _similar("Rà soát thủ tục…", "Rà soát thủ tục hành chính") == 1.0
+        assert _similar("Rà soát thủ tục hành chính", "Rà soát thủ tục...") == 1.0
+
+    def test_twelve_letters_at_least(self) -> None:
+        """ "kiem soat tt" has 12 letters: the same title; one letter fewer is only alike,
+        by difflib's ratio 2 × 11 / (11 + 14)."""
+        assert _similar("Kiểm soát TT", "Kiểm soát TTHC") == 1.0
+        assert _similar("Kiểm soát T", "Kiểm soát TTHC") == 0.88
+
+
+class TestPeriodFromTitle:
+    def test_a_later_phrase_on_the_same_line(self) -> None:
+        """ "quý V" is no quarter: the next phrase of the same line is tried."""
+        assert _period_from(["Báo cáo quý V năm 2025, quý IV năm 2025"]) == Q4

@@ -15,9 +15,11 @@ import pytest
 from kh_tthc import NoTaskTable, Plan, PlanInvalid
 from kh_tthc.importing.progress_table import (
     ReportHeader,
+    _labelled,
     _period_from,
     _report_header,
     _similar,
+    _two_rows,
     import_progress,
 )
 from kh_tthc.importing.rows import Cell, RawRow
@@ -191,3 +193,68 @@ class TestPeriodFromTitle:
     def test_a_later_phrase_on_the_same_line(self) -> None:
         """ "quý V" is no quarter: the next phrase of the same line is tried."""
         assert _period_from(["Báo cáo quý V năm 2025, quý IV năm 2025"]) == Q4
+
+
+class TestTwoRowHeader:
+    def test_first_row_headings_past_the_second(self) -> None:
+        """A heading of the first row beyond the end of the second row stays."""
+        header = _two_rows([*HEAD, "", "", "Đơn vị chủ trì"], TICKS)
+        assert header is not None
+        assert header.fields == (
+            "task",
+            "title",
+            "mark:done",
+            "mark:in_progress",
+            "mark:not_started",
+            "unit",
+        )
+
+    def test_ticks_without_a_heading_above(self) -> None:
+        """Status columns with nothing above them: a header only with the second row."""
+        header = _two_rows(["STT", "Nội dung", "", ""], ["", "", "Đã hoàn thành", "Chưa thực hiện"])
+        assert header == ReportHeader(
+            ("task", "title", "mark:done", "mark:not_started"),
+            second_row=("", "", "Đã hoàn thành", "Chưa thực hiện"),
+        )
+
+    def test_a_row_that_adds_nothing_is_data(self) -> None:
+        """A second row naming no more columns than the first is not part of the header."""
+        assert _two_rows(HEAD, ["", "", "Đã hoàn thành"]) is None
+
+    def test_repeated_second_row_skipped(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """The row of status headings repeated inside the table is skipped, not read."""
+        rows = [[*HEAD, "", ""], TICKS, ["1.1", "", "x", "", ""], TICKS, ["1.2", "", "", "x", ""]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done"), "1.2": ("vp", "in_progress")}
+        assert ("sheet 'A', row 4", "repeats the header row; skipped") in [
+            (w.where, w.message) for w in warnings
+        ]
+
+    def test_title_column_without_numbers(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A report table with titles and no STT column matches its rows by title."""
+        rows = [["Nội dung", "Kết quả"], [seed_plan.task("1.2").title, "Đang thực hiện"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, _ = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.2": ("vp", "in_progress")}
+
+
+class TestLabelled:
+    """Each row gets its label and its STT in two last cells; column numbers and blank
+    rows get none."""
+
+    def test_labels(self) -> None:
+        rows = [
+            RawRow(cells=(Cell(text="1"), Cell(text="a"), Cell(text="b"))),
+            RawRow(cells=(Cell(text="(1)"), Cell(text="(2)"), Cell(text="(3)"))),
+            RawRow(cells=(Cell(), Cell(), Cell())),
+            RawRow(cells=(Cell(text="2"), Cell(text="x")), line=7),
+            RawRow(cells=(Cell(text="3"),), label="sheet 'A', row 9", line=9),
+        ]
+        assert [[c.text for c in r.cells] for r in _labelled(rows, 3, 0)] == [
+            ["1", "a", "b", "row 1", "1"],
+            ["(1)", "(2)", "(3)"],
+            ["", "", ""],
+            ["2", "x", "", "line 7", "2"],
+            ["3", "", "", "sheet 'A', row 9", "3"],
+        ]

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from attrs import evolve
 from openpyxl.chart import BarChart, Reference
 
 from kh_tthc import (
+    Indicator,
     Period,
     Plan,
     PlanFileError,
@@ -20,6 +22,7 @@ from kh_tthc import (
     ProgressStatus,
     SourceUnreadable,
     TaskNumber,
+    check_progress,
     dump_progress,
     dumps_progress,
     load_progress,
@@ -300,3 +303,35 @@ class TestXlsxSheets:
         assert exc.value.problem.message == (
             "several sheets hold a progress table: 'A', 'B'; keep one per file"
         )
+
+
+class TestIndicatorValues:
+    """A "%" after a value is read for a "%" indicator only."""
+
+    def test_percent_sign(self, seed_plan: Plan) -> None:
+        text = 'task,unit,status,so-hoa\n2.3.3,vp,done,"95,5%"\n'
+        progress = loads_progress(text, seed_plan, period=Q4)
+        assert progress.rows[0].value("so-hoa") == 95.5
+
+    def test_percent_sign_on_a_count(self, seed_plan: Plan) -> None:
+        """An illustrative count indicator ("hồ sơ") added to task 3.3: "12%" is refused."""
+        index = [t.number for t in seed_plan.tasks].index(TaskNumber.parse("3.3"))
+        tasks = list(seed_plan.tasks)
+        count = Indicator(id="ho-so", name="Hồ sơ tiếp nhận", target=50, unit="hồ sơ")
+        tasks[index] = evolve(tasks[index], indicators=(*tasks[index].indicators, count))
+        plan = evolve(seed_plan, tasks=tuple(tasks))
+        text = "task,unit,status,ho-so\n3.3,vp-mot-cua,done,12%\n"
+        with pytest.raises(PlanInvalid) as exc:
+            loads_progress(text, plan, period=Q4)
+        assert [(p.line, p.where, p.message) for p in exc.value.problems] == [
+            (2, "task 3.3", "indicator 'ho-so': expected a number such as 95,5, got '12%'")
+        ]
+
+
+def test_unknown_task_names_no_task(seed_plan: Plan) -> None:
+    """A problem about a task number the plan lacks is about no task of the plan."""
+    row = ProgressRow(task=TaskNumber.parse("9.9"), unit="vp", status=ProgressStatus.DONE)
+    problems = check_progress(seed_plan, Progress(period=Q4, rows=(row,)))
+    assert [(p.where, p.message) for p in problems] == [
+        ("", "unknown task number '9.9' (not in the plan)")
+    ]

@@ -8,11 +8,14 @@ quoting no document.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from kh_tthc import NoTaskTable, Plan, PlanInvalid
+from kh_tthc.importing.errors import SourceRejected
 from kh_tthc.importing.progress_table import (
     ReportHeader,
     _labelled,
@@ -28,6 +31,7 @@ from tests.fixtures_docx import C, build_docx
 from tests.fixtures_xlsx import workbook
 
 Q4 = Period.parse("2025-Q4")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEAD = ["STT", "Nội dung", "Kết quả"]
 TICKS = ["", "", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"]
 NO_PERIOD = (
@@ -117,6 +121,13 @@ class TestWorkbook:
             "the first 30 rows for report table (a result or status column) header"
         )
 
+    def test_columns_not_read(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """Columns the report adds ("Ghi chú", "Thời hạn") are passed over."""
+        rows = [[*HEAD, "Ghi chú", "Thời hạn"], ["1.1", "", "Đã hoàn thành", "đúng hạn", "Quý IV"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, _ = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+
     def test_workbook_warnings_kept(self, seed_plan: Plan, tmp_path: Path) -> None:
         """A formula Excel never computed is named among the warnings."""
         rows = [HEAD, ["1.1", "", "Đã hoàn thành"], ["", "", "=1+1"]]
@@ -132,6 +143,23 @@ class TestWorkbook:
 
 
 class TestWordTables:
+    def test_main_part_not_a_document(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A .docx whose main part is some other element than w:document is refused,
+        naming the file."""
+        good = tmp_path / "good.docx"
+        docx.Document().save(str(good))
+        bad = tmp_path / "r.docx"
+        with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = f'<w:foo xmlns:w="{W}"><w:body/></w:foo>'.encode()
+                zout.writestr(item, data)
+        with pytest.raises(SourceRejected) as exc:
+            import_progress(bad, seed_plan, period=Q4)
+        assert exc.value.path == bad
+        assert exc.value.problem.message == "cannot be read as a Word document (it has no body)"
+
     def test_table_continued_with_its_header(self, seed_plan: Plan, tmp_path: Path) -> None:
         """A report table broken across pages with its header repeated reads as one."""
         path = build_docx(

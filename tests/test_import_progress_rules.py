@@ -14,15 +14,17 @@ from pathlib import Path
 import docx
 import pytest
 
-from kh_tthc import NoTaskTable, Plan, PlanInvalid
+from kh_tthc import NoTaskTable, Plan, PlanInvalid, Severity, TaskNumber
 from kh_tthc.importing.errors import SourceRejected
 from kh_tthc.importing.progress_table import (
     ReportHeader,
+    _candidates,
     _labelled,
     _period_from,
     _report_header,
     _similar,
     _two_rows,
+    _written_number,
     import_progress,
 )
 from kh_tthc.importing.rows import Cell, RawRow
@@ -285,4 +287,70 @@ class TestLabelled:
             ["", "", ""],
             ["2", "x", "", "line 7", "2"],
             ["3", "", "", "sheet 'A', row 9", "3"],
+        ]
+
+
+class TestMatching:
+    """Rows matched to plan tasks: by the number as read or as written, then by title."""
+
+    def test_candidates(self) -> None:
+        n = TaskNumber.parse
+        # "1" under section II: the row logic's 2.1 first.
+        assert _candidates(n("2.1"), n("1")) == [n("2.1"), n("1")]
+        assert _candidates(n("1.2.3"), n("2.3")) == [n("1.2.3"), n("2.3")]
+        # Renumbered by the row logic: the number as written first.
+        assert _candidates(n("2.3"), n("1")) == [n("1"), n("2.3")]
+        assert _candidates(n("2.3"), None) == [n("2.3")]
+
+    def test_written_number(self) -> None:
+        assert _written_number("2.3.") == TaskNumber.parse("2.3")
+        assert _written_number(" 1. ") == TaskNumber.parse("1")
+        assert _written_number("1.X") is None
+
+    def test_out_of_order_rows(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """Tasks listed out of the plan's order match their numbers; the row logic's notes
+        on renumbering say nothing of a report, and are not passed on."""
+        rows = [
+            HEAD,
+            ["1.2", seed_plan.task("1.2").title, "Đang thực hiện"],
+            ["1.1", seed_plan.task("1.1").title, "Đã hoàn thành"],
+        ]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done"), "1.2": ("vp", "in_progress")}
+        assert list(warnings) == []
+
+    def test_same_number_other_title(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [HEAD, ["1.1", "Một việc khác hẳn", "Đã hoàn thành"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+        assert [(w.where, w.line, w.severity, w.message) for w in warnings] == [
+            (
+                "sheet 'A', row 2",
+                None,
+                Severity.WARNING,
+                "matched task 1.1 by its number, but its title differs from the plan's "
+                f"{seed_plan.task('1.1').title!r}; check it",
+            )
+        ]
+
+    def test_no_result_named_by_row(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [HEAD, ["1.1", "", "Đã hoàn thành"], ["1.2", seed_plan.task("1.2").title, ""]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        _, warnings = import_progress(book, seed_plan, period=Q4)
+        assert [(w.where, w.line, w.severity, w.message) for w in warnings] == [
+            # Without a line first, then by line.
+            (
+                "sheet 'A', row 3",
+                None,
+                Severity.WARNING,
+                f"no result or status for 1.2 {seed_plan.task('1.2').title!r}; not reported",
+            ),
+            (
+                "sheet 'A', row 2",
+                2,
+                Severity.WARNING,
+                "has the number '1.1' but no task text; titled '[cần điền]'",
+            ),
         ]

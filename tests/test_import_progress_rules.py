@@ -305,7 +305,9 @@ class TestMatching:
     def test_written_number(self) -> None:
         assert _written_number("2.3.") == TaskNumber.parse("2.3")
         assert _written_number(" 1. ") == TaskNumber.parse("1")
+        assert _written_number("2.3..") == TaskNumber.parse("2.3")
         assert _written_number("1.X") is None
+        assert _written_number(".1") is None
 
     def test_out_of_order_rows(self, seed_plan: Plan, tmp_path: Path) -> None:
         """Tasks listed out of the plan's order match their numbers; the row logic's notes

@@ -356,3 +356,69 @@ class TestMatching:
                 "has the number '1.1' but no task text; titled '[cần điền]'",
             ),
         ]
+
+
+class TestStatusAndUnit:
+    """Each doubt about a row's status or unit, with its exact warning and row."""
+
+    def test_ticks_and_units(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Kết quả", "Đã hoàn thành", "Đang thực hiện"],
+            ["3.3", seed_plan.task("3.3").title, "VP-MOT-CUA", "", "x", ""],
+            ["2.4", seed_plan.task("2.4").title, "", "", "x", "x"],
+            ["1.1", seed_plan.task("1.1").title, "Phòng XYZ", "", "x", ""],
+        ]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {
+            "3.3": ("vp-mot-cua", "done"),  # the unit's id in capitals
+            "2.4": ("vp", "done"),  # no unit in the plan's row: the plan's first unit
+            "1.1": ("vp", "done"),
+        }
+        assert [(w.where, w.message) for w in warnings] == [
+            (
+                "sheet 'A', row 3",
+                "several statuses ticked (đã hoàn thành, đang thực hiện); took 'đã hoàn thành'",
+            ),
+            (
+                "sheet 'A', row 3",
+                "task 2.4 names no unit and the report none of the plan's; recorded for 'vp'",
+            ),
+            (
+                "sheet 'A', row 4",
+                "unit 'Phòng XYZ' is not one of task 1.1's units in the plan; recorded for its "
+                "lead unit",
+            ),
+        ]
+
+    def test_statuses_from_words(self, seed_plan: Plan, tmp_path: Path) -> None:
+        long = "Đã gửi văn bản xin ý kiến các sở, ngành liên quan và tổng hợp ý kiến góp ý lần 22"
+        assert len(long) == 81
+        rows = [
+            ["STT", "Nội dung", "Trạng thái", "Kết quả"],
+            ["1.1", seed_plan.task("1.1").title, "Tạm dừng", ""],
+            ["1.2", seed_plan.task("1.2").title, "", long],
+            ["1.3", seed_plan.task("1.3").title, "", long[:80]],
+            ["3.1", seed_plan.task("3.1").title, "", "Đã hoàn thành dự thảo, đang trình ký"],
+        ]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"3.1": ("vp", "done")}
+        assert [(w.where, w.message) for w in warnings] == [
+            ("sheet 'A', row 2", "status not read from 'Tạm dừng'; the row is not reported"),
+            (
+                "sheet 'A', row 3",
+                "no status (đã hoàn thành, đang thực hiện...) read from the result "
+                f"{long[:77] + '...'!r}; the row is not reported",
+            ),
+            (
+                "sheet 'A', row 4",
+                "no status (đã hoàn thành, đang thực hiện...) read from the result "
+                f"{long[:80]!r}; the row is not reported",
+            ),
+            (
+                "sheet 'A', row 5",
+                "the result names several statuses (đã hoàn thành, đang thực hiện); took the "
+                "first, 'đã hoàn thành'",
+            ),
+        ]

@@ -9,6 +9,7 @@ quoting no document.
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -422,3 +423,35 @@ class TestStatusAndUnit:
                 "first, 'đã hoàn thành'",
             ),
         ]
+
+
+def test_every_field_and_skipped_rows(seed_plan: Plan, tmp_path: Path) -> None:
+    """A heading row and a repeated task are skipped with their warnings, and the rows
+    after them read with their completion date, difficulty and proposal."""
+    head = ["STT", "Nội dung", "Kết quả", "Ngày hoàn thành", "Khó khăn", "Đề xuất"]
+    rows = [
+        head,
+        ["2.1", seed_plan.task("2.1").title, "Đã hoàn thành", "", "", ""],
+        ["1.1", seed_plan.task("1.1").title, "Đã hoàn thành", "10/12/2025", "", ""],
+        ["1.1", seed_plan.task("1.1").title, "Đang thực hiện", "", "", ""],
+        ["1.2", seed_plan.task("1.2").title, "Đang thực hiện", "", "Thiếu người", "Bổ sung"],
+    ]
+    book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+    progress, warnings = import_progress(book, seed_plan, period=Q4)
+    assert progress.source == book
+    assert [
+        (str(r.task), r.status.value, r.completed, r.difficulty, r.proposal) for r in progress.rows
+    ] == [
+        ("1.1", "done", date(2025, 12, 10), "", ""),
+        ("1.2", "in_progress", None, "Thiếu người", "Bổ sung"),
+    ]
+    assert [(w.where, w.message) for w in warnings] == [
+        (
+            "sheet 'A', row 2",
+            "task 2.1 is a heading with no completion time in the plan; its result is not recorded",
+        ),
+        (
+            "sheet 'A', row 4",
+            "task 1.1 was already reported for unit 'vp' (sheet 'A', row 3); this row is skipped",
+        ),
+    ]

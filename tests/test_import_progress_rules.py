@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from attrs import evolve
 
 from kh_tthc import NoTaskTable, Plan, PlanInvalid, Severity, TaskNumber
 from kh_tthc.importing.errors import SourceRejected
@@ -454,4 +455,23 @@ def test_every_field_and_skipped_rows(seed_plan: Plan, tmp_path: Path) -> None:
             "sheet 'A', row 4",
             "task 1.1 was already reported for unit 'vp' (sheet 'A', row 3); this row is skipped",
         ),
+    ]
+
+
+def test_plan_without_units(seed_plan: Plan, tmp_path: Path) -> None:
+    """A plan that declares no unit: no row can be recorded, and each says so."""
+    tasks = tuple(evolve(t, lead=(), support=()) for t in seed_plan.tasks)
+    plan = evolve(seed_plan, units=(), tasks=tasks)
+    rows = [HEAD, ["1.1", "", "Đã hoàn thành"], ["1.2", "", "Đang thực hiện"]]
+    book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+    with pytest.raises(PlanInvalid) as exc:
+        import_progress(book, plan, period=Q4)
+    assert [
+        (p.where, p.message)
+        for p in exc.value.problems
+        if "declares no unit" in p.message or p.is_error
+    ] == [
+        ("sheet 'A', row 2", "the plan declares no unit to record the result for; not reported"),
+        ("sheet 'A', row 3", "the plan declares no unit to record the result for; not reported"),
+        ("", "empty progress file: no rows"),
     ]

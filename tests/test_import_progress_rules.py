@@ -115,6 +115,13 @@ class TestWorkbook:
         progress, _ = import_progress(book, seed_plan, period=Q4, sheet="B")
         assert _by_task(progress.rows) == {"1.2": ("vp", "in_progress")}
 
+    def test_macro_workbook(self, seed_plan: Plan, tmp_path: Path) -> None:
+        """A workbook saved with macros (.XLSM, any case) reads as a workbook."""
+        book = workbook(tmp_path / "r.xlsx", {"A": [HEAD, ["1.1", "", "Đã hoàn thành"]]})  # type: ignore[dict-item]
+        macro = book.rename(tmp_path / "r.XLSM")
+        progress, _ = import_progress(macro, seed_plan, period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+
     def test_no_report_table(self, seed_plan: Plan, tmp_path: Path) -> None:
         book = workbook(tmp_path / "r.xlsx", {"A": [["STT", "Nội dung", "Thời hạn"]]})  # type: ignore[dict-item]
         with pytest.raises(NoTaskTable) as exc:

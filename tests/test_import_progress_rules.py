@@ -482,3 +482,22 @@ def test_plan_without_units(seed_plan: Plan, tmp_path: Path) -> None:
         ("sheet 'A', row 3", "the plan declares no unit to record the result for; not reported"),
         ("", "empty progress file: no rows"),
     ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug found in issue 11: a row without a result is named by the row logic's "
+    "renumbered number (1.4, which the plan lacks), not the number the report wrote (1.3)",
+)
+def test_no_result_named_by_written_number(seed_plan: Plan, tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["1.2", seed_plan.task("1.2").title, "Đang thực hiện"],
+        ["1.1", seed_plan.task("1.1").title, "Đã hoàn thành"],
+        ["1.3", seed_plan.task("1.3").title, ""],
+    ]
+    book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+    _, warnings = import_progress(book, seed_plan, period=Q4)
+    assert [w.message for w in warnings] == [
+        f"no result or status for 1.3 {seed_plan.task('1.3').title!r}; not reported"
+    ]

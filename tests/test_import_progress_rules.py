@@ -501,3 +501,31 @@ def test_no_result_named_by_written_number(seed_plan: Plan, tmp_path: Path) -> N
     assert [w.message for w in warnings] == [
         f"no result or status for 1.3 {seed_plan.task('1.3').title!r}; not reported"
     ]
+
+
+class TestTitleThresholds:
+    """The thresholds are inclusive. Task 1.1 gets the ILLUSTRATIVE short title "Báo A"
+    so that difflib's ratios are exact: "Báo B" is 2 × 4 / 10 = 0.8 alike (the close-title
+    threshold) and "Bát" 2 × 2 / 8 = 0.5 (the same-number threshold)."""
+
+    def _plan(self, seed_plan: Plan) -> Plan:
+        index = [t.number for t in seed_plan.tasks].index(TaskNumber.parse("1.1"))
+        tasks = list(seed_plan.tasks)
+        tasks[index] = evolve(tasks[index], title="Báo A")
+        return evolve(seed_plan, tasks=tuple(tasks))
+
+    def test_close_title_at_the_threshold(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [HEAD, ["9", "Báo B", "Đã hoàn thành"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, self._plan(seed_plan), period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+        assert [w.message for w in warnings] == [
+            "matched task 1.1 'Báo A' by a close title (80% alike); check it"
+        ]
+
+    def test_same_number_at_the_threshold(self, seed_plan: Plan, tmp_path: Path) -> None:
+        rows = [HEAD, ["1.1", "Bát", "Đã hoàn thành"]]
+        book = workbook(tmp_path / "r.xlsx", {"A": rows})  # type: ignore[dict-item]
+        progress, warnings = import_progress(book, self._plan(seed_plan), period=Q4)
+        assert _by_task(progress.rows) == {"1.1": ("vp", "done")}
+        assert list(warnings) == []

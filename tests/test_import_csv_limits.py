@@ -1,0 +1,220 @@
+"""The CSV reader's refusals, each with its file and its exact message, and the edges of
+its limits (columns on a line, characters in a cell, the line a NUL is on).
+
+The task rows are illustrative (in the style of a Sở's plan), not an agency's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh_tthc import NoTaskTable, SourceRejected, SourceUnreadable, UnsafeSource, import_csv
+from kh_tthc.errors import PlanFileError
+
+HEADER = "STT,Nội dung công việc,Đơn vị chủ trì,Thời gian hoàn thành\n"
+ROW = "1,Rà soát thủ tục,Sở Y tế,Năm 2025\n"
+
+
+def refused(path: Path, kind: type[PlanFileError], message: str) -> None:
+    """Importing ``path`` raises exactly ``kind`` naming the file, with ``message``."""
+    with pytest.raises(kind) as info:
+        import_csv(path)
+    assert info.value.path == path
+    assert info.value.problem.message == message
+
+
+def write(tmp_path: Path, text: str, name: str = "k.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+class TestFileRefused:
+    def test_blank_file_is_empty(self, tmp_path: Path) -> None:
+        refused(write(tmp_path, "  \n\t\n"), SourceRejected, "is empty")
+
+    def test_empty_file_is_empty(self, tmp_path: Path) -> None:
+        refused(write(tmp_path, ""), SourceRejected, "is empty")
+
+    def test_too_large_names_a_csv_file(self, tmp_path: Path) -> None:
+        """Refused by its size before it is read (a sparse file: nothing is written)."""
+        path = tmp_path / "big.csv"
+        with path.open("wb") as f:
+            f.truncate(20 * 1024 * 1024 + 1)
+        refused(
+            path, UnsafeSource, "is larger than kh-tthc accepts for a .csv file (at most 20 MiB)"
+        )
+
+    def test_directory_names_a_csv_file(self, tmp_path: Path) -> None:
+        (tmp_path / "d.csv").mkdir()
+        with pytest.raises(SourceUnreadable, match=r"a \.csv file"):
+            import_csv(tmp_path / "d.csv")
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A Windows code-page file: the first byte that is not UTF-8 is named (0xF4, ô
+        in CP1258, at byte 5)."""
+        path = tmp_path / "cp.csv"
+        path.write_bytes(b"STT,N\xf4i dung,\xd0\xf4n v\xf2\n")
+        refused(
+            path,
+            SourceRejected,
+            "is not UTF-8 text (byte 5); in Excel, save it as 'CSV UTF-8' or 'Unicode Text'",
+        )
+
+
+class TestNul:
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            ("\x00STT,Nội dung\n", 1),  # at the very start
+            ("\n\x00STT\n", 2),  # after a newline at the start
+            ("a\n\x00b\nc\nd\n", 2),  # lines after it are not counted
+            ("a\x00\nb\x00\n", 1),  # the first of two
+        ],
+    )
+    def test_nul_names_its_line(self, tmp_path: Path, text: str, line: int) -> None:
+        refused(
+            write(tmp_path, text),
+            SourceRejected,
+            f"line {line}: holds a NUL character, which a text file never has",
+        )
+
+
+def too_wide(line: int) -> str:
+    return (
+        f"line {line}: has more than 256 columns, the most kh-tthc reads "
+        "(a task table has about ten)"
+    )
+
+
+class TestColumns:
+    def test_257_columns_refused(self, tmp_path: Path) -> None:
+        """256 commas make 257 columns, one more than read."""
+        path = write(tmp_path, HEADER + "1,Việc" + "," * 255 + "\n")
+        refused(path, UnsafeSource, too_wide(2))
+
+    def test_258_columns_refused(self, tmp_path: Path) -> None:
+        path = write(tmp_path, HEADER + "1,Việc" + "," * 256 + "\n")
+        refused(path, UnsafeSource, too_wide(2))
+
+    def test_256_columns_with_a_quoted_comma_read(self, tmp_path: Path) -> None:
+        """256 commas, one inside quotes: 256 columns, the most read; the row imports."""
+        row = '1,"Rà soát, công bố",Sở Y tế,Năm 2025' + "," * 252 + "\n"
+        assert row.count(",") == 256
+        (task,) = import_csv(write(tmp_path, HEADER + row)).plan.tasks
+        assert task.title == "Rà soát, công bố"
+
+    def test_quoted_cell_then_many_commas_refused(self, tmp_path: Path) -> None:
+        """A quote does not hide the commas after its closing quote."""
+        row = '1,"Rà soát",Sở Y tế,Năm 2025' + "," * 300 + "\n"
+        refused(write(tmp_path, HEADER + row), UnsafeSource, too_wide(2))
+
+    def test_refused_under_tab_too(self, tmp_path: Path) -> None:
+        text = HEADER.replace(",", "\t") + "1\tViệc" + "\t" * 256 + "\n"
+        refused(write(tmp_path, text, "k.tsv"), UnsafeSource, too_wide(2))
+
+
+def too_long(line: int, chars: int) -> str:
+    return (
+        f"line {line}: a cell has {chars:,} characters, "
+        "more than the 32,767 a spreadsheet cell holds"
+    )
+
+
+class TestCellSize:
+    def test_32767_characters_read(self, tmp_path: Path) -> None:
+        """Excel's own limit is read."""
+        title = "Rà soát " + "x" * (32767 - 8)
+        (task,) = import_csv(write(tmp_path, HEADER + f"1,{title},Sở Y tế,Năm 2025\n")).plan.tasks
+        assert len(task.title) == 32767
+
+    def test_32768_characters_refused_in_the_first_record(self, tmp_path: Path) -> None:
+        text = "x" * 32768 + "\n" + HEADER + ROW
+        refused(write(tmp_path, text), UnsafeSource, too_long(1, 32768))
+
+    def test_32768_characters_refused_after_a_multi_line_cell(self, tmp_path: Path) -> None:
+        """The line is where the record starts: after a cell over two lines, line 4."""
+        text = HEADER + '1,"Rà soát\nthủ tục",Sở Y tế,Năm 2025\n' + f"2,{'x' * 32768},Sở,2025\n"
+        refused(write(tmp_path, text), UnsafeSource, too_long(4, 32768))
+
+    def test_past_the_csv_parser_limit(self, tmp_path: Path) -> None:
+        """A cell beyond the CSV parser's own limit (131,072) is refused as too long."""
+        text = HEADER + ROW + f"2,{'x' * 140_000},Sở,2025\n"
+        refused(
+            write(tmp_path, text),
+            UnsafeSource,
+            "line 3: a cell has more than the 32,767 characters a spreadsheet cell holds",
+        )
+
+
+class TestNoHeader:
+    def test_first_line_shown(self, tmp_path: Path) -> None:
+        """The first non-blank line is quoted, cut to 120 characters."""
+        text = "\n\n  Danh sách cán bộ " + "y" * 300 + "\nHọ tên,Chức vụ\n"
+        with pytest.raises(NoTaskTable) as info:
+            import_csv(write(tmp_path, text))
+        assert info.value.path == tmp_path / "k.csv"
+        first = "Danh sách cán bộ " + "y" * 103
+        assert info.value.problem.message.endswith(f"(the first line is {first!r})")
+
+
+class TestDelimiterChoice:
+    """The header may show under two delimiters; the one with more known columns wins,
+    the first tried (tab, ",", ";", "|") on a tie; extra columns do not count."""
+
+    SEMICOLON_TASK = "1;Việc chấm phẩy;Sở Y tế;Năm 2025\n"
+    COMMA = "STT,Nội dung công việc,Đơn vị chủ trì,Thời hạn\n1,Việc dấu phẩy,Sở Tư pháp,Năm 2025\n"
+
+    def test_tie_keeps_the_first_delimiter(self, tmp_path: Path) -> None:
+        text = "STT;Nội dung công việc;Đơn vị chủ trì;Thời hạn\n" + self.SEMICOLON_TASK + self.COMMA
+        plan = import_csv(write(tmp_path, text), year=2025).plan
+        assert [t.title for t in plan.tasks] == ["Việc dấu phẩy"]
+
+    def test_extra_columns_do_not_count(self, tmp_path: Path) -> None:
+        """3 known columns and 2 extra under ";" lose to 4 known under ","."""
+        text = (
+            "STT;Nội dung công việc;Đơn vị chủ trì;Ghi chú;Kinh phí\n"
+            "1;Việc chấm phẩy;Sở Y tế;;\n" + self.COMMA
+        )
+        plan = import_csv(write(tmp_path, text), year=2025).plan
+        assert [t.title for t in plan.tasks] == ["Việc dấu phẩy"]
+
+    def test_more_known_columns_win_over_the_first(self, tmp_path: Path) -> None:
+        """3 known under "," lose to 4 known under ";", tried later."""
+        text = (
+            "STT,Nội dung công việc,Đơn vị chủ trì\n1,Việc dấu phẩy,Sở Tư pháp\n"
+            "STT;Nội dung công việc;Đơn vị chủ trì;Thời hạn\n" + self.SEMICOLON_TASK
+        )
+        plan = import_csv(write(tmp_path, text), year=2025).plan
+        assert [t.title for t in plan.tasks] == ["Việc chấm phẩy"]
+
+
+class TestUnsafeUnderEveryDelimiter:
+    """No header under any delimiter, and the file refused under some: the reason given
+    is a line too wide when one is, else the first delimiter's (tab's) reason."""
+
+    def test_first_reason_kept(self, tmp_path: Path) -> None:
+        # tab and ",": one cell of 40,004; ";": "b|x..." 40,002; "|": 40,000.
+        text = "a;b|" + "x" * 40_000 + "\n"
+        refused(write(tmp_path, text), UnsafeSource, too_long(1, 40_004))
+
+    def test_too_wide_preferred(self, tmp_path: Path) -> None:
+        # tab: one cell of 33,300 characters; ",": 301 columns.
+        text = "x" * 33_000 + "," * 300 + "\n"
+        refused(write(tmp_path, text), UnsafeSource, too_wide(1))
+
+
+def test_two_row_header_below_a_title(tmp_path: Path) -> None:
+    """A header over two rows (a merged parent, its sub-columns below) under two title
+    lines: the task rows start after its second row (illustrative rows)."""
+    text = (
+        "KẾ HOẠCH\nRà soát văn bản năm 2025\n"
+        "STT,Tên văn bản,Cơ quan soạn thảo,Hình thức xử lý,,Thời hạn trình\n"
+        ",,,Thay thế,Bãi bỏ,\n"
+        "1,Quyết định ví dụ,Sở Tư pháp,,x,Tháng 10/2025\n"
+    )
+    (task,) = import_csv(write(tmp_path, text)).plan.tasks
+    assert task.title == "Quyết định ví dụ"
+    assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)

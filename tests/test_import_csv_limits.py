@@ -6,6 +6,7 @@ The task rows are illustrative (in the style of a Sở's plan), not an agency's.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,32 @@ def test_two_row_header_below_a_title(tmp_path: Path) -> None:
     (task,) = import_csv(write(tmp_path, text)).plan.tasks
     assert task.title == "Quyết định ví dụ"
     assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+
+
+class TestAboveAndBelow:
+    """Rows above the header are the document's lines (their cells joined by a space);
+    rows below are tasks, never document lines; the year given reaches the deadlines."""
+
+    def test_cells_above_joined(self, tmp_path: Path) -> None:
+        text = "Số:,12/KH-SYT\n" + HEADER + ROW
+        assert str(import_csv(write(tmp_path, text), year=2025).plan.number) == "12/KH-SYT"
+
+    def test_rows_below_are_not_document_lines(self, tmp_path: Path) -> None:
+        """A task row that reads like a number line does not give the plan's number."""
+        text = HEADER + ROW + ",Số: 7/KH-ABC,,\n"
+        result = import_csv(write(tmp_path, text), year=2025)
+        assert str(result.plan.number) == "/KH-XXX"
+        assert [w.where for w in result.warnings if "'Số: .../KH-...'" in w.message] == ["number"]
+
+    def test_year_given_dates_the_deadlines(self, tmp_path: Path) -> None:
+        """ "trước ngày 28/5" in a file showing no year is due on 28/5 of the year given."""
+        text = HEADER + "1,Báo cáo sơ kết,Văn phòng,trước ngày 28/5\n"
+        (task,) = import_csv(write(tmp_path, text), year=2024).plan.tasks
+        assert task.deadline is not None
+        assert task.deadline.due_dates(date(2023, 1, 1), date(2027, 12, 31)) == [date(2024, 5, 28)]
+
+    def test_row_warnings_name_the_file(self, tmp_path: Path) -> None:
+        path = write(tmp_path, HEADER + ROW + ",Số: 7/KH-ABC,,\n")
+        row_warnings = [w for w in import_csv(path, year=2025).warnings if w.where == "task 1.1"]
+        assert row_warnings
+        assert {w.file for w in row_warnings} == {path}

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kh_tthc import import_docx
-from kh_tthc.errors import Severity
+from kh_tthc.errors import Problem, Severity
 from kh_tthc.importing import legacy_fonts
 from kh_tthc.importing.legacy_fonts import (
     TCVN3_CAPITALS,
@@ -174,6 +174,26 @@ class TestWarning:
         assert problem.severity is Severity.WARNING
         assert "VNI-Times (VNI)" in problem.message
         assert problem.where == "table 1, row 3"
+
+    def test_warning_in_full(self, tmp_path: Path) -> None:
+        """Both families at once: fonts in the order met, each named once, the encodings
+        sorted; the place and file as given."""
+        problem = conversion_warning(
+            ["VNI-Times", ".VnTime", "VNI-Times", ".VnTimeH"], where="document", path=tmp_path
+        )
+        assert problem == Problem(
+            message="text in the legacy fonts VNI-Times, .VnTime, .VnTimeH (TCVN3, VNI) "
+            "converted to Unicode; check the diacritics, and set a Unicode font such as "
+            "Times New Roman",
+            severity=Severity.WARNING,
+            where="document",
+            file=tmp_path,
+        )
+
+    def test_warning_defaults(self) -> None:
+        """Without a place or file the warning has neither."""
+        problem = conversion_warning([".VnArial"])
+        assert (problem.where, problem.file) == ("", None)
 
 
 def _imported(path: Path) -> tuple[list[str], list[tuple[str, ...]], list[str]]:

@@ -248,3 +248,44 @@ class TestAboveAndBelow:
         row_warnings = [w for w in import_csv(path, year=2025).warnings if w.where == "task 1.1"]
         assert row_warnings
         assert {w.file for w in row_warnings} == {path}
+
+
+TWO_ROW_HEADER = (
+    "STT,Tên văn bản,Cơ quan soạn thảo,Hình thức xử lý,,Thời hạn trình\n,,,Thay thế,Bãi bỏ,\n"
+)
+
+
+def test_two_row_header_at_the_end_of_the_search(tmp_path: Path) -> None:
+    """The header's first row is the 30th, the last searched; its second row (the 31st)
+    still counts (illustrative rows)."""
+    above = "".join(f"Ghi chú {n}\n" for n in range(1, 30))
+    text = above + TWO_ROW_HEADER + "1,Quyết định ví dụ,Sở Tư pháp,,x,Tháng 10/2025\n"
+    (task,) = import_csv(write(tmp_path, text), year=2025).plan.tasks
+    assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+
+
+class TestFirstLineShown:
+    """With no header, the message quotes the first non-blank line, cleaned, from at
+    most its first 200 characters, cut to 120."""
+
+    def message(self, tmp_path: Path, text: str) -> str:
+        with pytest.raises(NoTaskTable) as info:
+            import_csv(write(tmp_path, text))
+        return info.value.problem.message
+
+    def test_short_line(self, tmp_path: Path) -> None:
+        message = self.message(tmp_path, "\n \nDanh sách  \nHọ tên,Chức vụ\n")
+        assert message.endswith("(the first line is 'Danh sách')")
+
+    def test_only_200_characters_cleaned(self, tmp_path: Path) -> None:
+        """Spaces 2-199 collapse to one: what is past the 200th character is not shown."""
+        message = self.message(tmp_path, "a" + " " * 198 + "b" + "c" * 50 + "\nHọ tên\n")
+        assert message.endswith("(the first line is 'a b')")
+
+
+def test_cell_size_counts_the_line_break_as_written(tmp_path: Path) -> None:
+    """A cell's "\\r\\n" (Excel's line break inside a cell) is two characters of the
+    32,767: 16,000 + 2 + 16,766 = 32,768 is refused."""
+    cell = "a" * 16_000 + "\r\n" + "b" * 16_766
+    text = HEADER + f'1,"{cell}",Sở Y tế,Năm 2025\n'
+    refused(write(tmp_path, text), UnsafeSource, too_long(2, 32_768))

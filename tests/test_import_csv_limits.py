@@ -289,3 +289,10 @@ def test_cell_size_counts_the_line_break_as_written(tmp_path: Path) -> None:
     cell = "a" * 16_000 + "\r\n" + "b" * 16_766
     text = HEADER + f'1,"{cell}",Sở Y tế,Năm 2025\n'
     refused(write(tmp_path, text), UnsafeSource, too_long(2, 32_768))
+
+
+def test_old_mac_line_ends(tmp_path: Path) -> None:
+    """Lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)") are lines."""
+    text = (HEADER + ROW + "2,Công bố thủ tục,Sở Tư pháp,Năm 2025\n").replace("\n", "\r")
+    plan = import_csv(write(tmp_path, text), year=2025).plan
+    assert [t.title for t in plan.tasks] == ["Rà soát thủ tục", "Công bố thủ tục"]

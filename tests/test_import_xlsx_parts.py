@@ -89,3 +89,37 @@ class TestMergedRanges:
             assert xlsx_import._range(ref) == xlsx_import._range("A1")
         else:
             assert xlsx_import._range(ref) is None
+
+
+TWO_ROW_HEADER = [
+    ["STT", "Tên văn bản", "Cơ quan soạn thảo", "Hình thức xử lý", None, "Thời hạn trình"],
+    [None, None, None, "Thay thế", "Bãi bỏ", None],
+]
+TASK = [1, "Quyết định ví dụ", "Sở Tư pháp", None, "x", "Tháng 10/2025"]
+
+
+class TestRowsAroundTheHeader:
+    """The lines right above the header are the document's (its number here); the rows
+    below its last row are the tasks (illustrative rows)."""
+
+    def test_one_row_header(self, tmp_path: Path) -> None:
+        rows = [["Số: 12/KH-STP"], ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"]]
+        path = workbook(tmp_path / "o.xlsx", {"KH": [*rows, [1, "Việc", "VP", "Năm 2025"]]})
+        plan = import_xlsx(path, year=2025).plan
+        assert str(plan.number) == "12/KH-STP"
+        assert [t.title for t in plan.tasks] == ["Việc"]
+
+    def test_two_row_header(self, tmp_path: Path) -> None:
+        rows = [["Số: 12/KH-STP"], *TWO_ROW_HEADER, TASK]
+        result = import_xlsx(workbook(tmp_path / "t.xlsx", {"KH": rows}), year=2025)
+        assert str(result.plan.number) == "12/KH-STP"
+        (task,) = result.plan.tasks
+        assert task.title == "Quyết định ví dụ"
+        assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+        assert not [w for w in result.warnings if w.where.startswith("sheet")]
+
+    def test_two_row_header_ending_the_search(self, tmp_path: Path) -> None:
+        """The header's second row is the 30th, the last row searched."""
+        rows = [[f"Ghi chú {n}"] for n in range(1, 29)] + [*TWO_ROW_HEADER, TASK]
+        (task,) = import_xlsx(workbook(tmp_path / "e.xlsx", {"KH": rows}), year=2025).plan.tasks
+        assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)

@@ -296,3 +296,17 @@ def test_old_mac_line_ends(tmp_path: Path) -> None:
     text = (HEADER + ROW + "2,Công bố thủ tục,Sở Tư pháp,Năm 2025\n").replace("\n", "\r")
     plan = import_csv(write(tmp_path, text), year=2025).plan
     assert [t.title for t in plan.tasks] == ["Rà soát thủ tục", "Công bố thủ tục"]
+
+
+def test_issue_year_dates_the_deadlines_without_one(tmp_path: Path) -> None:
+    """ "trước ngày 28/5" in a plan issued in 2023 is due on 28/5/2023, even when another
+    task is due in 2024 (the plan then spans both years)."""
+    text = (
+        '"Hà Nội, ngày 05 tháng 01 năm 2023"\n'
+        + HEADER
+        + "1,Báo cáo sơ kết,Văn phòng,trước ngày 28/5\n"
+        + "2,Báo cáo tổng kết,Văn phòng,trước ngày 31/12/2024\n"
+    )
+    plan = import_csv(write(tmp_path, text)).plan
+    dues = [t.deadline.due_dates(date(2022, 1, 1), date(2026, 12, 31)) for t in plan.tasks]
+    assert dues == [[date(2023, 5, 28)], [date(2024, 12, 31)]]

@@ -123,3 +123,11 @@ class TestRowsAroundTheHeader:
         rows = [[f"Ghi chú {n}"] for n in range(1, 29)] + [*TWO_ROW_HEADER, TASK]
         (task,) = import_xlsx(workbook(tmp_path / "e.xlsx", {"KH": rows}), year=2025).plan.tasks
         assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+
+    def test_header_rows_are_not_document_lines(self, tmp_path: Path) -> None:
+        """Under "KẾ HOẠCH" the header's first row is not taken for the plan's summary:
+        there is none, and the placeholder is said."""
+        rows = [["KẾ HOẠCH"], *TWO_ROW_HEADER, TASK]
+        result = import_xlsx(workbook(tmp_path / "k.xlsx", {"KH": rows}), year=2025)
+        assert result.plan.title == "[cần điền]"
+        assert [w.where for w in result.warnings if "trích yếu" in w.message] == ["title"]

@@ -310,3 +310,16 @@ def test_issue_year_dates_the_deadlines_without_one(tmp_path: Path) -> None:
     plan = import_csv(write(tmp_path, text)).plan
     dues = [t.deadline.due_dates(date(2022, 1, 1), date(2026, 12, 31)) for t in plan.tasks]
     assert dues == [[date(2023, 5, 28)], [date(2024, 12, 31)]]
+
+
+def test_year_given_dates_the_deadlines_without_one(tmp_path: Path) -> None:
+    """With no year in the document, the year given dates "trước ngày 28/5", even when
+    another task is due the year after."""
+    text = (
+        HEADER
+        + "1,Báo cáo sơ kết,Văn phòng,trước ngày 28/5\n"
+        + "2,Báo cáo tổng kết,Văn phòng,trước ngày 31/12/2024\n"
+    )
+    plan = import_csv(write(tmp_path, text), year=2023).plan
+    dues = [t.deadline.due_dates(date(2022, 1, 1), date(2026, 12, 31)) for t in plan.tasks]
+    assert dues == [[date(2023, 5, 28)], [date(2024, 12, 31)]]

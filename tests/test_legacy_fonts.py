@@ -96,6 +96,14 @@ class TestFonts:
             (".VnArialH", LegacyEncoding.TCVN3_CAPITALS),
             ("VNI-Times", LegacyEncoding.VNI),
             ("VNI-Helve", LegacyEncoding.VNI),
+            (" .VnTime ", LegacyEncoding.TCVN3),  # spaces around the name
+            (".VNTIME", LegacyEncoding.TCVN3),  # the prefix in any case
+            (".VnTimeh", LegacyEncoding.TCVN3),  # only a capital H is the capitals font
+            ("VnTime", None),  # no dot: not a TCVN3 font
+            ("VNI Times", LegacyEncoding.VNI),
+            ("vni-times", LegacyEncoding.VNI),
+            ("VNITimes", None),  # no separator after VNI
+            ("Times VNI-Times", None),  # VNI must start the name
             ("Times New Roman", None),
             ("Arial", None),
             ("", None),

@@ -14,7 +14,13 @@ import docx
 import pytest
 from lxml import etree
 
-from kh_tthc import EncryptedSource, LegacyWordFormat, SourceRejected, import_docx
+from kh_tthc import (
+    EncryptedSource,
+    LegacyWordFormat,
+    SourceRejected,
+    UnsafeSource,
+    import_docx,
+)
 from kh_tthc.importing import docx as docx_import
 from tests.fixtures_docx import C, add_table
 
@@ -86,6 +92,28 @@ class TestCompoundFiles:
         assert info.value.problem.message == (
             "is an old Word 97-2003 .doc file that LibreOffice could not convert "
             f"(no output); it may be password-protected or damaged; {ADVICE}"
+        )
+
+
+class TestFileRefused:
+    def test_empty(self, tmp_path: Path) -> None:
+        path = tmp_path / "e.docx"
+        path.write_bytes(b"")
+        with pytest.raises(SourceRejected) as info:
+            import_docx(path)
+        assert info.value.path == path
+        assert info.value.problem.message == "is empty"
+
+    def test_too_large_names_a_docx_file(self, tmp_path: Path) -> None:
+        """Refused by its size before it is read (a sparse file: nothing is written)."""
+        path = tmp_path / "big.docx"
+        with path.open("wb") as f:
+            f.truncate(50 * 1024 * 1024 + 1)
+        with pytest.raises(UnsafeSource) as info:
+            import_docx(path)
+        assert info.value.path == path
+        assert info.value.problem.message == (
+            "is larger than kh-tthc accepts for a .docx file (at most 50 MiB)"
         )
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
 from kh_tthc import (
@@ -185,3 +187,50 @@ class TestContinuation:
         result = import_docx(tmp_path / "e.docx", year=2025)
         assert [t.title for t in result.plan.tasks] == ["Việc một"]
         assert not [w for w in result.warnings if "continuation" in w.message]
+
+
+def test_another_kind_of_office_file(tmp_path: Path) -> None:
+    """A package whose main part is a spreadsheet's: said in the user's words."""
+    source = tmp_path / "w.docx"
+    docx.Document().save(str(source))
+    with zipfile.ZipFile(source) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
+    )
+    path = tmp_path / "s.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    with pytest.raises(SourceRejected) as info:
+        import_docx(path)
+    assert info.value.path == path
+    assert info.value.problem.message == (
+        "cannot be read as a Word document (it is another kind of Office file)"
+    )
+
+
+def test_bold_from_the_paragraph_style(tmp_path: Path) -> None:
+    """A row without a number whose paragraph style is bold (not its runs) is a group;
+    the rows under it are its tasks."""
+    document = docx.Document()
+    style = document.styles.add_style("Nhom", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.bold = True
+    table = document.add_table(rows=4, cols=3)
+    rows = [
+        HEADER[:3],
+        ("", "Nhóm việc A", ""),
+        ("1", "Việc một", "Sở Y tế"),
+        ("2", "Việc hai", "Sở Y tế"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(text)
+    table.cell(1, 1).paragraphs[0].style = style
+    document.save(str(tmp_path / "b.docx"))
+    plan = import_docx(tmp_path / "b.docx", year=2025).plan
+    assert [(t.title, t.group) for t in plan.tasks] == [
+        ("Nhóm việc A", True),
+        ("Việc một", False),
+        ("Việc hai", False),
+    ]

@@ -216,9 +216,12 @@ def test_two_row_header_below_a_title(tmp_path: Path) -> None:
         ",,,Thay thế,Bãi bỏ,\n"
         "1,Quyết định ví dụ,Sở Tư pháp,,x,Tháng 10/2025\n"
     )
-    (task,) = import_csv(write(tmp_path, text)).plan.tasks
+    result = import_csv(write(tmp_path, text))
+    (task,) = result.plan.tasks
     assert task.title == "Quyết định ví dụ"
     assert task.extra == (("Hình thức xử lý: Bãi bỏ", "x"),)
+    # The header's rows are not read again as rows that repeat it.
+    assert [w for w in result.warnings if w.line is not None] == []
 
 
 class TestAboveAndBelow:

@@ -234,3 +234,18 @@ def test_bold_from_the_paragraph_style(tmp_path: Path) -> None:
         ("Việc một", False),
         ("Việc hai", False),
     ]
+
+
+def test_legacy_font_without_letters_to_convert_is_not_warned(tmp_path: Path) -> None:
+    """Runs in .VnTime whose text is plain ASCII read the same in any font: nothing was
+    converted, so no warning names the font."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(HEADER[:3]):
+        table.cell(0, c).paragraphs[0].add_run(text)
+    for c, text in enumerate(("1", "Kiem tra ISO 9001", "VP")):
+        table.cell(1, c).paragraphs[0].add_run(text).font.name = ".VnTime"
+    document.save(str(tmp_path / "a.docx"))
+    result = import_docx(tmp_path / "a.docx", year=2025)
+    assert [t.title for t in result.plan.tasks] == ["Kiem tra ISO 9001"]
+    assert not [w for w in result.warnings if "legacy fonts" in w.message]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -249,3 +251,58 @@ def test_legacy_font_without_letters_to_convert_is_not_warned(tmp_path: Path) ->
     result = import_docx(tmp_path / "a.docx", year=2025)
     assert [t.title for t in result.plan.tasks] == ["Kiem tra ISO 9001"]
     assert not [w for w in result.warnings if "legacy fonts" in w.message]
+
+
+def _styled_rows_docx(path: Path, style_of: Callable[[Any], Any]) -> Path:
+    """Header, an unnumbered row in the style ``style_of(document)`` gives, two tasks."""
+    document = docx.Document()
+    style = style_of(document)
+    table = document.add_table(rows=4, cols=3)
+    rows = [
+        HEADER[:3],
+        ("", "Nhóm việc A", ""),
+        ("1", "Việc một", "Sở Y tế"),
+        ("2", "Việc hai", "Sở Y tế"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(text)
+    table.cell(1, 1).paragraphs[0].style = style
+    document.save(str(path))
+    return path
+
+
+GROUPED = [("Nhóm việc A", True), ("Việc một", False), ("Việc hai", False)]
+
+
+def test_bold_inherited_from_the_base_style(tmp_path: Path) -> None:
+    """A style based on a bold style is bold (ECMA-376 Part 1, 17.7.4.3 basedOn)."""
+
+    def style(document: Any) -> Any:
+        bold = document.styles.add_style("NhomGoc", WD_STYLE_TYPE.PARAGRAPH)
+        bold.font.bold = True
+        child = document.styles.add_style("NhomCon", WD_STYLE_TYPE.PARAGRAPH)
+        child.base_style = bold
+        return child
+
+    plan = import_docx(_styled_rows_docx(tmp_path / "b.docx", style), year=2025).plan
+    assert [(t.title, t.group) for t in plan.tasks] == GROUPED
+
+
+def test_styles_based_on_each_other(tmp_path: Path) -> None:
+    """Two styles based on each other (a damaged file), neither bold: the chain is
+    followed once round, not for ever, and the row is not bold."""
+
+    def style(document: Any) -> Any:
+        a = document.styles.add_style("VongA", WD_STYLE_TYPE.PARAGRAPH)
+        b = document.styles.add_style("VongB", WD_STYLE_TYPE.PARAGRAPH)
+        a.base_style = b
+        b.base_style = a
+        return a
+
+    plan = import_docx(_styled_rows_docx(tmp_path / "c.docx", style), year=2025).plan
+    assert [(t.title, t.group) for t in plan.tasks] == [
+        ("Nhóm việc A", False),
+        ("Việc một", False),
+        ("Việc hai", False),
+    ]

@@ -1,0 +1,113 @@
+"""The báo cáo's template context in full, for the illustrative quarter of
+`tests.test_report._exported` (no DOCX is rendered: these tests are fast).
+
+Every sentence below is written out from the figures counted by hand in that helper's
+docstring: 7 tasks, 2 done (1 late), 2 in progress, 1 overdue, 1 not reported, 1 "không
+phát sinh"; rate 2/6 = 33,3%, up from 0% in Quý III.
+"""
+
+from __future__ import annotations
+
+from kh_tthc import report_context
+from tests.test_report import _exported
+
+
+def _text(text: str) -> dict[str, str]:
+    return {"kind": "text", "text": text}
+
+
+BODY = [
+    _text(
+        "Thực hiện Kế hoạch số 07/KH-SNV ngày 20 tháng 8 năm 2025 của Sở Nội vụ về cải cách "
+        "hành chính, hiện đại hóa nền hành chính năm 2025, Sở Nội vụ báo cáo kết quả thực "
+        "hiện quý IV năm 2025 (số liệu từ ngày 15/9/2025 đến ngày 14/12/2025) như sau:"
+    ),
+    {"kind": "heading1", "text": "I. KẾT QUẢ THỰC HIỆN"},
+    {"kind": "heading2", "text": "1. Tình hình chung"},
+    _text(
+        "Trong kỳ báo cáo, Kế hoạch có 07 nhiệm vụ phải thực hiện: đã hoàn thành 02 nhiệm vụ "
+        "(trong đó 01 nhiệm vụ hoàn thành quá hạn); đang thực hiện 02 nhiệm vụ; 01 nhiệm vụ "
+        "quá hạn chưa hoàn thành; 01 nhiệm vụ chưa có báo cáo của đơn vị chủ trì; 01 nhiệm vụ "
+        "không phát sinh trong kỳ. Tỷ lệ hoàn thành đạt 33,3% (02/06 nhiệm vụ phát sinh trong "
+        "kỳ), tăng 33,3 điểm phần trăm so với quý III năm 2025. Kết quả thực hiện từng nhiệm "
+        "vụ tại Phụ lục kèm theo Báo cáo này."
+    ),
+    {"kind": "heading2", "text": "2. Kết quả theo đơn vị chủ trì"},
+    _text(
+        "- Phòng A: chủ trì 04 nhiệm vụ, đã hoàn thành 02 (01 quá hạn), đang thực hiện 01, "
+        "quá hạn 01; tỷ lệ hoàn thành 50%."
+    ),
+    # Nothing done: no rate; nothing applied: no rate either.
+    _text("- Phòng B: chủ trì 02 nhiệm vụ, đang thực hiện 02."),
+    _text("- Phòng C: chủ trì 01 nhiệm vụ, không phát sinh 01."),
+    {"kind": "heading2", "text": "3. Kết quả thực hiện các chỉ tiêu"},
+    _text("- Hồ sơ trực tuyến (nhiệm vụ 1.4): đạt 150 hồ sơ, bằng 75% chỉ tiêu (200 hồ sơ)."),
+    {"kind": "heading2", "text": "4. Nhiệm vụ quá hạn, chưa báo cáo"},
+    _text("Có 01 nhiệm vụ quá hạn chưa hoàn thành:"),
+    _text('- Nhiệm vụ 2.1 "Nhiệm vụ 2.1" (Phòng A, hạn 16/9/2025).'),
+    _text("Có 01 nhiệm vụ chưa nhận được báo cáo của đơn vị chủ trì:"),
+    _text('- Nhiệm vụ 2.2 "Nhiệm vụ 2.2".'),
+    {"kind": "heading1", "text": "II. KHÓ KHĂN, VƯỚNG MẮC"},
+    _text("- Hệ thống chậm."),
+    _text("- Thiếu nhân lực (Phòng A, nhiệm vụ 1.2)."),
+    {"kind": "heading1", "text": "III. ĐỀ XUẤT, KIẾN NGHỊ"},
+    _text("- Tập huấn thêm."),
+    _text("- Bổ sung kinh phí (Phòng B, nhiệm vụ 1.2)."),
+    _text(
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch cải cách hành chính quý IV năm 2025 "
+        "của Sở Nội vụ./."
+    ),
+]
+
+
+def _row(kind: str, number: str, title: str, lead: str, status: str, result: str = "") -> dict:  # type: ignore[type-arg]
+    return {
+        "kind": kind,
+        "lead": lead,
+        "number": number,
+        "result": result,
+        "status": status,
+        "title": title,
+    }
+
+
+TASKS = [
+    _row("group", "1.", "Nhóm một", "", ""),
+    _row("task", "1.1", "Nhiệm vụ 1.1", "Phòng A", "Đã hoàn thành", "Đã ban hành kế hoạch"),
+    _row(
+        "task", "1.2", "Nhiệm vụ 1.2", "- Phòng A;\n- Phòng B.", "Đang thực hiện",
+        "Phòng A: Đang rà soát\nPhòng B: Đã rà soát 5 thủ tục",
+    ),
+    _row("task", "1.3", "Nhiệm vụ 1.3", "Phòng A", "Hoàn thành quá hạn"),
+    _row(
+        "task", "1.4", "Nhiệm vụ 1.4", "Phòng B", "Đang thực hiện",
+        "Hồ sơ trực tuyến: 150 hồ sơ (chỉ tiêu 200 hồ sơ), đạt 75% chỉ tiêu",
+    ),
+    _row("group", "2.", "Nhóm hai", "", ""),
+    _row("task", "2.1", "Nhiệm vụ 2.1", "Phòng A", "Quá hạn (hạn 16/9/2025)"),
+    _row("task", "2.2", "Nhiệm vụ 2.2", "", "Chưa báo cáo"),
+    _row("task", "2.3", "Nhiệm vụ 2.3", "Phòng C", "Không phát sinh"),
+]  # fmt: skip
+
+
+def test_whole_context() -> None:
+    """Header, body, signature and appendix of the illustrative quarter's báo cáo."""
+    context = report_context(_exported())
+    assert context == {
+        "parent": "UBND TP",
+        "issuer": "SỞ NỘI VỤ",
+        "number": "     /BC-SNV",
+        "date_line": "Hà Nội, ngày    tháng 12 năm 2025",
+        "type_name": "BÁO CÁO",
+        "title": "Kết quả thực hiện Kế hoạch cải cách hành chính quý IV năm 2025",
+        "body": BODY,
+        "addressees": [],
+        "recipients": ["- Lưu: VT."],
+        "signer_titles": ["GIÁM ĐỐC"],
+        "signer_name": "Trần Văn B",
+        "appendix_title": "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV NĂM 2025",
+        "appendix_reference": (
+            "(Kèm theo Báo cáo số      /BC-SNV ngày    tháng 12 năm 2025 của Sở Nội vụ)"
+        ),
+        "tasks": TASKS,
+    }

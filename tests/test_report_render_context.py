@@ -8,8 +8,12 @@ phát sinh"; rate 2/6 = 33,3%, up from 0% in Quý III.
 
 from __future__ import annotations
 
+from datetime import date
+
+from attrs import evolve
+
 from kh_tthc import report_context
-from tests.test_report import _exported
+from tests.test_report import PLAN, _exported, _task, report
 
 
 def _text(text: str) -> dict[str, str]:
@@ -111,3 +115,14 @@ def test_whole_context() -> None:
         ),
         "tasks": TASKS,
     }
+
+
+def test_missed_due_day_is_the_last_one_before_as_of() -> None:
+    """A monthly report task (cut-off the 14th, sent two working days later: 16/9, 16/10
+    and Tuesday 18/11/2025, Nghị định 09/2019/NĐ-CP, Điều 12) seen on 18/11/2025 is overdue
+    for the report due 16/10: the one due that very day has not passed yet."""
+    plan = evolve(PLAN, tasks=(*PLAN.tasks, _task("3", "Định kỳ hàng tháng", ("a",))))
+    r = report(plan=plan, as_of=date(2025, 11, 18))
+    assert r.result("3").due == (date(2025, 9, 16), date(2025, 10, 16), date(2025, 11, 18))
+    texts = [b["text"] for b in report_context(r)["body"]]
+    assert '- Nhiệm vụ 3 "Nhiệm vụ 3" (Phòng A, hạn 16/10/2025).' in texts

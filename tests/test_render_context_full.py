@@ -1,0 +1,136 @@
+"""A kế hoạch's whole template context, every key, for a small illustrative plan (not an
+agency's) with every part a context has: bases, preamble, three levels of sections,
+closing, recipients and archive, an appendix title, group, subgroup and task rows with
+several units, a note, an indicator and an extra column.
+
+The expected texts follow Nghị định 30/2020/NĐ-CP, Phụ lục I: number zero-padded
+("07/KH-STP"), day and month below 10 zero-padded, bases ";" then "." at the last,
+headings "I." in upper case, "1.", "a)", recipients "- X;" then "- Lưu: VT, VP."
+"""
+
+from __future__ import annotations
+
+from kh_tthc import Indicator, Section, Signer, Task, TaskNumber, parse_deadline, plan_context
+from kh_tthc.render.context import signature_context
+from tests.test_render_context import small_plan
+
+N = TaskNumber.parse
+
+SECTIONS = (
+    Section(
+        title="Mục đích, yêu cầu",
+        paragraphs=("Đoạn một.",),
+        subsections=(
+            Section(
+                title="Mục đích",
+                subsections=(
+                    Section(title="Điểm một"),
+                    Section(title="Điểm hai", paragraphs=("Đoạn hai.",)),
+                ),
+            ),
+            Section(title="Yêu cầu"),
+        ),
+    ),
+    Section(title="Tổ chức thực hiện"),
+)
+
+TASKS = (
+    Task(number=N("1"), title="Nhóm một", group=True),
+    Task(number=N("1.1"), title="Nhóm con", group=True),
+    Task(
+        number=N("1.1.1"),
+        title="Việc một",
+        lead=("vp", "tt"),
+        support=("tt", "x"),
+        deadline=parse_deadline("Trước ngày 30/6/2026"),
+        note="Ghi chú",
+        indicators=(Indicator(id="hs", name="Hồ sơ được số hóa", target=100, unit="%"),),
+        extra=(("Kinh phí", "10 triệu"),),
+    ),
+    Task(number=N("2"), title="Việc hai", lead=("vp",)),
+)
+
+
+def _row(number: str, title: str, kind: str, level: int, **kw: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "number": number,
+        "title": title,
+        "kind": kind,
+        "level": level,
+        "lead": "",
+        "support": "",
+        "deadline": "",
+        "note": "",
+        "indicators": [],
+        "extra": {},
+    }
+    row.update(kw)
+    return row
+
+
+def test_whole_context() -> None:
+    plan = small_plan(
+        bases=("Luật Tổ chức chính quyền địa phương;", "Nghị định số 63/2010/NĐ-CP."),
+        preamble=("Sở Tư pháp xây dựng Kế hoạch như sau:",),
+        sections=SECTIONS,
+        closing=("Trên đây là Kế hoạch./.",),
+        recipients=("UBND thành phố", "Lãnh đạo Sở."),
+        archive=("VT", "VP"),
+        appendix_title="Danh mục nhiệm vụ",
+        tasks=TASKS,
+    )
+    assert plan_context(plan) == {
+        "parent": "UBND THÀNH PHỐ HÀ NỘI",
+        "issuer": "SỞ TƯ PHÁP",
+        "number": "07/KH-STP",
+        "date_line": "Hà Nội, ngày 09 tháng 01 năm 2026",
+        "type_name": "KẾ HOẠCH",
+        "title": "Rà soát thủ tục hành chính",
+        "body": [
+            {"kind": "basis", "text": "Luật Tổ chức chính quyền địa phương;"},
+            {"kind": "basis", "text": "Nghị định số 63/2010/NĐ-CP."},
+            {"kind": "text", "text": "Sở Tư pháp xây dựng Kế hoạch như sau:"},
+            {"kind": "heading1", "text": "I. MỤC ĐÍCH, YÊU CẦU"},
+            {"kind": "text", "text": "Đoạn một."},
+            {"kind": "heading2", "text": "1. Mục đích"},
+            {"kind": "heading3", "text": "a) Điểm một"},
+            {"kind": "heading3", "text": "b) Điểm hai"},
+            {"kind": "text", "text": "Đoạn hai."},
+            {"kind": "heading2", "text": "2. Yêu cầu"},
+            {"kind": "heading1", "text": "II. TỔ CHỨC THỰC HIỆN"},
+            {"kind": "text", "text": "Trên đây là Kế hoạch./."},
+        ],
+        "recipients": ["- UBND thành phố;", "- Lãnh đạo Sở;", "- Lưu: VT, VP."],
+        "signer_titles": ["GIÁM ĐỐC"],
+        "signer_name": "Trần Văn C",
+        "appendix_title": "DANH MỤC NHIỆM VỤ",
+        "appendix_reference": (
+            "(Kèm theo Kế hoạch số 07/KH-STP ngày 09 tháng 01 năm 2026 của Sở Tư pháp)"
+        ),
+        "tasks": [
+            _row("1.", "Nhóm một", "group", 1),
+            _row("1.1", "Nhóm con", "subgroup", 2),
+            _row(
+                "1.1.1",
+                "Việc một",
+                "task",
+                3,
+                lead="- Văn phòng Sở;\n- Thanh tra Sở.",
+                support="- Thanh tra Sở;\n- x.",  # "x" is no unit of the plan: its id
+                deadline="Trước ngày 30/6/2026",
+                note="Ghi chú",
+                indicators=["Hồ sơ được số hóa: 100%"],
+                extra={"Kinh phí": "10 triệu"},
+            ),
+            _row("2.", "Việc hai", "task", 1, lead="Văn phòng Sở"),
+        ],
+    }
+
+
+def test_recipients_without_archive_end_with_a_full_stop() -> None:
+    signer = Signer(title="Giám đốc", name="Lê Văn B")
+    assert signature_context(signer, ["Sở Nội vụ;", "Lãnh đạo Sở"], [])["recipients"] == [
+        "- Sở Nội vụ;",
+        "- Lãnh đạo Sở.",
+    ]
+    assert signature_context(signer, [], [])["recipients"] == []

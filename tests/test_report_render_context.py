@@ -13,7 +13,8 @@ from datetime import date
 from attrs import evolve
 
 from kh_tthc import report_context
-from tests.test_report import PLAN, _exported, _task, report
+from kh_tthc.render.report_context import _lower_first, _sentence, count, general_paragraph
+from tests.test_report import NS, PLAN, D, _exported, _task, report, row
 
 
 def _text(text: str) -> dict[str, str]:
@@ -126,3 +127,40 @@ def test_missed_due_day_is_the_last_one_before_as_of() -> None:
     assert r.result("3").due == (date(2025, 9, 16), date(2025, 10, 16), date(2025, 11, 18))
     texts = [b["text"] for b in report_context(r)["body"]]
     assert '- Nhiệm vụ 3 "Nhiệm vụ 3" (Phòng A, hạn 16/10/2025).' in texts
+
+
+class TestWording:
+    """The small rules of the report's sentences."""
+
+    def test_count(self) -> None:
+        """Below 10 two digits (as ND 30/2020 writes day numbers: "05"), from 10 the number
+        with "." between thousands; no noun, the number alone."""
+        assert [count(0), count(9), count(22)] == ["00 nhiệm vụ", "09 nhiệm vụ", "22 nhiệm vụ"]
+        assert count(1234, "hồ sơ") == "1.234 hồ sơ"
+        assert count(3, "") == "03"
+
+    def test_sentence(self) -> None:
+        """Trailing spaces and ";,." go, a full stop ends it, the first letter is upper case;
+        nothing at its start is touched."""
+        assert _sentence("  đang thực hiện; ") == "Đang thực hiện."
+        assert _sentence("nhóm X.") == "Nhóm X."
+        assert _sentence(". quá hạn") == ". quá hạn."
+
+    def test_lower_first(self) -> None:
+        """A first word in upper case ("TTHC") or of one letter stays as it is."""
+        assert _lower_first("Kiểm soát TTHC") == "kiểm soát TTHC"
+        assert _lower_first("TTHC cấp tỉnh") == "TTHC cấp tỉnh"
+        assert _lower_first("A và B") == "A và B"
+
+    def test_not_started_and_no_late_note(self) -> None:
+        """A count of tasks not started is named; a unit that finished on time gets no
+        "(… quá hạn)" note. Phòng A leads 1.1 (done), 1.2 (ongoing, no row: not reported)
+        and 2.1 (the Quý III report due 16/9, no row: overdue); 1.3, due 10/9 before the
+        window and with no row, is left out."""
+        r = report(row("1.1", "a", D, date(2025, 10, 20)), row("1.4", "b", NS))
+        assert "chưa thực hiện 01 nhiệm vụ" in general_paragraph(r)
+        texts = [b["text"] for b in report_context(r)["body"]]
+        assert (
+            "- Phòng A: chủ trì 03 nhiệm vụ, đã hoàn thành 01, quá hạn 01, chưa báo cáo 01; "
+            "tỷ lệ hoàn thành 33,3%." in texts
+        )

@@ -335,3 +335,67 @@ class TestHtml:
     def test_text_is_escaped(self) -> None:
         titles = ("A <b> & B", "Nhiệm vụ 2", "Nhiệm vụ 3", "Nhiệm vụ 4")
         assert "<td>A &lt;b&gt; &amp; B</td>" in agenda(titles=titles)._repr_html_()
+
+
+class TestToRecords:
+    def test_every_key(self) -> None:
+        """One dict per occurrence with ids and names of lead and support units, the due day
+        as a date, the period's code and label, the status code and the day-off flag."""
+        common = {"kind": "by_date", "period": None, "label": "", "status": "overdue"}
+        assert agenda().to_records() == [
+            {
+                "number": "2",
+                "title": "Nhiệm vụ 2",
+                "lead_ids": ["vp"],
+                "lead": ["Văn phòng Sở"],
+                "support_ids": ["cds"],
+                "support": ["Phòng Chuyển đổi số"],
+                "due": date(2025, 10, 11),
+                **common,
+                "on_day_off": True,
+            },
+            {
+                "number": "1",
+                "title": "Nhiệm vụ 1",
+                "lead_ids": ["vp", "cds"],
+                "lead": ["Văn phòng Sở", "Phòng Chuyển đổi số"],
+                "support_ids": [],
+                "support": [],
+                "due": date(2025, 10, 13),
+                **common,
+                "on_day_off": False,
+            },
+            {
+                "number": "3",
+                "title": "Nhiệm vụ 3",
+                "lead_ids": [],
+                "lead": [],
+                "support_ids": ["vp", "cds"],
+                "support": ["Văn phòng Sở", "Phòng Chuyển đổi số"],
+                "due": date(2025, 12, 16),
+                "kind": "periodic",
+                "period": "2025-Q4",
+                "label": "Quý IV/2025",
+                "status": "upcoming",
+                "on_day_off": False,
+            },
+            {
+                "number": "4",
+                "title": "Nhiệm vụ 4",
+                "lead_ids": ["cds"],
+                "lead": ["Phòng Chuyển đổi số"],
+                "support_ids": [],
+                "support": [],
+                "due": None,
+                "kind": "on_event",
+                "period": None,
+                "label": "",
+                "status": "on_event",
+                "on_day_off": False,
+            },
+        ]
+
+    def test_iteration_and_length(self) -> None:
+        schedule = agenda()
+        assert len(schedule) == 4
+        assert [str(o.task.number) for o in schedule] == ["2", "1", "3", "4"]

@@ -10,7 +10,18 @@ headings "I." in upper case, "1.", "a)", recipients "- X;" then "- Lưu: VT, VP.
 
 from __future__ import annotations
 
-from kh_tthc import Indicator, Section, Signer, Task, TaskNumber, parse_deadline, plan_context
+import pytest
+
+from kh_tthc import (
+    Indicator,
+    RenderWarning,
+    Section,
+    Signer,
+    Task,
+    TaskNumber,
+    parse_deadline,
+    plan_context,
+)
 from kh_tthc.render.context import signature_context
 from tests.test_render_context import small_plan
 
@@ -134,3 +145,83 @@ def test_recipients_without_archive_end_with_a_full_stop() -> None:
         "- Lãnh đạo Sở.",
     ]
     assert signature_context(signer, [], [])["recipients"] == []
+
+
+def _put(obj: object, **values: object) -> None:
+    # Plans refuse control characters when built (issue 12); the context must still drop
+    # any that reach it another way, so they are put in past the checks.
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
+
+
+def test_each_field_with_a_control_character_is_named() -> None:
+    """A RenderWarning names each field a control character was dropped from, by its place
+    in the document: the n-th basis, "section 1.1 paragraph 2", a task's field..."""
+    bad = "\x01"
+    inner = Section(title="Con", paragraphs=("Một.", "Hai."))
+    section = Section(title="Mục đích", paragraphs=("Đoạn.",), subsections=(inner,))
+    _put(inner, title="Con" + bad, paragraphs=("Một.", "Hai" + bad))
+    _put(section, title="Mục" + bad, paragraphs=("Đoạn" + bad,))
+    task = Task(
+        number=N("1"),
+        title="Việc",
+        lead=("vp",),
+        support=("tt",),
+        deadline=parse_deadline("Trước ngày 30/6/2026"),
+        note="Ghi chú",
+        indicators=(Indicator(id="hs", name="Hồ sơ", target=100, unit="%"),),
+        extra=(("Kinh phí", "10 triệu"),),
+    )
+    _put(task, title="Việc" + bad, note="Ghi" + bad, extra=(("Kinh" + bad, "10" + bad),))
+    _put(task.indicators[0], name="Hồ sơ" + bad)
+    plan = small_plan(
+        bases=("Luật A", "Luật B"),
+        preamble=("Mở đầu",),
+        sections=(section,),
+        closing=("Kết", "Thúc"),
+        recipients=("Sở A", "Sở B"),
+        archive=("VT",),
+        appendix_title="Phụ lục",
+        tasks=(task,),
+    )
+    _put(plan, bases=("Luật A", "Luật B" + bad), preamble=("Mở" + bad,))
+    _put(plan, closing=("Kết", "Thúc" + bad), recipients=("Sở A", "Sở B" + bad))
+    _put(plan, archive=("VT" + bad,), title="Rà soát" + bad, appendix_title="Phụ" + bad)
+    _put(plan, type_name="Kế hoạch" + bad)
+    _put(plan.issuer, name="Sở Tư pháp" + bad, parent="UBND" + bad, place="Hà Nội" + bad)
+    _put(plan.signer, title="Giám đốc" + bad, name="Trần" + bad)
+    _put(plan.units[0], name="Văn phòng" + bad)
+    _put(plan.units[1], name="Thanh tra" + bad)
+    with pytest.warns(RenderWarning) as caught:
+        context = plan_context(plan)
+    assert [str(w.message).removesuffix(TAIL) for w in caught] == [
+        "issuer parent",
+        "issuer name",
+        "place",
+        "title",
+        "appendix title",
+        "type",
+        "basis 2",
+        "preamble paragraph 1",
+        "section 1 title",
+        "section 1 paragraph 1",
+        "section 1.1 title",
+        "section 1.1 paragraph 2",
+        "closing paragraph 2",
+        "recipient 2",
+        "archive",
+        "signer title",
+        "signer name",
+        "task 1 title",
+        "task 1 lead units",
+        "task 1 support units",
+        "task 1 note",
+        "task 1 indicator 'hs'",
+        "task 1 column name",
+        "task 1 column 'Kinh\\x01'",
+    ]
+    assert context["tasks"][0]["extra"] == {"Kinh": "10"}
+    assert context["signer_name"] == "Trần"
+
+
+TAIL = ": dropped U+0001 (control characters a DOCX cannot carry)"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from kh_tthc import (
+    DocumentNumber,
     Indicator,
     RenderWarning,
     Section,
@@ -22,7 +23,7 @@ from kh_tthc import (
     parse_deadline,
     plan_context,
 )
-from kh_tthc.render.context import signature_context
+from kh_tthc.render.context import number_text, signature_context
 from tests.test_render_context import small_plan
 
 N = TaskNumber.parse
@@ -225,3 +226,9 @@ def test_each_field_with_a_control_character_is_named() -> None:
 
 
 TAIL = ": dropped U+0001 (control characters a DOCX cannot carry)"
+
+
+def test_draft_number_leaves_room() -> None:
+    """An unsigned draft's number is five spaces before "/KH-STP", for the clerk."""
+    assert number_text(DocumentNumber(type_code="KH", issuer_code="STP")) == "     /KH-STP"
+    assert number_text(DocumentNumber.parse("7/KH-STP")) == "07/KH-STP"

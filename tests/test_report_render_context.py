@@ -12,9 +12,9 @@ from datetime import date
 
 from attrs import evolve
 
-from kh_tthc import report_context
+from kh_tthc import Indicator, ProgressRow, report_context
 from kh_tthc.render.report_context import _lower_first, _sentence, count, general_paragraph
-from tests.test_report import NS, PLAN, D, _exported, _task, report, row
+from tests.test_report import IP, NS, PLAN, Q3, D, N, _exported, _task, report, row
 
 
 def _text(text: str) -> dict[str, str]:
@@ -164,3 +164,66 @@ class TestWording:
             "- Phòng A: chủ trì 03 nhiệm vụ, đã hoàn thành 01, quá hạn 01, chưa báo cáo 01; "
             "tỷ lệ hoàn thành 33,3%." in texts
         )
+
+
+TAIL = " Kết quả thực hiện từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này."
+
+
+class TestGeneralParagraph:
+    def test_no_task(self) -> None:
+        r = report(plan=evolve(PLAN, tasks=PLAN.tasks[:1]))  # the group row alone
+        assert (
+            general_paragraph(r) == "Trong kỳ báo cáo, Kế hoạch không có nhiệm vụ phải thực hiện."
+        )
+
+    def test_one_task_none_done(self) -> None:
+        """1.1 (due 30/10) alone, no row on 15/12: overdue; nothing done, no previous."""
+        r = report(plan=evolve(PLAN, tasks=PLAN.tasks[:2]))
+        assert general_paragraph(r) == (
+            "Trong kỳ báo cáo, Kế hoạch có 01 nhiệm vụ phải thực hiện: 01 nhiệm vụ quá hạn "
+            "chưa hoàn thành. Chưa có nhiệm vụ hoàn thành." + TAIL
+        )
+
+    def test_rate_down(self) -> None:
+        """Quý III: 1.3 done on 5/9 (due 10/9), the six others not reported: 1/7, 14,3%.
+        Quý IV, no rows: 1.3 is settled and left out; 1.1 and 2.1 overdue, four not
+        reported; none done, 14,3 points down (0 - 1/7 = -14,29, one decimal)."""
+        q3 = report(row("1.3", "a", D, date(2025, 9, 5)), period=Q3, as_of=date(2025, 9, 15))
+        assert general_paragraph(q3) == (
+            "Trong kỳ báo cáo, Kế hoạch có 07 nhiệm vụ phải thực hiện: đã hoàn thành 01 nhiệm "
+            "vụ; 06 nhiệm vụ chưa có báo cáo của đơn vị chủ trì. Tỷ lệ hoàn thành đạt 14,3% "
+            "(01/07 nhiệm vụ phát sinh trong kỳ)." + TAIL
+        )
+        assert general_paragraph(report(previous=q3)) == (
+            "Trong kỳ báo cáo, Kế hoạch có 06 nhiệm vụ phải thực hiện: 02 nhiệm vụ quá hạn "
+            "chưa hoàn thành; 04 nhiệm vụ chưa có báo cáo của đơn vị chủ trì. Chưa có nhiệm vụ "
+            "hoàn thành, giảm 14,3 điểm phần trăm so với quý III năm 2025." + TAIL
+        )
+
+
+def test_attainment_with_previous_and_a_share() -> None:
+    """A count written "150 hồ sơ" with the previous quarter's value after it; a share
+    written "92,5%" with no space; the overdue task with two leads names both."""
+    share = Indicator(id="tl", name="Tỷ lệ hồ sơ đúng hạn", target=100, unit="%")
+    tasks = tuple(
+        evolve(t, indicators=(*t.indicators, share))
+        if str(t.number) == "1.4"
+        else evolve(t, lead=("a", "b"))
+        if str(t.number) == "1.1"
+        else t
+        for t in PLAN.tasks
+    )
+    plan = evolve(PLAN, tasks=tasks)
+    rows_q3 = (ProgressRow(task=N("1.4"), unit="b", status=IP, values={"hs": 50}),)
+    q3 = report(*rows_q3, period=Q3, as_of=date(2025, 9, 15), plan=plan)
+    values = {"hs": 150, "tl": 92.5}
+    q4 = report(
+        ProgressRow(task=N("1.4"), unit="b", status=IP, values=values), previous=q3, plan=plan
+    )
+    texts = [b["text"] for b in report_context(q4)["body"]]
+    assert (
+        "- Hồ sơ trực tuyến (nhiệm vụ 1.4): đạt 150 hồ sơ, bằng 75% chỉ tiêu (200 hồ sơ); "
+        "quý III năm 2025 đạt 50 hồ sơ." in texts
+    )
+    assert "- Tỷ lệ hồ sơ đúng hạn (nhiệm vụ 1.4): đạt 92,5%, bằng 92,5% chỉ tiêu (100%)." in texts
+    assert '- Nhiệm vụ 1.1 "Nhiệm vụ 1.1" (Phòng A; Phòng B, hạn 30/10/2025).' in texts

@@ -23,7 +23,7 @@ from kh_tthc import (
     parse_deadline,
     plan_context,
 )
-from kh_tthc.render.context import number_text, signature_context
+from kh_tthc.render.context import body_blocks, number_text, signature_context
 from tests.test_render_context import small_plan
 
 N = TaskNumber.parse
@@ -232,3 +232,28 @@ def test_draft_number_leaves_room() -> None:
     """An unsigned draft's number is five spaces before "/KH-STP", for the clerk."""
     assert number_text(DocumentNumber(type_code="KH", issuer_code="STP")) == "     /KH-STP"
     assert number_text(DocumentNumber.parse("7/KH-STP")) == "07/KH-STP"
+
+
+def test_points_past_the_alphabet_are_numbered() -> None:
+    """Points run "a)" to "y)", 23 Vietnamese letters (no "f", "j", "w", "z"; "đ" after
+    "d"); a 24th is numbered "24)"."""
+    points = tuple(Section(title=f"Điểm {n}") for n in range(1, 25))
+    blocks = body_blocks(
+        [Section(title="Phần", subsections=(Section(title="Mục", subsections=points),))]
+    )
+    texts = [b["text"] for b in blocks[2:]]
+    assert texts[:6] == [
+        "a) Điểm 1",
+        "b) Điểm 2",
+        "c) Điểm 3",
+        "d) Điểm 4",
+        "đ) Điểm 5",
+        "e) Điểm 6",
+    ]
+    assert texts[-2:] == ["y) Điểm 23", "24) Điểm 24"]
+
+
+def test_recipients_keep_their_words_and_only_the_last_takes_the_full_stop() -> None:
+    signer = Signer(title="Giám đốc", name="Lê Văn B")
+    recipients = signature_context(signer, ["Phòng X", "Sở Y;", "UBND Z,"], [])["recipients"]
+    assert recipients == ["- Phòng X;", "- Sở Y;", "- UBND Z."]

@@ -13,7 +13,13 @@ from datetime import date
 from attrs import evolve
 
 from kh_tthc import Indicator, ProgressRow, report_context
-from kh_tthc.render.report_context import _lower_first, _sentence, count, general_paragraph
+from kh_tthc.render.report_context import (
+    _lower_first,
+    _sentence,
+    count,
+    general_paragraph,
+    report_sections,
+)
 from tests.test_report import IP, NS, PLAN, Q3, D, N, _exported, _task, report, row
 
 
@@ -227,3 +233,34 @@ def test_attainment_with_previous_and_a_share() -> None:
     )
     assert "- Tỷ lệ hồ sơ đúng hạn (nhiệm vụ 1.4): đạt 92,5%, bằng 92,5% chỉ tiêu (100%)." in texts
     assert '- Nhiệm vụ 1.1 "Nhiệm vụ 1.1" (Phòng A; Phòng B, hạn 30/10/2025).' in texts
+
+
+def test_quiet_quarter() -> None:
+    """1.1 alone, done on 20/10: nothing overdue, nothing missing, no remark; and the
+    sections' own titles, before the heading puts them in upper case."""
+    r = report(row("1.1", "a", D, date(2025, 10, 20)), plan=evolve(PLAN, tasks=PLAN.tasks[:2]))
+    assert [s.title for s in report_sections(r)] == [
+        "Kết quả thực hiện",
+        "Khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị",
+    ]
+    texts = [b["text"] for b in report_context(r)["body"]]
+    assert (
+        "Không có nhiệm vụ quá hạn; các đơn vị chủ trì đã báo cáo đầy đủ kết quả thực hiện."
+        in texts
+    )
+    assert "Trong kỳ, các đơn vị không phản ánh khó khăn, vướng mắc." in texts
+    assert "Không có đề xuất, kiến nghị." in texts
+
+
+def test_missing_lead_and_remark_endings() -> None:
+    """1.2 led by Phòng A and Phòng B, only A reported: B is named as not reporting. A
+    remark's trailing ";" goes, its last letters stay."""
+    rows = (
+        ProgressRow(task=N("1.2"), unit="a", status=IP, difficulty="Thiếu kinh phí;"),
+        ProgressRow(task=N("1.1"), unit="a", status=IP, difficulty="Thiếu máy X"),
+    )
+    texts = [b["text"] for b in report_context(report(*rows))["body"]]
+    assert '- Nhiệm vụ 1.2 "Nhiệm vụ 1.2" (Phòng B chưa báo cáo).' in texts
+    assert "- Thiếu máy X (Phòng A, nhiệm vụ 1.1)." in texts
+    assert "- Thiếu kinh phí (Phòng A, nhiệm vụ 1.2)." in texts

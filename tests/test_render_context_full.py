@@ -15,6 +15,7 @@ import pytest
 from kh_tthc import (
     DocumentNumber,
     Indicator,
+    Organization,
     RenderWarning,
     Section,
     Signer,
@@ -23,7 +24,7 @@ from kh_tthc import (
     parse_deadline,
     plan_context,
 )
-from kh_tthc.render.context import body_blocks, number_text, signature_context
+from kh_tthc.render.context import body_blocks, number_text, signature_context, xml_safe
 from tests.test_render_context import small_plan
 
 N = TaskNumber.parse
@@ -190,6 +191,7 @@ def test_each_field_with_a_control_character_is_named() -> None:
     _put(plan, archive=("VT" + bad,), title="Rà soát" + bad, appendix_title="Phụ" + bad)
     _put(plan, type_name="Kế hoạch" + bad)
     _put(plan.issuer, name="Sở Tư pháp" + bad, parent="UBND" + bad, place="Hà Nội" + bad)
+    _put(plan.number, issuer_code="STP" + bad)
     _put(plan.signer, title="Giám đốc" + bad, name="Trần" + bad)
     _put(plan.units[0], name="Văn phòng" + bad)
     _put(plan.units[1], name="Thanh tra" + bad)
@@ -198,6 +200,7 @@ def test_each_field_with_a_control_character_is_named() -> None:
     assert [str(w.message).removesuffix(TAIL) for w in caught] == [
         "issuer parent",
         "issuer name",
+        "number",
         "place",
         "title",
         "appendix title",
@@ -257,3 +260,21 @@ def test_recipients_keep_their_words_and_only_the_last_takes_the_full_stop() -> 
     signer = Signer(title="Giám đốc", name="Lê Văn B")
     recipients = signature_context(signer, ["Phòng X", "Sở Y;", "UBND Z,"], [])["recipients"]
     assert recipients == ["- Phòng X;", "- Sở Y;", "- UBND Z."]
+
+
+def test_issuer_without_parent_and_a_lead_that_is_no_unit() -> None:
+    """No parent body: an empty first header line; a lead id the plan's units do not name
+    is printed as it is."""
+    issuer = Organization(name="Sở Tư pháp", abbreviation="STP", place="Hà Nội")
+    tasks = (Task(number=N("1"), title="Việc", lead=("so-tc",)),)
+    context = plan_context(small_plan(issuer=issuer, tasks=tasks))
+    assert (context["parent"], context["issuer"]) == ("", "SỞ TƯ PHÁP")
+    assert context["tasks"][0]["lead"] == "so-tc"
+
+
+def test_every_dropped_character_is_listed() -> None:
+    with pytest.warns(RenderWarning) as caught:
+        assert xml_safe("A\x02B\x01C\x02", "title") == "ABC"
+    assert [str(w.message) for w in caught] == [
+        "title: dropped U+0001, U+0002 (control characters a DOCX cannot carry)"
+    ]

@@ -164,7 +164,7 @@ class TestWording:
         and 2.1 (the Quý III report due 16/9, no row: overdue); 1.3, due 10/9 before the
         window and with no row, is left out."""
         r = report(row("1.1", "a", D, date(2025, 10, 20)), row("1.4", "b", NS))
-        assert "chưa thực hiện 01 nhiệm vụ" in general_paragraph(r)
+        assert "; chưa thực hiện 01 nhiệm vụ; " in general_paragraph(r)
         texts = [b["text"] for b in report_context(r)["body"]]
         assert (
             "- Phòng A: chủ trì 03 nhiệm vụ, đã hoàn thành 01, quá hạn 01, chưa báo cáo 01; "
@@ -254,13 +254,27 @@ def test_quiet_quarter() -> None:
 
 
 def test_missing_lead_and_remark_endings() -> None:
-    """1.2 led by Phòng A and Phòng B, only A reported: B is named as not reporting. A
-    remark's trailing ";" goes, its last letters stay."""
+    """1.2 led by Phòng A and Phòng B, only A reported: B is named as not reporting, in the
+    body and in the table. A remark's trailing ";" goes, its last letters stay; so does a
+    plan title's full stop inside the first sentence. A result and an indicator's figure
+    are two lines of the table's cell."""
     rows = (
         ProgressRow(task=N("1.2"), unit="a", status=IP, difficulty="Thiếu kinh phí;"),
         ProgressRow(task=N("1.1"), unit="a", status=IP, difficulty="Thiếu máy X"),
+        ProgressRow(task=N("1.4"), unit="b", status=IP, result="Đang số hóa", values={"hs": 150}),
     )
-    texts = [b["text"] for b in report_context(report(*rows))["body"]]
+    plan = evolve(PLAN, title="Kiểm soát thủ tục hành chính năm 2025.")
+    context = report_context(report(*rows, plan=plan))
+    assert context["body"][0]["text"].startswith(
+        "Thực hiện Kế hoạch số 07/KH-SNV ngày 20 tháng 8 năm 2025 của Sở Nội vụ về kiểm soát "
+        "thủ tục hành chính năm 2025, Sở Nội vụ báo cáo"
+    )
+    table = {t["number"]: t for t in context["tasks"]}
+    assert table["1.2"]["status"] == "Chưa báo cáo: Phòng B"
+    assert table["1.4"]["result"] == (
+        "Đang số hóa\nHồ sơ trực tuyến: 150 hồ sơ (chỉ tiêu 200 hồ sơ), đạt 75% chỉ tiêu"
+    )
+    texts = [b["text"] for b in context["body"]]
     assert '- Nhiệm vụ 1.2 "Nhiệm vụ 1.2" (Phòng B chưa báo cáo).' in texts
     assert "- Thiếu máy X (Phòng A, nhiệm vụ 1.1)." in texts
     assert "- Thiếu kinh phí (Phòng A, nhiệm vụ 1.2)." in texts

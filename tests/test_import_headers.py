@@ -193,3 +193,62 @@ class TestMatchHeader:
         assert h is not None
         assert [c.role for c in h.columns] == [Role.TITLE, Role.LEAD, Role.DEADLINE, Role.EXTRA]
         assert h.columns[3].header == "Thời gian bắt đầu"
+
+
+class TestHeaderWords:
+    """`_words_by_role` runs once, when the module is imported: called here directly, so
+    that its rules (one wording per spelling, the table's order, every role) are checked."""
+
+    def test_built_table_is_the_one_in_use(self) -> None:
+        from kh_tthc.importing.headers import _words_by_role
+
+        assert _words_by_role() == HEADER_WORDS
+
+    def test_wordings_by_role_hand_checked(self) -> None:
+        """Each role's examples in the table's order; "THỜI GIAN HOÀN THÀNH" differs from
+        "Thời gian hoàn thành" only in case and is listed once, as first written."""
+        from kh_tthc.importing.headers import _words_by_role
+
+        words = _words_by_role()
+        assert list(words) == [
+            Role.NUMBER,
+            Role.RESULT,
+            Role.DEADLINE,
+            Role.LEAD,
+            Role.SUPPORT,
+            Role.TITLE,
+        ]
+        assert words[Role.NUMBER] == ("STT", "TT", "Số TT", "Số thứ tự")
+        assert words[Role.DEADLINE] == (
+            "Thời gian hoàn thành",
+            "Thời gian thực hiện",
+            "Thời hạn",
+            "Thời hạn hoàn thành",
+            "Thời hạn trình",
+            "Ngày dự kiến trình ban hành",
+            "Tiến độ",
+        )
+        # Two lines of the table give the lead role: their examples are joined in order.
+        assert words[Role.LEAD] == (
+            "Đơn vị chủ trì thực hiện",
+            "Cơ quan chủ trì",
+            "Cơ quan chủ trì soạn thảo",
+            "Bộ, ngành chủ trì",
+            "Chủ trì",
+            "CƠ QUAN THỰC HIỆN",
+            "Cơ quan soạn thảo",
+            "Đơn vị thực hiện",
+            "Trách nhiệm thực hiện",
+        )
+
+
+def test_header_help_message() -> None:
+    """The advice printed when no header row is found, word for word."""
+    from kh_tthc.importing import header_help
+
+    assert header_help() == (
+        "a header row with a task column ('Nội dung công việc' / 'Tên nhiệm vụ' / "
+        "'NHIỆM VỤ'...) and at least two of 'STT', 'Đơn vị chủ trì thực hiện', "
+        "'Đơn vị phối hợp/theo dõi', 'Thời gian hoàn thành' "
+        "(wording, case and accents may vary)"
+    )

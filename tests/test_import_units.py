@@ -179,3 +179,22 @@ class TestUnits:
         r = rows(("1", "A", "Sở Tư pháp\nSở Tài chính\nSở Tài nguyên", "", ""))
         ids = [u.id for u in rows_to_tasks(HEADER, r, path=None).units]
         assert len(set(ids)) == 3
+
+
+class TestUnitTableName:
+    def test_name_of_a_known_id(self) -> None:
+        """A unit's name is found from the id the table gave it."""
+        from kh_tthc.importing.units import UnitTable
+
+        table = UnitTable()
+        assert table.ids(["Sở Tư pháp", "Sở Tài chính"]) == ("stp", "stc")
+        assert table.name("stc") == "Sở Tài chính"
+
+    def test_name_of_an_unknown_id_is_the_id(self) -> None:
+        """An id the table never gave is shown as it is, not as None or an error."""
+        from kh_tthc.importing.units import UnitTable
+
+        table = UnitTable()
+        table.ids(["Sở Tư pháp"])
+        assert table.name("ubnd") == "ubnd"
+        assert UnitTable().name("stp") == "stp"

@@ -437,3 +437,11 @@ class TestYearHint:
     def test_the_callers_year_last(self) -> None:
         assert year_hint(FrontMatter(title="Kiểm soát thủ tục hành chính"), 2022) == 2022
         assert year_hint(FrontMatter()) is None
+
+
+def test_a_cited_date_is_cut_out_as_a_space() -> None:
+    """A cited date is taken out of the title as white space, so the words on both sides
+    of it still read together (an illustrative title with a date inside its span)."""
+    period = period_from_text("Kế hoạch giai đoạn 2021 ngày 05/01/2023 - 2025")
+    assert period is not None
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2021-01-01", "2025-12-31")

@@ -374,6 +374,9 @@ class TestBuildPlan:
         ("Kế hoạch năm 2026 và 6 tháng đầu năm 2027", ("2027-01-01", "2027-06-30")),
         ("Kế hoạch giai đoạn 2021 - 2025, năm 2023", ("2023-01-01", "2023-12-31")),
         ("Kế hoạch 3 tháng cuối năm 1800 và 3 tháng cuối năm 2025", ("2025-10-01", "2025-12-31")),
+        # The first phrase of a kind that holds wins, twelve months included.
+        ("Kế hoạch 12 tháng cuối năm 2024 và 3 tháng cuối năm 2025", ("2024-01-01", "2024-12-31")),
+        ("Kế hoạch 12 tháng đầu năm 2024 và 3 tháng đầu năm 2025", ("2024-01-01", "2024-12-31")),
     ],
 )
 def test_period_rules(title: str, span: tuple[str, str]) -> None:
@@ -406,6 +409,8 @@ def test_no_period(title: str) -> None:
     [
         ("Kế hoạch 3 tháng cuối năm 1900", "1900-10-01"),
         ("Kế hoạch 3 tháng đầu năm 1900", "1900-01-01"),
+        ("Kế hoạch 3 tháng đầu năm 1900 và 3 tháng đầu năm 2025", "1900-01-01"),
+        ("Kế hoạch 3 tháng cuối năm 1900 và 3 tháng cuối năm 2025", "1900-10-01"),
         ("Kế hoạch Quý II/1900", "1900-04-01"),
         ("Kế hoạch năm 1900", "1900-01-01"),
         ("Kế hoạch giai đoạn 1900 - 1901", "1900-01-01"),

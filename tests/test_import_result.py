@@ -450,3 +450,16 @@ def test_a_cited_date_is_cut_out_as_a_space() -> None:
     period = period_from_text("Kế hoạch giai đoạn 2021 ngày 05/01/2023 - 2025")
     assert period is not None
     assert (period.start.isoformat(), period.end.isoformat()) == ("2021-01-01", "2025-12-31")
+
+
+def test_only_dated_completion_times_count() -> None:
+    """A task without a completion time, an ongoing and a monthly one give no due date:
+    the title's period stands; only the plan check's warning on task 1 is said."""
+    tasks = table("", "Thường xuyên", "Hằng tháng")
+    assert [t.deadline is None for t in tasks.tasks] == [True, False, False]  # type: ignore[attr-defined]
+    result = build_plan(FULL, tasks, path=None)
+    assert said(result) == [("task 1", "no completion time (thời gian hoàn thành)")]
+    assert (result.plan.period.start, result.plan.period.end) == (
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+    )

@@ -206,6 +206,11 @@ class TestTitle:
         fm = read("KẾ HOẠCH", "Kiểm soát thủ tục hành chính", "Hà Nội, ngày 1 tháng 2 năm 2024")
         assert str(fm.issued) == "2024-02-01"
 
+    def test_title_at_the_end_of_the_lines(self) -> None:
+        fm = read("KẾ HOẠCH", "Kiểm soát thủ tục hành chính")
+        assert (fm.type_name, fm.title) == ("Kế hoạch", "Kiểm soát thủ tục hành chính")
+        assert read("KẾ HOẠCH") == FrontMatter(type_name="Kế hoạch")
+
     def test_no_title_under_the_type(self) -> None:
         fm = read("KẾ HOẠCH", "Căn cứ Luật;")
         assert (fm.type_name, fm.title) == ("Kế hoạch", None)

@@ -255,6 +255,10 @@ class TestTitle:
         fm = read("KẾ HOẠCH HÀNH ĐỘNG CẢI CÁCH HÀNH CHÍNH NĂM 2026")
         assert (fm.type_name, fm.title) == ("Kế hoạch hành động", "Cải cách hành chính năm 2026")
 
+    def test_one_line_type_after_a_title_is_not_read(self) -> None:
+        fm = read("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", "CHƯƠNG TRÌNH KHÁC NỮA")
+        assert (fm.type_name, fm.title) == ("Kế hoạch", "Cải cách hành chính năm 2026")
+
     def test_one_line_type_needs_capitals(self) -> None:
         fm = read("Kế hoạch cải cách hành chính năm 2026")
         assert (fm.type_name, fm.title) == (None, None)

@@ -207,6 +207,21 @@ class TestBuildPlan:
         )
 
     @pytest.mark.parametrize(
+        ("deadlines", "years"),
+        [
+            (("Năm 2027", "Trước ngày 15/3/2025", "Tháng 6/2026"), (2025, 2027)),
+            (("Tháng 6/2026",), (2026, 2026)),
+        ],
+    )
+    def test_period_from_the_first_and_last_due_dates(
+        self, deadlines: tuple[str, ...], years: tuple[int, int]
+    ) -> None:
+        """The years of the earliest and the latest due date, whatever the rows' order."""
+        front = evolve(FULL, title="Kiểm soát thủ tục hành chính")
+        period = build_plan(front, table(*deadlines), path=None).plan.period
+        assert (period.start, period.end) == (date(years[0], 1, 1), date(years[1], 12, 31))
+
+    @pytest.mark.parametrize(
         ("deadlines", "message"),
         [
             (

@@ -285,6 +285,15 @@ class TestAppendix:
         assert fm.issuer is None  # the appendix title is not the issuer
         assert str(fm.number) == "05/KH-SKHCN"
 
+    def test_a_bare_appendix_line(self) -> None:
+        """ "PHỤ LỤC" alone: the next line is the appendix's title, not an issuer."""
+        fm = read("PHỤ LỤC", "DANH MỤC NHIỆM VỤ")
+        assert (fm.appendix_title, fm.issuer, fm.parent) == ("Danh mục nhiệm vụ", None, None)
+
+    def test_the_first_appendix_title_counts(self) -> None:
+        fm = read("PHỤ LỤC I", "DANH MỤC MỘT", "PHỤ LỤC II", "DANH MỤC HAI", "Phụ lục III: Ba")
+        assert fm.appendix_title == "Danh mục một"
+
     def test_a_note_in_brackets_is_no_title(self) -> None:
         fm = read("PHỤ LỤC", "(Kèm theo Kế hoạch số 05/KH-SKHCN)")
         assert fm.appendix_title is None

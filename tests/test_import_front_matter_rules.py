@@ -290,6 +290,14 @@ class TestAppendix:
         fm = read("PHỤ LỤC", "DANH MỤC NHIỆM VỤ")
         assert (fm.appendix_title, fm.issuer, fm.parent) == ("Danh mục nhiệm vụ", None, None)
 
+    def test_the_appendix_title_line_is_not_read_again(self) -> None:
+        """The line taken as the appendix title is done with: a plan it names ("thực
+        hiện Kế hoạch số ...", the plan it carries out) is not this document's number."""
+        for before in ((), ("UBND TỈNH A", "SỞ B")):
+            fm = read(*before, "PHỤ LỤC", "Danh mục nhiệm vụ thực hiện Kế hoạch số 05/KH-UBND")
+            assert fm.appendix_title == "Danh mục nhiệm vụ thực hiện Kế hoạch số 05/KH-UBND"
+            assert fm.number is None
+
     def test_the_first_appendix_title_counts(self) -> None:
         fm = read("PHỤ LỤC I", "DANH MỤC MỘT", "PHỤ LỤC II", "DANH MỤC HAI", "Phụ lục III: Ba")
         assert fm.appendix_title == "Danh mục một"
@@ -398,6 +406,11 @@ class TestSigner:
     def test_head_signing_in_own_name_after_recipients(self) -> None:
         fm = read("Nơi nhận:", "- Như trên;", "- LƯU: VT", "GIÁM ĐỐC", "(Đã ký)", "Lê Văn D")
         assert fm.signer == Signer(title="Giám đốc", name="Lê Văn D")
+
+    def test_own_name_within_two_lines(self) -> None:
+        """A head signing in their own name: the name within the two lines below."""
+        fm = read("Nơi nhận:", "GIÁM ĐỐC", "(Đã ký)", "(Đóng dấu)", "Lê Văn D")
+        assert fm.signer is None
 
     def test_capitals_before_recipients_are_no_signer(self) -> None:
         fm = read("KẾ HOẠCH", "Căn cứ", "GIÁM ĐỐC", "Lê Văn D")

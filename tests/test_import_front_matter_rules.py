@@ -67,6 +67,7 @@ class TestOrdinaryCase:
             ("GIÁM ĐỐC", "Giám đốc"),
             ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
             ("PHÓ", "Phó"),
+            ("PHÓ TRƯỞNG", "Phó Trưởng"),  # a one-word position after "Phó" (illustrative)
             ("CHỦ TỊCH PHÓ", "Chủ tịch phó"),
         ],
     )

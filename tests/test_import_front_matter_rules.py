@@ -471,3 +471,12 @@ class TestSpelling:
         spelling = _Spelling(["SỞ Y TẾ TỈNH", "báo Sở Y tế"])
         assert spelling.lines == ["báo Sở Y tế"]
         assert spelling.recase("SỞ Y TẾ") == ("Sở Y tế", True)
+
+    def test_found_at_the_start_of_a_line(self) -> None:
+        assert _Spelling(["Sở Y tế giao việc"]).recase("SỞ Y TẾ") == ("Sở Y tế", True)
+
+    def test_the_first_spelling_in_a_line(self) -> None:
+        assert _Spelling(["Gửi Sở y tế và Sở Y tế"]).recase("SỞ Y TẾ") == ("Sở y tế", True)
+
+    def test_capitals_inside_a_line_are_no_spelling(self) -> None:
+        assert _Spelling(["Giao SỞ Y TẾ làm"]).recase("SỞ Y TẾ")[1] is False

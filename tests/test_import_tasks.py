@@ -461,3 +461,11 @@ class TestTwoRowHeaderRepeated:
         result = rows_to_tasks(self.header(), r, path=None)  # type: ignore[arg-type]
         assert numbers(result) == ["1", "2"]
         assert [u.name for u in result.units] == ["Sở Y tế"]
+
+
+def test_cells_past_the_row_are_empty() -> None:
+    """A row shorter than the header: its missing cells, and a column the header lacks
+    (None), read as empty cells."""
+    row = RawRow(cells=(Cell(text="a"),))
+    assert (row.cell(0), row.cell(1), row.cell(None)) == (Cell(text="a"), Cell(), Cell())
+    assert (row.text(1), row.text(None)) == ("", "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from kh_tthc.importing import HEADER_WORDS, Role, classify_header, match_header, match_two_rows
@@ -10,7 +12,15 @@ from kh_tthc.importing.headers import HEADER_TABLE
 EXAMPLES = [(line.role, text) for line in HEADER_TABLE for text, _ in line.examples]
 
 
-@pytest.mark.parametrize(("role", "text"), EXAMPLES, ids=[t for _, t in EXAMPLES])
+def _ascii_id(text: str) -> str:
+    """ "Số TT" as "So TT": an id that stays the same each time pytest collects the tests in
+    one process (mutmut collects them several times, and pytest escapes an id that is not
+    plain ASCII, a backslash included, once more each time)."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return text.encode("ascii", "ignore").decode()
+
+
+@pytest.mark.parametrize(("role", "text"), EXAMPLES, ids=[_ascii_id(t) for _, t in EXAMPLES])
 def test_every_example_gets_its_role(role: Role, text: str) -> None:
     """Each header cell quoted in the table is classified as the table says."""
     assert classify_header(text) is role

@@ -36,8 +36,6 @@ PYTEST_ARGS = [
     "no:threadexception",
     "-m",
     "not soffice and not slow",
-    "-o",
-    "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true",
 ]
 
 

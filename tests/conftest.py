@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -210,10 +209,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A test run leaves the checkout as it found it: a test that writes into it (a doc
     example saving to out/, say) fails the run, naming the files."""
-    if os.environ.get("KH_TTHC_MUTATION") == "1":
-        # mutmut forks each mutant's tests from this process: frozen, the objects built so
-        # far are not walked by every collection in every child (pytest collects at exit).
-        gc.freeze()
     before = session.config.stash.get(_STATUS, None)
     after = _git_status()
     if before is None or after is None:

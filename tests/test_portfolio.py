@@ -976,6 +976,10 @@ class TestClearCache:
         class Node:
             other: Node
 
+        # The process may have frozen objects already (mutation runs freeze them before
+        # forking each mutant's tests): the first half needs none frozen.
+        was_frozen = gc.get_freeze_count() > 0
+        gc.unfreeze()
         with core._gc_paused():
             a, b = Node(), Node()
             a.other, b.other = b, a
@@ -998,3 +1002,5 @@ class TestClearCache:
             assert not any(o is made for o in gc.get_objects(generation=2))
         finally:
             gc.unfreeze()
+            if was_frozen:
+                gc.freeze()

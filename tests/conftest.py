@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 # Under mutmut, mends its stack-depth check before kh_tthc is first imported (see there).
-import tests.mutmut_frames  # noqa: F401  # isort: skip
+import tests.mutmut_frames  # isort: skip
 from kh_tthc import Plan, load_plan
 from tests.needs import need
 
@@ -62,11 +62,42 @@ _SOFFICE_TESTS = (
 )
 
 
+#: Fuzzing, hostile-input and whole-document tests, each over half a second under the
+#: mutation profile (measured in mutmut's stats run): left out of mutation runs (`-m "not
+#: slow"`), where a surviving mutant would run them all; `make test` runs them.
+_SLOW_TESTS = (
+    "tests/hostile/test_fuzz.py::test_fuzz_target",
+    "tests/hostile/test_import_csv_stream.py::test_huge_file_refused_as_it_is_read",
+    "tests/hostile/test_import_xlsx_package.py::test_damaged_workbooks_raise_only_library_errors",
+    "tests/hostile/test_input_door.py::TestFifos::",
+    "tests/hostile/test_limits.py::TestRenderSize::test_above_the_limit_is_refused_before_work",
+    "tests/hostile/test_templates.py::TestTemplateFile::test_fifo_template_does_not_hang",
+    "tests/hostile/test_templates.py::TestTemplateFile::test_zip_bomb_refused_before_unpacking",
+    "tests/test_api_contract_model.py::TestCheckPlanNeverRaises::",
+    "tests/test_api_contract_model.py::TestRoundTrip::test_what_check_plan_passes_round_trips",
+    "tests/test_check.py::TestRendered::test_generated_plans_pass",
+    "tests/test_check_pages.py::TestHostilePdf::test_a_stuck_pdftotext_is_stopped",
+    "tests/test_forms.py::test_a_million_rows_is_refused_by_name",
+    "tests/test_forms.py::test_any_result_text_round_trips",
+    "tests/test_forms.py::test_any_typing_in_open_cells_is_read_or_named",
+    "tests/test_import_csv.py::TestBadInput::test_too_many_rows",
+    "tests/test_import_csv.py::test_fuzz",
+    "tests/test_import_docx.py::test_fuzz_document_part",
+    "tests/test_import_office.py::test_numbering_fuzz",
+    "tests/test_import_progress.py::test_any_report_table_gives_progress_or_a_library_error",
+    "tests/test_import_tasks.py::TestNeverDropARow::",
+    "tests/test_report_example.py::test_draws_the_chart",
+    "tests/test_roundtrip_docx.py::",
+    "tests/test_schema.py::test_every_dumped_plan_validates",
+)
+
+
 _STATUS = pytest.StashKey[set[str] | None]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "soffice: starts LibreOffice (left out of mutation runs)")
+    config.addinivalue_line("markers", "slow: over half a second (left out of mutation runs)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,28 +106,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = "soffice" in getattr(item, "fixturenames", ())
         if uses or item.nodeid.startswith(_SOFFICE_TESTS):
             item.add_marker(pytest.mark.soffice)
+        if item.nodeid.startswith(_SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
         if os.environ.get("KH_TTHC_MUTATION") == "1":
             _allow_two_executors(item)
 
 
+def pytest_runtest_logstart(nodeid: str) -> None:
+    tests.mutmut_frames.running = nodeid.removeprefix("mutants/")
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if os.environ.get("KH_TTHC_MUTATION") == "1":
-        _forget_parsed_phrases()
+        _forget_cached_answers()
 
 
-def _forget_parsed_phrases() -> None:
-    """Under mutmut, each test starts with the deadline parser's caches (whole phrases,
-    periods, compiled families) empty. Otherwise the stats run ties a parser function only
-    to the first test that reached it (the later ones read the cache), and each mutant's
-    tests, forked from a process that has read every phrase already, are answered by the
-    unmutated code: 72% of parse.py's mutants survived untested."""
+def _forget_cached_answers() -> None:
+    """Under mutmut, each test starts with the caches of the mutated modules empty: the
+    deadline parser's (whole phrases, periods, compiled families) and a report's due days.
+    Otherwise the stats run ties a function only to the first test that reached it (the
+    later ones read the cache), and each mutant's tests, forked from a process that has
+    read every phrase already, are answered by the unmutated code: 72% of parse.py's
+    mutants survived untested."""
     parse = sys.modules.get("kh_tthc.deadline.parse")
-    if parse is None:
-        return
-    parse._parse.cache_clear()
-    parse._suggest.cache_clear()
-    for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
-        getattr(parse, name).clear()
+    if parse is not None:
+        parse._parse.cache_clear()
+        parse._suggest.cache_clear()
+        for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
+            getattr(parse, name).clear()
+    report = sys.modules.get("kh_tthc.report")
+    if report is not None:
+        report._due_dates.cache_clear()
 
 
 def _allow_two_executors(item: pytest.Item) -> None:

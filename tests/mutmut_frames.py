@@ -1,4 +1,8 @@
-"""Mends mutmut's `max_stack_depth` check for generated code; imported by conftest.py.
+"""Ties tests to mutated functions for mutmut; imported by conftest.py.
+
+Two changes to mutmut's choice of the tests a mutant runs (its `record_trampoline_hit`):
+a rule module's own tests are tied to its functions however deep the call (`OWN_TESTS`),
+and the check of the other tests' depth works on generated code.
 
 With `max_stack_depth` set (`[tool.mutmut]` in pyproject.toml), mutmut 3.8.1 maps each
 function only to the tests that reach it through at most that many frames of our code, so a
@@ -18,6 +22,32 @@ import inspect
 import os
 import sys
 from pathlib import Path
+
+#: Each rule module's own test files (name prefixes), tied to every function of the module
+#: they reach, at any depth: a deadline rule is six or seven frames below its test
+#: (`parse_deadline` → `_parse` → `_read` → `_one` → reader → `_period_of` → rule), past
+#: `max_stack_depth`, which keeps the other tests (every CLI and import test above a
+#: function) to the close callers. `tests/test_rule_tables.py` is every module's own.
+OWN_TESTS: dict[str, tuple[str, ...]] = {
+    "kh_tthc.calendar.": ("tests/test_calendar",),
+    "kh_tthc.periods.": ("tests/test_periods",),
+    "kh_tthc.deadline.": ("tests/test_deadline", "tests/test_real_phrases"),
+    "kh_tthc.schedule.": ("tests/test_schedule",),
+    "kh_tthc.report.": ("tests/test_report.py",),
+    "kh_tthc.progress.": ("tests/test_progress", "tests/test_import_progress"),
+    "kh_tthc.validate.": ("tests/test_validate", "tests/hostile/test_plan_rules"),
+    "kh_tthc.importing.": (
+        "tests/test_import",
+        "tests/test_legacy_fonts",
+        "tests/hostile/test_import",
+    ),
+    "kh_tthc.render.context.": ("tests/test_render_context",),
+    "kh_tthc.render.report_context.": ("tests/test_report_render",),
+}
+_EVERY_MODULE = ("tests/test_rule_tables",)
+
+#: The node id of the test running now (set by conftest.py's `pytest_runtest_logstart`).
+running = ""
 
 
 def _install() -> None:
@@ -40,9 +70,18 @@ def _install() -> None:
                 known[filename] = any(root in path.parents for root in roots)
         return known[filename]
 
+    own_files: dict[str, tuple[str, ...]] = {}
+
+    def own_test(name: str) -> bool:
+        """Whether the running test is one of `name`'s module's own tests."""
+        if name not in own_files:
+            prefixes = [files for module, files in OWN_TESTS.items() if name.startswith(module)]
+            own_files[name] = _EVERY_MODULE + (prefixes[0] if prefixes else ())
+        return running.startswith(own_files[name])
+
     def record_trampoline_hit(name: str, caller: str | None = None) -> None:
         depth = config().max_stack_depth
-        if depth != -1:
+        if depth != -1 and not own_test(name):
             frame = inspect.currentframe()
             while depth and frame:
                 filename = frame.f_code.co_filename

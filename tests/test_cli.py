@@ -127,7 +127,7 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "code", "message"), BAD_INPUT, ids=lambda v: str(v)[:12]
+    ("name", "content", "code", "message"), BAD_INPUT, ids=[row[0] for row in BAD_INPUT]
 )
 @pytest.mark.parametrize("command", ["validate", "show"])
 def test_bad_input_table(

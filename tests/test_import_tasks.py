@@ -419,3 +419,53 @@ class TestRowRules:
         assert [(w.severity, w.file, w.line, w.where) for w in result.warnings] == [
             (Severity.WARNING, Path("k.csv"), 2, "row 2")
         ]
+
+
+class TestTwoRowHeaderRepeated:
+    """A two-row header repeated inside the table (a table split over pages, as Word
+    repeats header rows when a document is converted): both rows are skipped."""
+
+    UPPER = ("STT", "Nội dung", "Đơn vị thực hiện", "", "Thời gian")
+    LOWER = ("", "", "Chủ trì", "Phối hợp", "")
+
+    def header(self) -> object:
+        from kh_tthc.importing import match_two_rows
+
+        header = match_two_rows(list(self.UPPER), list(self.LOWER))
+        assert header is not None
+        return header
+
+    def test_repeat_skipped(self) -> None:
+        r = rows(("1", "A", "Sở Y tế", "", ""), self.UPPER, self.LOWER, ("2", "B", "", "", ""))
+        result = rows_to_tasks(self.header(), r, path=None)  # type: ignore[arg-type]
+        assert numbers(result) == ["1", "2"]
+        assert [u.name for u in result.units] == ["Sở Y tế"]
+        assert messages(result) == [
+            ("row 3", "repeats the header row; skipped"),
+            ("row 4", "repeats the header row; skipped"),
+        ]
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="found in issue 11 (mutant _widen 8): _Reader._widen rebuilds the header "
+        "without its second_row, so after a row wider than the header the repeated lower "
+        "header row is read as a continuation row: 'Chủ trì' and 'Phối hợp' become units",
+    )
+    def test_repeat_skipped_after_a_wider_row(self) -> None:
+        r = rows(
+            ("1", "A", "Sở Y tế", "", "", "Sản phẩm"),
+            self.UPPER,
+            self.LOWER,
+            ("2", "B", "", "", ""),
+        )
+        result = rows_to_tasks(self.header(), r, path=None)  # type: ignore[arg-type]
+        assert numbers(result) == ["1", "2"]
+        assert [u.name for u in result.units] == ["Sở Y tế"]
+
+
+def test_cells_past_the_row_are_empty() -> None:
+    """A row shorter than the header: its missing cells, and a column the header lacks
+    (None), read as empty cells."""
+    row = RawRow(cells=(Cell(text="a"),))
+    assert (row.cell(0), row.cell(1), row.cell(None)) == (Cell(text="a"), Cell(), Cell())
+    assert (row.text(1), row.text(None)) == ("", "")

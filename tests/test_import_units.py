@@ -179,3 +179,115 @@ class TestUnits:
         r = rows(("1", "A", "Sở Tư pháp\nSở Tài chính\nSở Tài nguyên", "", ""))
         ids = [u.id for u in rows_to_tasks(HEADER, r, path=None).units]
         assert len(set(ids)) == 3
+
+
+class TestUnitTableName:
+    def test_name_of_a_known_id(self) -> None:
+        """A unit's name is found from the id the table gave it."""
+        from kh_tthc.importing.units import UnitTable
+
+        table = UnitTable()
+        assert table.ids(["Sở Tư pháp", "Sở Tài chính"]) == ("stp", "stc")
+        assert table.name("stc") == "Sở Tài chính"
+
+    def test_name_of_an_unknown_id_is_the_id(self) -> None:
+        """An id the table never gave is shown as it is, not as None or an error."""
+        from kh_tthc.importing.units import UnitTable
+
+        table = UnitTable()
+        table.ids(["Sở Tư pháp"])
+        assert table.name("ubnd") == "ubnd"
+        assert UnitTable().name("stp") == "stp"
+
+
+class TestUnitRules:
+    """The unit rules one at a time, on illustrative cells (issue 11's surviving mutants)."""
+
+    @pytest.mark.parametrize(
+        ("part", "body"),
+        [
+            ("CA", True),  # an acronym of two capitals or more
+            ("VTV", True),
+            ("A", False),
+            ("Ab", False),
+            ("X1", False),
+            ("Bộ", True),
+            ("Bộ Tài chính", True),
+            ("bộ Tài chính", False),  # a body word must be capitalised
+            ("Hội đồng nhân dân", True),
+            ("Bộtrưởng", False),  # the body word must be a whole word
+            ("Các bộ", True),
+            ("các ngành nghề", True),  # a collective, in lower case too
+            ("các đơn vị", True),
+            ("các", False),
+            ("các anh", False),
+            ("Kế hoạch", False),
+        ],
+    )
+    def test_names_a_body(self, part: str, body: bool) -> None:
+        from kh_tthc.importing.units import _names_a_body
+
+        assert _names_a_body(part) is body
+
+    def test_commas_inside_brackets_are_not_split(self) -> None:
+        from kh_tthc.importing.units import _top_level_commas
+
+        assert _top_level_commas("A (b, c), D [e, f], G) , H") == [
+            "A (b, c)",
+            " D [e, f]",
+            " G) ",
+            " H",
+        ]
+        assert _top_level_commas("A ((b, c), d), E") == ["A ((b, c), d)", " E"]
+
+    @pytest.mark.parametrize(
+        ("cell", "names", "unsure"),
+        [
+            ("Bộ Tài chính, Kế hoạch", ("Bộ Tài chính, Kế hoạch",), ("Bộ Tài chính, Kế hoạch",)),
+            ("Bộ, ngành, địa phương", ("Bộ, ngành, địa phương",), ()),  # generic, not unsure
+            ("Các sở, ngành", ("Các sở, ngành",), ()),
+            ("Sở Văn hoá, Thể thao và Du lịch", ("Sở Văn hoá, Thể thao và Du lịch",), ()),
+            ("Văn phòng, Sở Y tế", ("Văn phòng", "Sở Y tế"), ()),
+            ("phòng A, phòng B", ("phòng A, phòng B",), ()),  # nothing names a body
+            ("Sở Y tế, Công an tỉnh, UBND xã", ("Sở Y tế", "Công an tỉnh", "UBND xã"), ()),
+            ("- A - B; C\n+ D - E", ("A", "B", "C", "D", "E"), ()),
+            ("A - B", ("A - B",), ()),  # no leading mark: not a list
+            ("-A -B", ("A -B",), ()),
+            ("Sở Y tế; sở y tế; SỞ Y TẾ.", ("Sở Y tế",), ()),
+            (";\n; - ;", (), ()),
+        ],
+    )
+    def test_read_units(self, cell: str, names: tuple[str, ...], unsure: tuple[str, ...]) -> None:
+        assert read_units(cell) == (names, unsure)
+
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [
+            ("Trung tâm CNTT&TT", "ttcntttt"),
+            ("UBND", "ubnd"),
+            ("ABCDEFGH", "abcdefgh"),  # an acronym of eight letters kept whole
+            ("ABCDEFGHI Sở", "as"),  # longer: its initial
+            ("A1 B2", "a1b2"),
+            ("Đảng ủy", "du"),
+            ("Phòng Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười", "pmhbbnsbtc"),  # ten letters
+            ("...", "dv"),
+            ("", "dv"),
+        ],
+    )
+    def test_slug(self, name: str, expected: str) -> None:
+        assert slug(name) == expected
+
+    def test_same_initials_get_suffixes(self) -> None:
+        from kh_tthc.importing.units import UnitTable
+
+        table = UnitTable()
+        assert table.ids(["Sở Y tế", "Sở Y tế", "Sở Yên tĩnh", "Sở Yêu thích", "SỞ Y TẾ"]) == (
+            "syt",
+            "syt-2",
+            "syt-3",
+        )
+        assert [(u.id, u.name) for u in table.units] == [
+            ("syt", "Sở Y tế"),
+            ("syt-2", "Sở Yên tĩnh"),
+            ("syt-3", "Sở Yêu thích"),
+        ]

@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kh_tthc import import_docx
-from kh_tthc.errors import Severity
+from kh_tthc.errors import Problem, Severity
+from kh_tthc.importing import legacy_fonts
 from kh_tthc.importing.legacy_fonts import (
     TCVN3_CAPITALS,
     TCVN3_FAMILIES,
@@ -95,6 +96,14 @@ class TestFonts:
             (".VnArialH", LegacyEncoding.TCVN3_CAPITALS),
             ("VNI-Times", LegacyEncoding.VNI),
             ("VNI-Helve", LegacyEncoding.VNI),
+            (" .VnTime ", LegacyEncoding.TCVN3),  # spaces around the name
+            (".VNTIME", LegacyEncoding.TCVN3),  # the prefix in any case
+            (".VnTimeh", LegacyEncoding.TCVN3),  # only a capital H is the capitals font
+            ("VnTime", None),  # no dot: not a TCVN3 font
+            ("VNI Times", LegacyEncoding.VNI),
+            ("vni-times", LegacyEncoding.VNI),
+            ("VNITimes", None),  # no separator after VNI
+            ("Times VNI-Times", None),  # VNI must start the name
             ("Times New Roman", None),
             ("Arial", None),
             ("", None),
@@ -110,9 +119,20 @@ class TestFonts:
         assert decode_legacy("Café ¸", "Times New Roman") is None
 
 
+def _first_letter(value: object) -> str | None:
+    """A parameter's id: its first letter without its marks ("a" for "ă"), in ASCII so
+    that it stays the same each time pytest collects the tests in one process (mutmut
+    collects them several times, and pytest escapes an id that is not plain ASCII, a
+    backslash included, once more each time)."""
+    if not isinstance(value, str):
+        return None
+    letter = unicodedata.normalize("NFD", value[:1].replace("đ", "d").replace("Đ", "D"))
+    return letter.encode("ascii", "ignore").decode()
+
+
 @pytest.mark.skipif(shutil.which("iconv") is None, reason="iconv is not installed")
 class TestTcvn3Table:
-    @pytest.mark.parametrize(("letters", "codes"), TCVN3_FAMILIES, ids=lambda x: x[:1])
+    @pytest.mark.parametrize(("letters", "codes"), TCVN3_FAMILIES, ids=_first_letter)
     def test_family_matches_the_c_library(self, letters: str, codes: str) -> None:
         """Each letter family's codes read as the C library's TCVN5712-1 reads them."""
         for letter, code in zip(letters, codes, strict=True):
@@ -133,7 +153,7 @@ class TestTcvn3Table:
 
 
 class TestVniTable:
-    @pytest.mark.parametrize(("letters", "codes"), XVNKB_VNI.items(), ids=lambda x: x[:1])
+    @pytest.mark.parametrize(("letters", "codes"), XVNKB_VNI.items(), ids=_first_letter)
     def test_family_matches_xvnkb(self, letters: str, codes: tuple[str, ...]) -> None:
         """Each VNI letter family reads as the published xvnkb table writes it."""
         for letter, code in zip(letters, codes, strict=True):
@@ -173,6 +193,26 @@ class TestWarning:
         assert problem.severity is Severity.WARNING
         assert "VNI-Times (VNI)" in problem.message
         assert problem.where == "table 1, row 3"
+
+    def test_warning_in_full(self, tmp_path: Path) -> None:
+        """Both families at once: fonts in the order met, each named once, the encodings
+        sorted; the place and file as given."""
+        problem = conversion_warning(
+            ["VNI-Times", ".VnTime", "VNI-Times", ".VnTimeH"], where="document", path=tmp_path
+        )
+        assert problem == Problem(
+            message="text in the legacy fonts VNI-Times, .VnTime, .VnTimeH (TCVN3, VNI) "
+            "converted to Unicode; check the diacritics, and set a Unicode font such as "
+            "Times New Roman",
+            severity=Severity.WARNING,
+            where="document",
+            file=tmp_path,
+        )
+
+    def test_warning_defaults(self) -> None:
+        """Without a place or file the warning has neither."""
+        problem = conversion_warning([".VnArial"])
+        assert (problem.where, problem.file) == ("", None)
 
 
 def _imported(path: Path) -> tuple[list[str], list[tuple[str, ...]], list[str]]:
@@ -259,3 +299,107 @@ def test_soft_hyphen_is_u_horn_only_in_tcvn3(tmp_path: Path) -> None:
     assert import_docx(tmp_path / "s.docx", year=2025).plan.unit_names(task.lead) == (
         "Văn phòng Sở",
     )
+
+
+# Entries of TCVN 5712:1993 (VN3) as the GNU C library's charmap lists them
+# (localedata/charmaps/TCVN5712-1 of the public glibc repository, read through the
+# project's reference search): code, Unicode letter.
+GLIBC_TCVN3 = {
+    "\xa1": "Ă",
+    "\xa7": "Đ",
+    "\xa8": "ă",
+    "\xad": "ư",
+    "\xae": "đ",
+    "\xb5": "à",
+    "\xbe": "ắ",
+    "\xd5": "ế",
+    "\xe4": "ọ",
+    "\xf9": "ự",
+    "\xfe": "ỵ",
+}
+
+
+class TestTableBuilders:
+    """The builders run once, at import; these call them again and check what they build
+    (a mutation of a builder is otherwise never seen: the tables in use were built by the
+    original)."""
+
+    def test_tcvn3_builder_gives_the_table_in_use(self) -> None:
+        assert legacy_fonts._tcvn3_table() == legacy_fonts._FROM_TCVN3
+
+    def test_tcvn3_builder_hand_checked(self) -> None:
+        """The glibc charmap's entries, and no entry for a letter whose code is itself:
+        the plain vowels, and ý, which is 0xFD in both TCVN3 and Latin-1."""
+        table = legacy_fonts._tcvn3_table()
+        assert {code: table[code] for code in GLIBC_TCVN3} == GLIBC_TCVN3
+        assert not {"a", "e", "i", "o", "u", "y", "ý"} & table.keys()
+        # 12 families of 6 letters and đ, less those 7, plus the 7 capitals.
+        assert len(table) == 12 * 6 + 1 - 7 + 7
+
+    def test_vni_builder_gives_the_table_in_use(self) -> None:
+        assert legacy_fonts._vni_table() == legacy_fonts._FROM_VNI
+
+    def test_vni_builder_matches_xvnkb(self) -> None:
+        """Every code of the xvnkb table (above) but the plain ASCII letters is an entry,
+        and nothing else: ì and í (Ì, Í) are entries whose code is the letter itself."""
+        table = legacy_fonts._vni_table()
+        expected = {
+            code: letter
+            for letters, codes in XVNKB_VNI.items()
+            for letter, code in zip(letters, codes, strict=True)
+            if not code.isascii()
+        }
+        assert table == expected
+        assert table["ì"] == "ì"
+
+    def test_vni_builder_hand_checked(self) -> None:
+        """A few entries read off the xvnkb table by hand, and the two-code forms VNI does
+        not write: i and y never take a tone code (their toned forms are one code), but
+        y's other tones do."""
+        table = legacy_fonts._vni_table()
+        assert table["aù"] == "á"
+        assert table["AØ"] == "À"
+        assert table["eá"] == "ế"
+        assert table["aë"] == "ặ"
+        assert table["AÊ"] == "Ă"
+        assert table["öï"] == "ự"
+        assert table["ÔÙ"] == "Ớ"
+        assert table["ñ"] == "đ"
+        assert table["Ñ"] == "Đ"
+        assert table["ò"] == "ị"
+        assert table["yù"] == "ý"
+        assert table["YÕ"] == "Ỹ"
+        for absent in ("iù", "Iø", "yï", "YÏ"):
+            assert absent not in table
+
+    @pytest.mark.parametrize(
+        ("name", "bad"),
+        [
+            ("TCVN3_FAMILIES", (("aàả", "aµ"),)),
+            ("TCVN3_CAPITALS", ("ĂÂÊ", "¡¢")),
+        ],
+    )
+    def test_tcvn3_builder_rejects_a_short_row(
+        self, monkeypatch: pytest.MonkeyPatch, name: str, bad: object
+    ) -> None:
+        """A row whose letters and codes differ in number is a typo in the table: the
+        builder stops rather than pair the wrong letters."""
+        monkeypatch.setattr(legacy_fonts, name, bad)
+        with pytest.raises(ValueError, match="zip"):
+            legacy_fonts._tcvn3_table()
+
+    @pytest.mark.parametrize(
+        ("name", "bad"),
+        [
+            ("VNI_CIRCUMFLEX", ("âàåãá", "ÂÀÅÃÁ")),
+            ("VNI_BREVE", ("êèúüé", "ÊÈÚÜÉ")),
+            ("VNI_SINGLE", (("ơƠưƯđĐ", "ôÔöÖñ"),)),
+        ],
+    )
+    def test_vni_builder_rejects_a_short_row(
+        self, monkeypatch: pytest.MonkeyPatch, name: str, bad: object
+    ) -> None:
+        """As for TCVN3: a row one code short stops the builder."""
+        monkeypatch.setattr(legacy_fonts, name, bad)
+        with pytest.raises(ValueError, match="zip"):
+            legacy_fonts._vni_table()

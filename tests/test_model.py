@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -223,6 +225,25 @@ class TestFastPaths:
         else:
             assert Task(number="1", title=text).note == ""
             assert Task(number="1", title="x", note=text).note == clean(text)
+
+    @given(
+        st.text(alphabet=st.sampled_from(list(" \t\n\xa0\u2028\u200bab\u0301\u1ec7\x1b\u202eĐ")))
+        | st.text()
+    )
+    def test_clean_and_fold_as_the_full_rules(self, text: str) -> None:
+        """clean() and fold() with their shortcuts (text already clean kept as it is; a
+        short text folded once) give what the full rules give, as does is_clean_text."""
+        from kh_tthc import vn
+        from kh_tthc.convert import is_clean_text, text_problem
+
+        cleaned = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+        assert vn.clean(text) == cleaned
+        assert vn.clean(text) == cleaned  # again: a short text was cleaned before
+        decomposed = unicodedata.normalize("NFD", cleaned.lower())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        assert vn.fold(text) == folded
+        assert vn.fold(text) == folded  # again: the text was folded before
+        assert is_clean_text(text) == (not text_problem(text) and cleaned == text)
 
     @given(st.text(max_size=12) | task_numbers().map(str))
     def test_task_number_read_once_per_text(self, text: str) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import re
 import socket
 import tomllib
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -21,14 +25,17 @@ from kh_tthc import (
     PlanFileError,
     PlanInvalid,
     SourceUnreadable,
+    Task,
     dump_plan,
     dumps_plan,
     load_plan,
     loads_plan,
 )
+from kh_tthc.convert import sequence_problem
+from kh_tthc.io import plan_file
 from kh_tthc.io.source import check_package, read_bytes, read_head, text_encoding
 from tests.conftest import SEED_PLAN
-from tests.strategies import plans
+from tests.strategies import deadlines, plans, texts
 
 
 class TestRoundTrip:
@@ -315,6 +322,214 @@ class TestBadValues:
         with pytest.raises(PlanInvalid) as info:
             loads_plan(json.dumps(data, default=str, ensure_ascii=False), format="json")
         assert "tasks[0]: expected a table, got the number 1" in str(info.value.problems[0])
+
+
+def _outcome(data: dict[str, Any], *, plain: bool) -> tuple[Any, ...]:
+    """What plan_from_dict makes of ``data``: the plan with its source, or its problems;
+    with ``plain`` False, every plan is built by cattrs as before the plain path existed."""
+
+    def refuse(body: Any) -> Plan:
+        raise KeyError("the plain path is switched off")
+
+    with contextlib.ExitStack() as stack:
+        if not plain:
+            stack.enter_context(mock.patch.object(plan_file, "_structure_plain", refuse))
+        try:
+            plan = plan_file.plan_from_dict(data, source=Path("p.toml"))
+        except PlanInvalid as exc:
+            return ("invalid", exc.problems)
+    assert plan.source is not None
+    return ("plan", plan, plan.source.task_lines, plan.source.tasks)
+
+
+#: Text cattrs and the converters change or refuse, next to clean text.
+_ODD_TEXTS = [" Rà soát", "Rà  soát", "Rà soát ", "Ra\u0300 soát", "a\tb", "a\nb", "", "\u200b"]
+_ODD_VALUES: list[Any] = [*_ODD_TEXTS, "x\x1b", 3, None, [], True]
+#: A task whose every value is in the usual form, and values to put in its place.
+_USUAL = {
+    "number": "1.1",
+    "title": "Rà soát",
+    "lead": ["vp"],
+    "support": ["cds"],
+    "deadline": "trước ngày 28/5",
+    "group": False,
+    "note": "Ghi chú",
+}
+_CHANGES: list[tuple[str, Any]] = [
+    *[(key, value) for key in ("title", "note", "deadline") for value in _ODD_VALUES],
+    *[(key, value) for key in ("lead", "support") for value in _ODD_VALUES],
+    *[(key, [value]) for key in ("lead", "support") for value in _ODD_VALUES],
+    *[("number", value) for value in ["2.", "x", "", "2..1", " 1", "1.0", 3, None]],
+    *[("deadline", value) for value in ["Quý IV/2025", "Hàng tháng", "Định kỳ hàng quý, năm"]],
+    *[("group", value) for value in [True, 1, "true", None]],
+    *[("lead", value) for value in [("vp",), "vp"]],
+    ("extra", {"Sản phẩm": "Báo cáo"}),
+    ("indicators", [{"id": "so-hoa", "name": "Số hóa", "target": 100}]),
+    ("bogus", 1),
+]
+_IDS = st.sampled_from(["vp", "cds", " vp", "V P", "vp ", "", 1])
+
+
+@st.composite
+def _task_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A task as a file gives it: the usual one with some values changed or left out."""
+    task: dict[str, Any] = dict(_USUAL)
+    for key, value in draw(st.lists(st.sampled_from(_CHANGES), max_size=3)):
+        task[key] = value
+    for key in draw(st.lists(st.sampled_from(sorted(_USUAL)), max_size=2)):
+        task.pop(key, None)
+    if draw(st.booleans()):
+        task["title"] = draw(texts(max_size=30))
+    if draw(st.booleans()):
+        task["lead"] = draw(st.lists(_IDS, max_size=3))
+    if draw(st.booleans()):
+        task["deadline"] = str(draw(deadlines()))
+    return task
+
+
+class TestPlainPath:
+    """Tasks in the usual form are built without cattrs (``_structure_plain``): the same
+    plans, problems, messages and lines as cattrs' path, which builds everything else."""
+
+    @given(plans())
+    def test_any_plan_the_same(self, plan: Plan) -> None:
+        data = plan_file.plan_to_dict(plan)
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @pytest.mark.parametrize(("key", "value"), _CHANGES)
+    def test_each_odd_value_the_same(self, key: str, value: Any) -> None:
+        data = _seed_data()
+        data["tasks"][1] = {**_USUAL, key: value}
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @given(st.lists(_task_data(), max_size=6), st.integers(2000, 2090))
+    def test_any_tasks_the_same(self, tasks: list[dict[str, Any]], year: int) -> None:
+        data = _seed_data()
+        data["period"] = {"start": date(year, 1, 1), "end": date(year, 12, 31)}
+        data["units"] = {"vp": "Văn phòng", "cds": "Phòng Chuyển đổi số"}
+        data["tasks"] = tasks
+        assert _outcome(data, plain=True) == _outcome(data, plain=False)
+
+    @given(_task_data(), st.integers(2000, 2090))
+    def test_a_plain_task_is_the_task_cattrs_builds(self, raw: dict[str, Any], year: int) -> None:
+        token = plan_file._PLAN_YEAR.set(year)
+        try:
+            try:
+                plain = plan_file._plain_task(raw)
+            except Exception:  # a refusal: cattrs builds it or says why
+                plain = None
+            if plain is not None:
+                assert plain == plan_file._converter.structure(raw, Task)
+        finally:
+            plan_file._PLAN_YEAR.reset(token)
+
+    def test_the_usual_task_takes_the_plain_path(self) -> None:
+        """The plain path is taken for the seed's tasks, so the tests above compare it."""
+        data = _seed_data()
+        taken = [plan_file._plain_task(t) is not None for t in data["tasks"]]
+        assert sum(taken) > len(taken) // 2
+
+
+def _lines_before(text: str) -> tuple[dict[str, int], tuple[int | None, ...]]:
+    """plan_file._Lines as it was written before its shortcut (kept to compare)."""
+    keys: dict[str, int] = {}
+    task_lines: list[int | None] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped == "[[tasks]]":
+            task_lines.append(number)
+        elif task_lines:
+            continue
+        elif m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+            keys.setdefault(m.group(1) or m.group(2), number)
+    return keys, tuple(task_lines)
+
+
+def _shape_before(data: Any) -> list[tuple[str, str]]:
+    """plan_file._shape_problems as it was written before key paths were kept as tuples."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, str, Any]] = [("plan", "", data)]
+    while stack:
+        kind, path, table = stack.pop()
+        for key, item_kind in plan_file._LISTS.get(kind, {}).items():
+            if key not in table:
+                continue
+            where = f"{path}.{key}" if path else key
+            value = table[key]
+            if sequence_problem(value):
+                example = plan_file._EXAMPLES[item_kind]
+                got = plan_file._describe(value)
+                found.append((where, f"expected a list of {item_kind}s ({example}), got {got}"))
+                continue
+            if item_kind in ("text", "unit id", "date"):
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    stack.append((item_kind, f"{where}[{index}]", item))
+                else:
+                    got = plan_file._describe(item)
+                    found.append((f"{where}[{index}]", f"expected a table, got {got}"))
+        for key, name in plan_file._TABLES.get(kind, {}).items():
+            if key in table and not isinstance(table[key], Mapping):
+                where = f"{path}.{key}" if path else key
+                got = plan_file._describe(table[key])
+                found.append((where, f"expected a table ({name}), got {got}"))
+    return found
+
+
+_LINES = st.sampled_from(
+    [
+        "[[tasks]]",
+        "  [[tasks]] ",
+        "[[tasks]] # a task",
+        "[[ tasks ]]",
+        'title = "x"',
+        "number = 1",
+        "[units]",
+        "[[sections]]",
+        " period-x = 2",
+        "",
+        "# [[tasks]]",
+    ]
+)
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\u2028", "\x85"])
+_SHAPE_KEYS = ["tasks", "sections", "subsections", "paragraphs", "lead", "support", "indicators"]
+_SHAPE_KEYS += ["extra", "issuer", "period", "recipients", "days_off", "title"]
+_WRONG = st.one_of(st.just("x"), st.integers(0, 2), st.just({"a": 1}), st.just([1, "a"]))
+_SHAPES = st.recursive(
+    st.one_of(_WRONG, st.lists(st.just("a"), max_size=2)),
+    lambda inner: st.dictionaries(
+        st.sampled_from(_SHAPE_KEYS),
+        inner | st.lists(inner, max_size=3),
+        max_size=4,
+    ),
+    max_leaves=15,
+)
+
+
+class TestShortcutsAgree:
+    """Where a shortcut replaced a slower way of reading a plan file, the two agree."""
+
+    @given(st.lists(st.tuples(_LINES, _BREAKS), max_size=12))
+    def test_lines_of_keys_and_tasks(self, parts: list[tuple[str, str]]) -> None:
+        text = "".join(line + brk for line, brk in parts)
+        lines = plan_file._Lines(text)
+        assert (lines.keys, lines.tasks) == _lines_before(text)
+
+    @given(_SHAPES)
+    def test_shape_problems(self, data: Any) -> None:
+        if isinstance(data, dict):
+            assert plan_file._shape_problems(data) == _shape_before(data)
+
+    def test_shape_problems_name_nested_places(self) -> None:
+        """A case with problems deep inside: the comparison above is not vacuous."""
+        data = {"sections": [{"subsections": [1, {"paragraphs": "x"}]}], "tasks": [{"lead": 2}]}
+        assert plan_file._shape_problems(data) == _shape_before(data)
+        assert {where for where, _ in plan_file._shape_problems(data)} == {
+            "sections[0].subsections[0]",
+            "sections[0].subsections[1].paragraphs",
+            "tasks[0].lead",
+        }
 
 
 class TestBadText:

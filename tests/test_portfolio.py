@@ -318,6 +318,31 @@ class TestAgenda:
 
 
 class TestRollup:
+    def test_unit_figures_are_the_reports_by_unit(self, portfolio: Portfolio) -> None:
+        """Each unit's figures across plans add up its figures in each plan's report
+        (Report.by_unit), as the registry names it."""
+        from kh_tthc.report import TaskStatus
+
+        expected: dict[str, list[int]] = {}
+        for plan_id, report in portfolio.reports(Q4, as_of=AS_OF).items():
+            e = portfolio.entry(plan_id)
+            for uf in report.by_unit:
+                t = uf.tally
+                a = expected.setdefault(e.registry_id(uf.unit.id), [0, 0, 0, 0, 0])
+                a[0] += t.total
+                a[1] += t.done
+                a[2] += t[TaskStatus.OVERDUE]
+                a[3] += t[TaskStatus.NOT_REPORTED]
+                a[4] += t.applicable
+        _, units = portfolio.rollup(Q4, as_of=AS_OF)
+        assert len(units) > 1
+        assert {u.unit: [u.total, u.done, u.overdue, u.not_reported] for u in units} == {
+            k: a[:4] for k, a in expected.items()
+        }
+        for u in units:
+            a = expected[u.unit]
+            assert u.completion_rate == (a[1] / a[4] if a[4] else None)
+
     def test_figures_equal_each_plans_report(self, portfolio: Portfolio) -> None:
         plans, units = portfolio.rollup(Q4, as_of=AS_OF)
         seed = load_plan(SEED / "plan.toml")
@@ -940,3 +965,42 @@ class TestClearCache:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+    def test_what_was_made_while_paused_goes_to_the_oldest_generation(self) -> None:
+        """Objects made while the collector was paused are handed to its oldest generation
+        (not walked by the young collections), a reference cycle among them is still
+        freed, and objects the application froze stay frozen."""
+        import gc
+        import weakref
+
+        class Node:
+            other: Node
+
+        # The process may have frozen objects already (mutation runs freeze them before
+        # forking each mutant's tests): the first half needs none frozen.
+        was_frozen = gc.get_freeze_count() > 0
+        gc.unfreeze()
+        with core._gc_paused():
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            ref = weakref.ref(a)
+        assert gc.isenabled()
+        assert not any(o is a for o in gc.get_objects(generation=0))
+        assert not any(o is a for o in gc.get_objects(generation=1))
+        assert any(o is a for o in gc.get_objects(generation=2))
+        del a, b
+        assert ref() is not None  # a cycle: only the collector frees it
+        gc.collect()
+        assert ref() is None
+
+        gc.freeze()  # as an application does before forking
+        try:
+            frozen = gc.get_freeze_count()
+            with core._gc_paused():
+                made = Node()
+            assert gc.get_freeze_count() == frozen
+            assert not any(o is made for o in gc.get_objects(generation=2))
+        finally:
+            gc.unfreeze()
+            if was_frozen:
+                gc.freeze()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from kh_tthc import (
     DateSpan,
+    Deadline,
     DocumentNumber,
     Indicator,
     IssueDate,
@@ -24,6 +27,7 @@ from kh_tthc import (
     ProgressStatus,
     Report,
     ReportError,
+    SendingRule,
     Signer,
     Task,
     TaskNumber,
@@ -36,6 +40,7 @@ from kh_tthc import (
 from kh_tthc.vn import format_percent
 from tests.conftest import SEED_DIR
 from tests.progress_strategies import SEED, SEED_PAIRS, _pairs, report_chains, rows_for
+from tests.strategies_time import deadlines, sending_rules
 
 Q3 = Period.quarter(2025, 3)
 Q4 = Period.quarter(2025, 4)
@@ -633,3 +638,288 @@ class TestChainProperties:
                     assert a.actual == pytest.approx(sum(values) / len(values))
                 else:
                     assert a.actual == pytest.approx(sum(values))
+
+
+class TestDueDaysKept:
+    """A report takes each task's due days from a cache kept by the rule, the window, the
+    calendar and the sending rule (the plans of a portfolio repeat their completion
+    times): the days are those the rule gives."""
+
+    @given(
+        deadlines(),
+        st.dates(date(2024, 1, 1), date(2027, 12, 31)),
+        st.integers(0, 400),
+        st.none() | sending_rules(),
+    )
+    def test_the_days_the_rule_gives(
+        self, deadline: Deadline, start: date, days: int, rule: SendingRule | None
+    ) -> None:
+        from kh_tthc.calendar import WorkCalendar
+        from kh_tthc.report import _due_dates
+
+        end = start + timedelta(days=days)
+        calendar = WorkCalendar()
+        expected = tuple(deadline.due_dates(start, end, calendar=calendar, reporting=rule))
+        assert _due_dates(deadline, start, end, calendar, rule) == expected
+        assert _due_dates(deadline, start, end, calendar, rule) == expected  # kept
+
+
+# -- the report's exports, in full ----------------------------------------------------------
+
+#: A title of 68 characters: one more than the table leaves for it at the default width.
+TITLE_68 = "Rà soát, đánh giá quy định, thủ tục hành chính thuộc phạm vi của Sở."
+
+
+def _exported(plan: Plan = PLAN) -> Report:
+    """Quý IV/2025 on PLAN, made on 15/12/2025, after a Quý III report (made 15/9/2025) in
+    which 1.3 was overdue. Illustrative rows, one of each thing the exports write:
+
+    * 1.1 done on 20/10 (due 30/10): done; 1.2 ongoing, both leads in progress, each with a
+      result, a's row with a difficulty, b's with a proposal;
+    * 1.3 (due 10/9, before the window) done on 6/10: carried over, done late, resolved;
+    * 1.4 ("Năm 2025", due 31/12, after the window) in progress with 150 of 200 hồ sơ;
+    * 2.1 (quarterly: the Quý III report due 16/9, in the window) no row: overdue;
+    * 2.2 (no unit, no row): not reported; 2.3 (on event): "không phát sinh";
+    * one general difficulty and one general proposal.
+
+    Quý III (window from the plan's start 1/9 to 14/9): 1.3 overdue, the six others not
+    reported, none done.
+    """
+    q3 = report(row("1.3", "a", IP), period=Q3, as_of=date(2025, 9, 15), plan=plan)
+    rows = (
+        ProgressRow(task=N("1.1"), unit="a", status=D, completed=date(2025, 10, 20),
+                    result="Đã ban hành kế hoạch"),
+        ProgressRow(task=N("1.2"), unit="a", status=IP, result="Đang rà soát",
+                    difficulty="Thiếu nhân lực"),
+        ProgressRow(task=N("1.2"), unit="b", status=IP, result="Đã rà soát 5 thủ tục",
+                    proposal="Bổ sung kinh phí"),
+        ProgressRow(task=N("1.3"), unit="a", status=D, completed=date(2025, 10, 6)),
+        ProgressRow(task=N("1.4"), unit="b", status=IP, values={"hs": 150}),
+        ProgressRow(task=N("2.3"), unit="c", status=NA),
+    )  # fmt: skip
+    progress = Progress(
+        period=Q4, rows=rows, difficulties=("Hệ thống chậm",), proposals=("Tập huấn thêm",)
+    )
+    return Report(plan=plan, period=Q4, progress=progress, as_of=date(2025, 12, 15), previous=q3)
+
+
+def _counts_of(**counts: int) -> dict[str, int]:
+    return {s.value: counts.get(s.value, 0) for s in TaskStatus}
+
+
+def _task_record(
+    number: str, lead: str, status: str, label: str, **kw: object
+) -> dict[str, object]:
+    ids = [u for u in lead.split(",") if u]
+    record: dict[str, object] = {
+        "number": number,
+        "title": f"Nhiệm vụ {number}",
+        "group": number.split(".")[0],
+        "lead_ids": ids,
+        "lead": [f"Phòng {u.upper()}" for u in ids],
+        "status": status,
+        "status_label": label,
+        "due": [],
+        "overdue": False,
+        "reported": True,
+        "completed": None,
+        "result": "",
+    }
+    record.update(kw)
+    return record
+
+
+class TestExports:
+    """Every key and value of to_dict, the JSON layout, the HTML and text tables, counted
+    by hand from `_exported`'s rows."""
+
+    def test_to_dict(self) -> None:
+        assert _exported().to_dict() == {
+            "plan": "07/KH-SNV",
+            "plan_title": "Cải cách hành chính, hiện đại hóa nền hành chính năm 2025",
+            "period": "2025-Q4",
+            "period_label": "Quý IV/2025",
+            "window": {"start": "2025-09-15", "end": "2025-12-14"},
+            "as_of": "2025-12-15",
+            "counts": _counts_of(
+                done=1, done_late=1, in_progress=2, overdue=1, not_reported=1, not_applicable=1
+            ),
+            "total": 7,
+            "completion_rate": 2 / 6,
+            "by_unit": [
+                {
+                    "unit": "a",
+                    "name": "Phòng A",
+                    "counts": _counts_of(done=1, done_late=1, in_progress=1, overdue=1),
+                    "total": 4,
+                    "completion_rate": 2 / 4,
+                },
+                {
+                    "unit": "b",
+                    "name": "Phòng B",
+                    "counts": _counts_of(in_progress=2),
+                    "total": 2,
+                    "completion_rate": 0.0,
+                },
+                {
+                    "unit": "c",
+                    "name": "Phòng C",
+                    "counts": _counts_of(not_applicable=1),
+                    "total": 1,
+                    "completion_rate": None,
+                },
+            ],
+            "by_group": [
+                {
+                    "number": "1",
+                    "title": "Nhóm một",
+                    "counts": _counts_of(done=1, done_late=1, in_progress=2),
+                    "total": 4,
+                    "completion_rate": 2 / 4,
+                },
+                {
+                    "number": "2",
+                    "title": "Nhóm hai",
+                    "counts": _counts_of(overdue=1, not_reported=1, not_applicable=1),
+                    "total": 3,
+                    "completion_rate": 0.0,
+                },
+            ],
+            "overdue": ["2.1"],
+            "attainment": [
+                {
+                    "task": "1.4",
+                    "indicator": "hs",
+                    "name": "Hồ sơ trực tuyến",
+                    "target": 200,
+                    "unit": "hồ sơ",
+                    "actual": 150,
+                    "ratio": 0.75,
+                    "by_unit": [{"unit": "b", "value": 150, "ratio": 0.75}],
+                }
+            ],
+            "difficulties": [
+                {"text": "Hệ thống chậm", "unit": None, "unit_name": None, "task": None},
+                {"text": "Thiếu nhân lực", "unit": "a", "unit_name": "Phòng A", "task": "1.2"},
+            ],
+            "proposals": [
+                {"text": "Tập huấn thêm", "unit": None, "unit_name": None, "task": None},
+                {"text": "Bổ sung kinh phí", "unit": "b", "unit_name": "Phòng B", "task": "1.2"},
+            ],
+            "change": {
+                "previous": "2025-Q3",
+                "completion_rate": 2 / 6 - 0 / 7,
+                # Quý III: 1 overdue, 6 not reported.
+                "counts": _counts_of(
+                    done=1, done_late=1, in_progress=2, not_reported=1 - 6, not_applicable=1
+                ),
+                "newly_done": ["1.1", "1.3"],
+                "newly_overdue": ["2.1"],
+                "resolved": ["1.3"],
+            },
+            "tasks": [
+                _task_record(
+                    "1.1", "a", "done", "đã hoàn thành", due=["2025-10-30"],
+                    completed="2025-10-20", result="Đã ban hành kế hoạch",
+                ),
+                _task_record(
+                    "1.2", "a,b", "in_progress", "đang thực hiện",
+                    result="Phòng A: Đang rà soát\nPhòng B: Đã rà soát 5 thủ tục",
+                ),
+                _task_record("1.3", "a", "done_late", "hoàn thành quá hạn", completed="2025-10-06"),
+                _task_record("1.4", "b", "in_progress", "đang thực hiện", hs=150),
+                _task_record(
+                    "2.1", "a", "overdue", "quá hạn", due=["2025-09-16"], overdue=True,
+                    reported=False,
+                ),
+                _task_record("2.2", "", "not_reported", "chưa báo cáo", reported=False),
+                _task_record("2.3", "c", "not_applicable", "không phát sinh"),
+            ],
+        }  # fmt: skip
+
+    def test_change_is_null_without_previous(self) -> None:
+        assert report().to_dict()["change"] is None
+
+    def test_json_layout(self) -> None:
+        """to_json is to_dict indented by two spaces, Vietnamese letters kept, one final
+        newline."""
+        r = _exported()
+        text = r.to_json()
+        assert text.startswith(
+            "{\n"
+            '  "plan": "07/KH-SNV",\n'
+            '  "plan_title": "Cải cách hành chính, hiện đại hóa nền hành chính năm 2025",\n'
+            '  "period": "2025-Q4",\n'
+            '  "period_label": "Quý IV/2025",\n'
+            '  "window": {\n'
+            '    "start": "2025-09-15",\n'
+            '    "end": "2025-12-14"\n'
+            "  },\n"
+        )
+        assert text.endswith("\n  ]\n}\n")
+        assert json.loads(text) == r.to_dict()
+
+    def test_html(self) -> None:
+        """The summary line over the task table; several leads and several results are
+        put on lines of their own with <br>."""
+        assert _exported()._repr_html_() == (
+            "<p><b>Kết quả thực hiện Kế hoạch cải cách hành chính quý IV năm 2025</b><br>"
+            "từ ngày 15/9/2025 đến ngày 14/12/2025, số liệu đến ngày 15/12/2025<br>"
+            "7 nhiệm vụ; đã hoàn thành: 1; hoàn thành quá hạn: 1; đang thực hiện: 2; "
+            "quá hạn: 1; chưa báo cáo: 1; không phát sinh: 1; tỷ lệ hoàn thành 33,3%</p>"
+            "<table><thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th>"
+            "<th>Kết quả</th><th>Tình trạng</th></tr></thead><tbody>"
+            "<tr><td>1.1</td><td>Nhiệm vụ 1.1</td><td>Phòng A</td>"
+            "<td>Đã ban hành kế hoạch</td><td>đã hoàn thành</td></tr>"
+            "<tr><td>1.2</td><td>Nhiệm vụ 1.2</td><td>Phòng A<br>Phòng B</td>"
+            "<td>Phòng A: Đang rà soát<br>Phòng B: Đã rà soát 5 thủ tục</td>"
+            "<td>đang thực hiện</td></tr>"
+            "<tr><td>1.3</td><td>Nhiệm vụ 1.3</td><td>Phòng A</td><td></td>"
+            "<td>hoàn thành quá hạn</td></tr>"
+            "<tr><td>1.4</td><td>Nhiệm vụ 1.4</td><td>Phòng B</td><td></td>"
+            "<td>đang thực hiện</td></tr>"
+            "<tr><td>2.1</td><td>Nhiệm vụ 2.1</td><td>Phòng A</td><td></td><td>quá hạn</td></tr>"
+            "<tr><td>2.2</td><td>Nhiệm vụ 2.2</td><td></td><td></td><td>chưa báo cáo</td></tr>"
+            "<tr><td>2.3</td><td>Nhiệm vụ 2.3</td><td>Phòng C</td><td></td>"
+            "<td>không phát sinh</td></tr>"
+            "</tbody></table>"
+        )
+
+    def test_html_without_applicable_task(self) -> None:
+        """When no task applied there is no rate: a dash."""
+        plan = evolve(PLAN, tasks=tuple(t for t in PLAN.tasks if str(t.number) in ("2", "2.3")))
+        html = report(row("2.3", "c", NA), plan=plan)._repr_html_()
+        assert "<br>1 nhiệm vụ; không phát sinh: 1; tỷ lệ hoàn thành —</p>" in html
+
+    def test_table_title_width(self) -> None:
+        """Number, status and lead columns take 3 + 18 + 16 and two spaces after each (43):
+        of the default width 110, 67 are left for the title; of 60, the least, 20."""
+        tasks = tuple(
+            evolve(t, title=TITLE_68) if str(t.number) == "1.1" else t for t in PLAN.tasks
+        )
+        r = _exported(evolve(PLAN, tasks=tasks))
+        line = "1.1  đã hoàn thành       Phòng A           "
+        assert line + "Rà soát, đánh giá quy định, thủ tục hành chính thuộc phạm vi của S…\n" in (
+            r.to_table()
+        )
+        assert line + "Rà soát, đánh giá q…\n" in r.to_table(width=60)
+
+    def test_records_group_and_overdue(self) -> None:
+        """``group`` is the first part of the number; ``overdue`` says whether the status is."""
+        records = {rec["number"]: rec for rec in _exported().to_records()}
+        assert [(n, rec["group"], rec["overdue"]) for n, rec in records.items()] == [
+            ("1.1", "1", False),
+            ("1.2", "1", False),
+            ("1.3", "1", False),
+            ("1.4", "1", False),
+            ("2.1", "2", True),
+            ("2.2", "2", False),
+            ("2.3", "2", False),
+        ]
+
+    def test_to_frame_without_pandas(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without pandas, to_frame says which method needs it and how to install it."""
+        monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` fails
+        with pytest.raises(ModuleNotFoundError) as info:
+            report().to_frame()
+        assert str(info.value) == "Report.to_frame needs pandas: pip install 'kh-tthc[pandas]'"

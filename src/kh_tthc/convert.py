@@ -44,7 +44,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Set
 from datetime import date, datetime
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeGuard, TypeVar
 
 from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
 from kh_tthc.errors import KhTthcError
@@ -55,6 +55,7 @@ __all__ = [
     "FieldValueError",
     "date_problem",
     "describe",
+    "is_clean_text",
     "sequence_problem",
     "text_problem",
     "to_date",
@@ -200,13 +201,27 @@ def _name(owner: Any) -> str:
 _NOT_PLAIN = re.compile(rf"[^\S ]|  |^ | $|{FORBIDDEN.pattern}")
 
 
+def is_clean_text(value: Any) -> TypeGuard[str]:
+    """Whether ``value`` is text the text converter keeps as it is: a ``str``, NFC, no
+    white space but single spaces inside, none at either end, no forbidden character.
+
+    >>> is_clean_text("Rà soát"), is_clean_text(" Rà  soát"), is_clean_text(5)
+    (True, False, False)
+    """
+    return (
+        type(value) is str
+        and _NOT_PLAIN.search(value) is None
+        and unicodedata.is_normalized("NFC", value)
+    )
+
+
 def _text(value: Any, owner: Any, field: str) -> str:
     if (
         type(value) is str
         and _NOT_PLAIN.search(value) is None
         and unicodedata.is_normalized("NFC", value)
     ):
-        return value  # already clean text (most text, read from files that were NFC'd)
+        return value  # already clean text (is_clean_text, inlined: it is called often)
     if not isinstance(value, str):
         _fail_type(owner, field, "a string", value)
     if reason := text_problem(value):

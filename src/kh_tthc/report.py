@@ -22,6 +22,7 @@ for Quý IV/2025, 15/9/2025 to 14/12/2025. How each status is derived is written
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
@@ -47,6 +48,8 @@ from kh_tthc.vn import clean, format_number, format_percent, to_roman
 
 if TYPE_CHECKING:
     import pandas
+
+    from kh_tthc.deadline import Deadline
 
 __all__ = [
     "Attainment",
@@ -810,7 +813,6 @@ def _derive(report: Report) -> Iterator[TaskResult]:
     end = min(window.end, plan.period.end)
     rule = report.reporting if report.reporting is not None else plan.reporting
     calendar = report.calendar if report.calendar is not None else plan.calendar()
-    options: dict[str, Any] = {"calendar": calendar, "reporting": rule}
     previous = report.previous
     # Progress.rows_for, for every task at once: the rows by task number, in file order.
     rows_of: dict[TaskNumber, list[ProgressRow]] = {}
@@ -821,10 +823,11 @@ def _derive(report: Report) -> Iterator[TaskResult]:
         if deadline is None or not is_tracked(task):
             continue
         rows = tuple(rows_of.get(task.number, ()))
-        due = tuple(deadline.due_dates(start, end, **options)) if start <= end else ()
+        due = _due_dates(deadline, start, end, calendar, rule) if start <= end else ()
         carried: date | None = None
         if deadline.kind in _DATED and not due and start > plan.period.start:
-            earlier = deadline.due_dates(plan.period.start, start - timedelta(days=1), **options)
+            before_start = start - timedelta(days=1)
+            earlier = _due_dates(deadline, plan.period.start, before_start, calendar, rule)
             if earlier:
                 before = None if previous is None else previous.result(task.number)
                 still_open = before is not None and not (
@@ -834,6 +837,17 @@ def _derive(report: Report) -> Iterator[TaskResult]:
                     continue  # due and settled in an earlier window
                 carried = earlier[-1]
         yield _task_result(report, task, rows, due, carried)
+
+
+@functools.lru_cache(maxsize=8192)
+def _due_dates(
+    deadline: Deadline, start: date, end: date, calendar: WorkCalendar, rule: SendingRule | None
+) -> tuple[date, ...]:
+    """``deadline.due_dates(start, end, calendar=..., reporting=...)``, worked out once
+    per rule, window, calendar and sending rule: the plans of a portfolio repeat their
+    completion times, and each plan's report asked for the same days again (a deadline
+    is keyed by its value, as ``build_schedule`` keys its expansions)."""
+    return tuple(deadline.due_dates(start, end, calendar=calendar, reporting=rule))
 
 
 def _task_result(

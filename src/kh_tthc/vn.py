@@ -7,6 +7,7 @@ text pasted from PDFs carries stray spaces; everything that enters the library g
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -48,7 +49,27 @@ def clean(text: str) -> str:
     >>> clean("  Văn   phòng\\nSở ")
     'Văn phòng Sở'
     """
-    return _SPACE.sub(" ", nfc(text)).strip()
+    if type(text) is str and len(text) <= _FOLD_KEPT:
+        return _clean_kept(text)
+    return _clean(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_kept(text: str) -> str:
+    # Short texts recur: each progress row's task number, unit, status and date are
+    # cleaned several times on their way into the model, in every file of a portfolio.
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    text = nfc(text)
+    if _UNCLEAN.search(text) is None:
+        return text  # most text: nothing to fold or strip
+    return _SPACE.sub(" ", text).strip()
+
+
+#: What clean() changes in NFC text: white space other than single spaces inside.
+_UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
 
 
 def fold(text: str) -> str:
@@ -60,6 +81,23 @@ def fold(text: str) -> str:
     >>> fold("  Đơn vị CHỦ TRÌ ")
     'đon vi chu tri'
     """
+    if type(text) is str and len(text) <= _FOLD_KEPT:
+        return _fold_kept(text)
+    return _fold(text)
+
+
+#: Texts up to this length are cleaned and folded once each (at most 8,192 of each
+#: kept): the same headers, unit names, statuses and dates recur in every row of every
+#: file of a portfolio.
+_FOLD_KEPT = 200
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", clean(text).lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -81,6 +81,55 @@ def tree_problems(data: Any) -> Iterator[tuple[str, str]]:
     tasks[0].title holds a control character (U+001B)
     n the number inf is not finite
     """
+    if _plain_tree(data):
+        return iter(())  # the usual file: nothing to report, and no key path to write
+    return _tree_problems(data)
+
+
+def _plain_tree(data: Any) -> bool:
+    """True when :func:`tree_problems` finds nothing in ``data``, answered faster: no key
+    paths kept, and the text of the whole tree searched at once (a forbidden character is
+    one character, so it is in the joined text exactly when it is in one of the parts).
+
+    The keys of each table, and a list whose first item is text, go into the joined
+    text whole: a key or an item that is not text makes the join fail, and then, as for
+    what it does not look into (a mapping other than a dict), :func:`_tree_problems`
+    walks the tree and says.
+    """
+    if type(data) is not dict and type(data) is not list:
+        return False
+    found: list[Any] = []
+    text = found.append
+    texts = found.extend
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return False
+        if type(value) is dict:
+            texts(value)  # the keys
+            value = value.values()
+        for item in value:
+            kind = type(item)
+            if kind is str:
+                text(item)
+            elif kind is list:
+                if item and type(item[0]) is str and depth + 1 < MAX_DEPTH:
+                    texts(item)  # a list of texts ("lead", "recipients"), the usual list
+                else:
+                    stack.append((item, depth + 1))
+            elif kind is dict:
+                stack.append((item, depth + 1))
+            elif isinstance(item, (dict, list, Mapping)) or _value_problem(item):
+                return False
+    try:
+        joined = " ".join(found)
+    except TypeError:
+        return False  # a key or a list item that is not text: the full walk sees to it
+    return FORBIDDEN.search(joined) is None
+
+
+def _tree_problems(data: Any) -> Iterator[tuple[str, str]]:
     # The key path is kept as a tuple and written out only for a problem: most files
     # have none, and a plan of 60 tasks has thousands of values.
     stack: list[tuple[tuple[object, ...], Any, int]] = [((), data, 0)]

@@ -17,15 +17,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 import tomli
 import tomli_w
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from kh_tthc.convert import sequence_problem
+from kh_tthc.convert import is_clean_text, sequence_problem
 from kh_tthc.deadline import Deadline, parse_deadline
 from kh_tthc.errors import PlanFileError, PlanInvalid, Problem
-from kh_tthc.io.guard import check_text, date_problem, tree_problems
+from kh_tthc.io.guard import _path, check_text, date_problem, tree_problems
 from kh_tthc.io.output import write_output
 from kh_tthc.io.source import MAX_INT_DIGITS, decode_utf8, format_of, read_bytes
 from kh_tthc.model import (
@@ -41,6 +42,7 @@ from kh_tthc.model import (
     Task,
     TaskNumber,
     Unit,
+    _task_as_given,
 )
 from kh_tthc.periods import SendingRule
 from kh_tthc.validate import check_built_plan
@@ -195,19 +197,20 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     cattrs' "'str' object has no attribute 'keys'".
     """
     found: list[tuple[str, str]] = []
-    stack: list[tuple[str, str, Any]] = [("plan", "", data)]
+    # Key paths are kept as tuples and written out only for a problem ("tasks[3].lead"),
+    # as tree_problems does: a plan of 60 tasks has hundreds of lists and tables.
+    stack: list[tuple[str, tuple[object, ...], Any]] = [("plan", (), data)]
     while stack:
-        kind, path, table = stack.pop()
-        for key, item_kind in _LISTS.get(kind, {}).items():
+        kind, keys, table = stack.pop()
+        for key, item_kind in _LIST_ITEMS.get(kind, ()):
             if key not in table:
                 continue
-            where = f"{path}.{key}" if path else key
             value = table[key]
             # The one rule for "a list belongs here", shared with the model (convert.py).
             if sequence_problem(value):
                 found.append(
                     (
-                        where,
+                        _path((*keys, key)),
                         f"expected a list of {item_kind}s ({_EXAMPLES[item_kind]}), "
                         f"got {_describe(value)}",
                     )
@@ -217,14 +220,21 @@ def _shape_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                 continue
             for index, item in enumerate(value):
                 if isinstance(item, Mapping):
-                    stack.append((item_kind, f"{where}[{index}]", item))
+                    stack.append((item_kind, (*keys, key, index), item))
                 else:
-                    found.append((f"{where}[{index}]", f"expected a table, got {_describe(item)}"))
-        for key, name in _TABLES.get(kind, {}).items():
+                    where = _path((*keys, key, index))
+                    found.append((where, f"expected a table, got {_describe(item)}"))
+        for key, name in _TABLE_ITEMS.get(kind, ()):
             if key in table and not isinstance(table[key], Mapping):
-                where = f"{path}.{key}" if path else key
+                where = _path((*keys, key))
                 found.append((where, f"expected a table ({name}), got {_describe(table[key])}"))
     return found
+
+
+#: _LISTS and _TABLES as (key, kind) pairs for every kind of table, empty for the others.
+_KINDS = ("plan", "section", "task", "indicator", "issuer", "signer", "period", "extra")
+_LIST_ITEMS = {kind: tuple(_LISTS.get(kind, {}).items()) for kind in _KINDS}
+_TABLE_ITEMS = {kind: tuple(_TABLES.get(kind, {}).items()) for kind in _KINDS}
 
 
 # The year of the plan being read, for a date written without one ("trước ngày 28/5").
@@ -323,6 +333,107 @@ def _make_converter() -> cattrs.Converter:
 _converter = _make_converter()
 
 
+# -- the usual plan, built without cattrs' generic pass ------------------------------------
+
+#: (attribute, key in the file, type) of each field of Plan read from the file, in
+#: cattrs' order.
+_PLAN_FIELDS = tuple(
+    (a.name, "type" if a.name == "type_name" else a.name, a.type)
+    for a in attrs.fields(Plan)
+    if a.name not in ("source", "units")
+)
+_PLAN_KEYS = frozenset(key for _, key, _ in _PLAN_FIELDS)
+#: The keys of a task that :func:`_plain_task` builds itself.
+_PLAIN_TASK_KEYS = frozenset(("number", "title", "lead", "support", "deadline", "group", "note"))
+
+
+def _structure_plain(body: Mapping[str, Any]) -> Plan:
+    """``_converter.structure(body, Plan)``, faster: each field through the hook cattrs
+    uses for it, then ``Plan(**fields)`` as cattrs' generated function calls it, except
+    the tasks, each built by :func:`_plain_task` when its values are in the usual form
+    (most of the time of reading a plan was cattrs' and the converters' passes over 60
+    tasks). Any exception means "not the usual case": the caller lets cattrs build the
+    plan again, and gather and word its problems, as before.
+    """
+    if not body.keys() <= _PLAN_KEYS:
+        raise KeyError("an unknown key")  # refused before; cattrs words it
+    res: dict[str, Any] = {}
+    hook = _converter.get_structure_hook
+    for name, key, kind in _PLAN_FIELDS:
+        if key not in body:
+            continue  # a required key is never missing here (_REQUIRED, checked before)
+        value = body[key]
+        if name == "tasks" and type(value) is list:
+            structure = hook(Task)
+            res[name] = tuple(_task(t, structure) for t in value)
+        else:
+            res[name] = hook(kind)(value, kind)
+    return Plan(**res)
+
+
+def _task(raw: Any, structure: Callable[[Any, Any], Task]) -> Task:
+    task = _plain_task(raw)
+    return structure(raw, Task) if task is None else task
+
+
+def _plain_lines(value: Any) -> tuple[str, ...] | None:
+    """A list of clean texts as a tuple; None when it is anything else."""
+    if type(value) is not list:
+        return None
+    for item in value:
+        # "vp", "cntt": ASCII letters and digits are clean text, told without the rule.
+        plain = type(item) is str and item.isascii() and item.isalnum()
+        if not plain and not is_clean_text(item):
+            return None
+    return tuple(value)
+
+
+def _plain_task(raw: Any) -> Task | None:
+    """The task cattrs and ``Task(...)`` would build from ``raw``, when every value is in
+    the form the converters keep as it is (clean text, a list of clean unit ids, a
+    completion-time phrase, true or false) and no other key is given; None otherwise (the
+    caller then builds it through cattrs). The checks are theirs: ``_strict(str)`` then
+    ``convert.text`` keep a clean text; ``_text_hook(TaskNumber.parse)``; the tuple hook
+    then ``convert.unit_ids``; ``_structure_deadline`` then ``model._deadline``.
+    """
+    if type(raw) is not dict or not raw.keys() <= _PLAIN_TASK_KEYS:
+        return None
+    number = raw.get("number")
+    title = raw.get("title")
+    note = raw.get("note", "")
+    group = raw.get("group", False)
+    if type(number) is not str or not is_clean_text(title):
+        return None
+    if note != "" and not is_clean_text(note):
+        return None
+    if type(group) is not bool:
+        return None
+    lead = _plain_lines(raw["lead"]) if "lead" in raw else ()
+    support = _plain_lines(raw["support"]) if "support" in raw else ()
+    if lead is None or support is None:
+        return None
+    deadline: Deadline | None = None
+    if "deadline" in raw:
+        phrase = raw["deadline"]
+        if type(phrase) is not str:
+            return None
+        deadline = parse_deadline(phrase, year=_PLAN_YEAR.get())
+        if not isinstance(deadline, _DEADLINE_CLASSES):
+            return None
+    return _task_as_given(
+        number=TaskNumber.parse(number),
+        title=title,
+        lead=lead,
+        support=support,
+        deadline=deadline,
+        group=group,
+        note=note,
+    )
+
+
+_DEADLINE_CLASSES = tuple(_DEADLINE_TYPES)
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain data (str, int, bool, date, list, dict), in file order."""
     body: dict[str, Any] = _converter.unstructure(plan, Plan)
@@ -371,7 +482,12 @@ def plan_from_dict(
     if not problems:
         token = _PLAN_YEAR.set(_plan_year(data))
         try:
-            plan = _converter.structure(body, Plan)
+            plan = _structure_plain(body)
+        except Exception:  # not the usual case: cattrs, below, builds it again or says why
+            plan = None
+        try:
+            if plan is None:
+                plan = _converter.structure(body, Plan)
         except Exception as exc:  # cattrs gathers everything into one exception group
             problems += _cattrs_problems(exc, source, lines)
         finally:
@@ -452,19 +568,30 @@ def _line(where: str, lines: _Lines) -> int | None:
     return lines.key(m.group(1)) if m else None
 
 
+#: A top-level key's line: "[table]", "[[array]]" or "key =".
+_KEY_LINE = re.compile(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=")
+
+
 class _Lines:
     """Line numbers of top-level keys and of each ``[[tasks]]`` entry in a TOML text."""
 
     def __init__(self, text: str = "") -> None:
         self.keys: dict[str, int] = {}
         task_lines: list[int | None] = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if stripped == "[[tasks]]":
                 task_lines.append(number)
-            elif task_lines:
-                continue  # keys inside tasks are located through their task
-            elif m := re.match(r"^\[{1,2}\s*([A-Za-z_][\w-]*)|^([A-Za-z_][\w-]*)\s*=", stripped):
+                # After the first task, only the other tasks' lines are wanted (keys
+                # inside tasks are located through their task).
+                task_lines += [
+                    n
+                    for n, rest in enumerate(lines[number:], start=number + 1)
+                    if "[[tasks]]" in rest and rest.strip() == "[[tasks]]"
+                ]
+                break
+            if m := _KEY_LINE.match(stripped):
                 self.keys.setdefault(m.group(1) or m.group(2), number)
         self.tasks = tuple(task_lines)
 

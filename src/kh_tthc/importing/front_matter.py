@@ -54,11 +54,13 @@ _NOT_ISSUER = (
     "du thao",
     "đang cong san viet nam",
 )
+#: Longer names first: a title on one line takes the longest name it starts with
+#: ("KẾ HOẠCH HÀNH ĐỘNG …" is a kế hoạch hành động, not a kế hoạch titled "Hành động …").
 _TYPE_NAMES = (
-    "ke hoach",
-    "chuong trinh",
     "ke hoach hanh đong",
     "chuong trinh hanh đong",
+    "ke hoach",
+    "chuong trinh",
     "nghi quyet",
     "quyet đinh",
     "chi thi",

@@ -175,7 +175,10 @@ def find_table(
     if m is None:  # the first pass matched these rows; only a changing file gets here
         raise SourceRejected(path, f"sheet {chosen_name!r} changed while it was read")
     at, header = m
-    return header, at, chosen, [*book_warnings, *more, *chosen.warnings]
+    # The second read says again what the first said of the workbook (its links to other
+    # workbooks): each warning once, with what only reading the whole sheet found.
+    again = [w for w in more if w not in book_warnings]
+    return header, at, chosen, [*book_warnings, *again, *chosen.warnings]
 
 
 def _list(names: Sequence[str]) -> str:

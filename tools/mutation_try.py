@@ -21,22 +21,14 @@ import os
 import shutil
 import signal
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: mutmut's own pytest options for a mutant (pyproject.toml's [tool.mutmut]).
-PYTEST_ARGS = [
-    "-x",
-    "-q",
-    "-p",
-    "no:cacheprovider",
-    "-p",
-    "no:unraisableexception",
-    "-p",
-    "no:threadexception",
-    "-m",
-    "not soffice and not slow",
-]
+#: mutmut's own pytest options for a mutant, as pyproject.toml's [tool.mutmut] gives them.
+PYTEST_ARGS: list[str] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "tool"
+]["mutmut"]["pytest_add_cli_args"]
 
 
 def survivors(mutants: Path, pattern: str) -> list[str]:

@@ -48,7 +48,7 @@ from typing import Any, NoReturn, TypeGuard, TypeVar
 
 from kh_tthc.calendar import FIRST_YEAR, LAST_YEAR
 from kh_tthc.errors import KhTthcError
-from kh_tthc.vn import clean
+from kh_tthc.vn import UNCLEAN_SPACE, clean
 
 __all__ = [
     "FieldTypeError",
@@ -197,8 +197,8 @@ def _name(owner: Any) -> str:
 
 
 #: Text that clean() would change or text_problem() refuse: white space other than single
-#: spaces inside, a space at either end, a forbidden character.
-_NOT_PLAIN = re.compile(rf"[^\S ]|  |^ | $|{FORBIDDEN.pattern}")
+#: spaces inside, a space at either end (vn.UNCLEAN_SPACE), a forbidden character.
+_NOT_PLAIN = re.compile(rf"{UNCLEAN_SPACE.pattern}|{FORBIDDEN.pattern}")
 
 
 def is_clean_text(value: Any) -> TypeGuard[str]:
@@ -216,12 +216,8 @@ def is_clean_text(value: Any) -> TypeGuard[str]:
 
 
 def _text(value: Any, owner: Any, field: str) -> str:
-    if (
-        type(value) is str
-        and _NOT_PLAIN.search(value) is None
-        and unicodedata.is_normalized("NFC", value)
-    ):
-        return value  # already clean text (is_clean_text, inlined: it is called often)
+    if is_clean_text(value):
+        return value  # already clean text: nothing to check or change
     if not isinstance(value, str):
         _fail_type(owner, field, "a string", value)
     if reason := text_problem(value):

@@ -527,14 +527,18 @@ class Report:
     @property
     def by_unit(self) -> tuple[UnitFigures, ...]:
         """For each unit that leads a task in the report, its statuses counted."""
-        out = []
-        for unit in self.plan.units:
-            statuses = [
-                u.status for r in self.tasks for u in r.units if u.lead and u.unit == unit.id
-            ]
-            if statuses:
-                out.append(UnitFigures(unit=unit, tally=Tally.of(statuses)))
-        return tuple(out)
+        # Each unit's lead statuses in task order, gathered in one pass over the tasks
+        # (a portfolio's roll-up asks this of every report).
+        statuses: dict[str, list[TaskStatus]] = {}
+        for r in self.tasks:
+            for u in r.units:
+                if u.lead:
+                    statuses.setdefault(u.unit, []).append(u.status)
+        return tuple(
+            UnitFigures(unit=unit, tally=Tally.of(statuses[unit.id]))
+            for unit in self.plan.units
+            if statuses.get(unit.id)
+        )
 
     @property
     def by_group(self) -> tuple[GroupFigures, ...]:

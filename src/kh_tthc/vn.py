@@ -63,13 +63,14 @@ def _clean_kept(text: str) -> str:
 
 def _clean(text: str) -> str:
     text = nfc(text)
-    if _UNCLEAN.search(text) is None:
+    if UNCLEAN_SPACE.search(text) is None:
         return text  # most text: nothing to fold or strip
     return _SPACE.sub(" ", text).strip()
 
 
-#: What clean() changes in NFC text: white space other than single spaces inside.
-_UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
+#: What clean() changes in NFC text: white space other than single spaces inside, a
+#: space at either end.
+UNCLEAN_SPACE = re.compile(r"[^\S ]|  |^ | $")
 
 
 def fold(text: str) -> str:

@@ -496,7 +496,7 @@ class Portfolio:
         self, period: Period, *, as_of: date
     ) -> tuple[tuple[PlanFigures, ...], tuple[UnitFigures, ...]]:
         """Figures per plan and per unit across plans for ``period``."""
-        from kh_tthc.report import Tally, TaskStatus
+        from kh_tthc.report import TaskStatus
 
         reports = self.reports(period, as_of=as_of)
         per_plan = []
@@ -518,19 +518,9 @@ class Portfolio:
                     completion_rate=c.completion_rate,
                 )
             )
-            # Report.by_unit, for every unit at once (it looks through every task for
-            # each unit): each unit's lead statuses, in task order.
-            statuses: dict[str, list[TaskStatus]] = {}
-            for r in report.tasks:
-                for u in r.units:
-                    if u.lead:
-                        statuses.setdefault(u.unit, []).append(u.status)
-            for unit in report.plan.units:
-                found = statuses.get(unit.id)
-                if not found:
-                    continue
-                reg = e.registry_id(unit.id)
-                t = Tally.of(found)
+            for uf in report.by_unit:
+                reg = e.registry_id(uf.unit.id)
+                t = uf.tally
                 a = acc.setdefault(reg, [0, 0, 0, 0, 0])
                 a[0] += t.total
                 a[1] += t.done

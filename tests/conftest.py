@@ -112,6 +112,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             _allow_two_executors(item)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under mutmut, the process that only collects the suite (its fork server, from which
+    each mutant's process is forked) builds the test documents ahead (tests/built_once.py)."""
+    if os.environ.get("KH_TTHC_MUTATION") == "1" and session.config.option.collectonly:
+        import tests.built_once
+
+        tests.built_once.build_ahead()
+
+
 def pytest_runtest_logstart(nodeid: str) -> None:
     tests.mutmut_frames.running = nodeid.removeprefix("mutants/")
 

@@ -422,3 +422,18 @@ class TestReading:
         path.write_text("task,unit,status\n3.3,vp-mot-cua,done\n", encoding="utf-8")
         progress, warnings = read_progress(path, seed_plan, period=Q4)
         assert (progress.period, progress.source, warnings) == (Q4, path, ())
+
+
+class TestProgressFields:
+    """A Progress built in code: the period as a Period or its text, else a message."""
+
+    def test_period_as_text(self) -> None:
+        assert Progress(period="Quý IV/2025").period == Q4
+
+    def test_period_of_the_wrong_type(self) -> None:
+        with pytest.raises(TypeError) as exc:
+            Progress(period=5)  # type: ignore[arg-type]
+        assert str(exc.value) == (
+            "Progress.period: expected a Period or its text such as '2025-Q4' or "
+            "'Quý IV/2025', got the number 5"
+        )

@@ -1,0 +1,188 @@
+"""The Word reader's rules one at a time: the year a caller assumes, the file named in
+every warning, the message when no task table is found, and how a row's cells on the
+table's grid map onto the header's columns.
+
+The documents are written here as WordprocessingML into python-docx's own empty
+document (built once); their task rows are illustrative, in the style of a Sở's plan,
+no agency's.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from kh_tthc import NoTaskTable, import_docx
+from kh_tthc.importing.docx import _grid_texts, _logical, _Phys
+from kh_tthc.importing.rows import Cell
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@functools.cache
+def _empty() -> bytes:
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    return buf.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t xml:space='preserve'>{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{_p(text)}</w:tc>"
+
+
+def _tbl(*rows: list[str]) -> str:
+    width = max(len(r) for r in rows)
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * width + "</w:tblGrid>"
+    body = "".join("<w:tr>" + "".join(_tc(t) for t in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl>{grid}{body}</w:tbl>"
+
+
+@functools.cache
+def _document(body: str) -> bytes:
+    """python-docx's empty document with ``body`` as its body."""
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    ).encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_empty())) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            data = xml if info.filename == "word/document.xml" else zin.read(info)
+            zout.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(_document(body))
+    return path
+
+
+HEADER = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian hoàn thành"]
+#: No year anywhere: no title period, no date line, completion times without a year.
+NO_YEAR = _p("KẾ HOẠCH") + _tbl(
+    HEADER,
+    ["1", "Rà soát thủ tục hành chính", "Văn phòng", "Trước ngày 28/5"],
+    ["2", "Công khai thủ tục hành chính", "Văn phòng", "Trước ngày 15/9"],
+)
+
+
+class TestYear:
+    def test_the_callers_year_dates_the_tasks(self, tmp_path: Path) -> None:
+        result = import_docx(_write(tmp_path, NO_YEAR), year=2027)
+        days = [t.deadline.day for t in result.plan.tasks]  # type: ignore[union-attr]
+        assert days == [date(2027, 5, 28), date(2027, 9, 15)]
+
+    def test_the_callers_year_is_the_plans(self, tmp_path: Path) -> None:
+        """Without a dated completion time the plan's period is the caller's year."""
+        body = _p("KẾ HOẠCH") + _tbl(HEADER, ["1", "Rà soát", "Văn phòng", "Thường xuyên"])
+        result = import_docx(_write(tmp_path, body), year=2027)
+        assert (result.plan.period.start, result.plan.period.end) == (
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+        )
+        assert "the plan's period is not evident; set to the year 2027; fill it in" in [
+            w.message for w in result.warnings
+        ]
+
+
+class TestWarningsNameTheFile:
+    def test_grid_and_task_warnings(self, tmp_path: Path) -> None:
+        """A grid warning (read_table's) and a row warning (the task rows') both name it."""
+        bad_span = "<w:tc><w:tcPr><w:gridSpan w:val='x'/></w:tcPr>" + _p("Văn phòng") + "</w:tc>"
+        table = _tbl(HEADER, ["1", "Rà soát", "Văn phòng", "Tháng 6/2026"], ["", "", "", ""])
+        table = table.replace(_tc("Văn phòng"), bad_span, 1)
+        path = _write(tmp_path, table)
+        warnings = import_docx(path).warnings
+        grid = [w for w in warnings if w.message == "w:gridSpan 'x' is not a number; read as 1"]
+        assert [w.where for w in grid] == ["table 1, row 2"]
+        empty = [w for w in warnings if "empty" in w.message]
+        assert empty
+        assert {w.file for w in grid + empty} == {path}
+
+
+class TestNoTaskTable:
+    def test_no_table(self, tmp_path: Path) -> None:
+        path = _write(tmp_path, _p("KẾ HOẠCH") + _p("Không có bảng"))
+        with pytest.raises(NoTaskTable) as info:
+            import_docx(path)
+        message = info.value.problem.message
+        assert message.startswith("no task table found: looked for ")
+        assert message.endswith(" (it has no table)")
+        assert "first rows" not in message
+
+    def test_first_rows_of_three_tables_at_most(self, tmp_path: Path) -> None:
+        tables = [_tbl(["A", "B"]), _tbl(["C"]), _tbl(["D", "E", "F"]), _tbl(["G"])]
+        path = _write(tmp_path, _p("x").join(tables))
+        with pytest.raises(NoTaskTable) as info:
+            import_docx(path)
+        assert info.value.problem.message.endswith(
+            " (first rows of its tables: A | B; C; D | E | F)"
+        )
+
+
+def _phys(start: int, span: int = 1, text: str = "", *, vmerge: str | None = None) -> _Phys:
+    return _Phys(start, span, vmerge, text, text.startswith("**"))
+
+
+#: A header on a grid of five columns: STT, a title over two grid columns, unit, time.
+HEAD = [_phys(0, text="STT"), _phys(1, 2, "Nội dung"), _phys(3, text="Chủ trì"), _phys(4)]
+
+
+class TestLogical:
+    """_logical maps a row's cells (on the grid) onto the header's columns: the Word
+    reader's rows reach the task rules only through it, as Cells."""
+
+    def test_cells_past_the_header(self) -> None:
+        # Grid columns 5 and 7 lie past the header's end (5): they are columns 4 and 6.
+        row = [_phys(0, text="1"), _phys(5, text="x"), _phys(7, text="y")]
+        cells = _logical(row, HEAD, {})
+        assert [c.text for c in cells] == ["1", "", "", "", "x", "", "y"]
+
+    def test_cells_past_a_two_column_header(self) -> None:
+        head = [_phys(0, text="STT"), _phys(1, 2, "Nội dung")]
+        cells = _logical([_phys(3, text="x"), _phys(4, text="y")], head, {})
+        assert [c.text for c in cells] == ["", "", "x", "y"]
+
+    def test_two_cells_under_one_heading(self) -> None:
+        """Both texts, one per line; bold only when every piece with text is bold."""
+        row = [_phys(1, text="Rà soát"), _phys(2, text="**hồ sơ")]
+        cell = _logical(row, HEAD, {})[1]
+        assert cell == Cell(text="Rà soát\n**hồ sơ", bold=False, merged=False, continued=False)
+        row = [_phys(1, text="**Rà soát"), _phys(2, text="**hồ sơ")]
+        assert _logical(row, HEAD, {})[1].bold is True
+
+    def test_a_cell_across_headings_is_merged(self) -> None:
+        cells = _logical([_phys(0, 4, "**I. NHÓM")], HEAD, {})
+        assert cells[0] == Cell(text="**I. NHÓM", bold=True, merged=True, continued=False)
+        assert [c.merged for c in cells[1:]] == [False, False, False]
+
+    def test_continued_down(self) -> None:
+        above: dict[int, tuple[str, bool]] = {}
+        _logical([_phys(0, text="1"), _phys(3, text="**Văn phòng", vmerge="restart")], HEAD, above)
+        cells = _logical([_phys(0, text="2"), _phys(3, vmerge="continue")], HEAD, above)
+        assert cells[2] == Cell(text="**Văn phòng", bold=True, merged=False, continued=True)
+        assert cells[0] == Cell(text="2")
+
+    def test_continued_with_nothing_above(self) -> None:
+        cells = _logical([_phys(0, text="1"), _phys(3, vmerge="continue")], HEAD, {})
+        assert cells[2] == Cell(text="", bold=False, merged=False, continued=True)
+
+
+class TestGridTexts:
+    def test_continued_cells_are_blank(self) -> None:
+        row = [_phys(0, text="STT", vmerge="continue"), _phys(1, 2, "Chủ trì"), _phys(3)]
+        assert _grid_texts(row, 4) == ["", "Chủ trì", "", ""]

@@ -19,6 +19,7 @@ import docx
 import pytest
 
 from kh_tthc import NoTaskTable, import_docx
+from kh_tthc.errors import Severity
 from kh_tthc.importing.docx import _grid_texts, _logical, _Phys
 from kh_tthc.importing.rows import Cell
 
@@ -186,3 +187,131 @@ class TestGridTexts:
     def test_continued_cells_are_blank(self) -> None:
         row = [_phys(0, text="STT", vmerge="continue"), _phys(1, 2, "Chủ trì"), _phys(3)]
         assert _grid_texts(row, 4) == ["", "Chủ trì", "", ""]
+
+
+FAKE_SOFFICE = """#!/bin/sh
+# Stands in for LibreOffice converting a .doc (the real one runs in the soffice tests):
+# writes the prepared document where LibreOffice would, and records the filter asked for.
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --convert-to) filter="$2"; shift ;;
+    --outdir) outdir="$2"; shift ;;
+    *) source="$1" ;;
+  esac
+  shift
+done
+printf '%s' "$filter" > "{record}"
+mkdir -p "$outdir"
+name=$(basename "$source")
+cp "{docx}" "$outdir/${{name%.*}}.${{filter%%:*}}"
+"""
+
+
+def test_old_doc_converted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An old .doc is handed to LibreOffice for Word 2007's format, its output read as
+    the document, and the conversion said in the first warning."""
+    prepared = _write(tmp_path, NO_YEAR)
+    script = tmp_path / "soffice"
+    record = tmp_path / "filter.txt"
+    script.write_text(FAKE_SOFFICE.format(record=record, docx=prepared), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("KH_TTHC_SOFFICE", str(script))
+    path = tmp_path / "cu.doc"
+    names = b"".join(s.encode("utf-16-le") + b"\x00\x00" for s in ("WordDocument", "1Table"))
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + names)
+    result = import_docx(path, year=2027)
+    assert record.read_text(encoding="utf-8") == "docx:MS Word 2007 XML"
+    assert [t.title for t in result.plan.tasks] == [
+        "Rà soát thủ tục hành chính",
+        "Công khai thủ tục hành chính",
+    ]
+    first = result.warnings[0]
+    assert (first.message, first.severity, first.file) == (
+        "converted from the old .doc format with LibreOffice; check group rows and merged cells",
+        Severity.WARNING,
+        path,
+    )
+
+
+def _row(cells: list[str], tr_pr: str = "") -> str:
+    props = f"<w:trPr>{tr_pr}</w:trPr>" if tr_pr else ""
+    return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+
+
+def _task(n: int, *, unit: str = "Văn phòng", title: str = "") -> list[str]:
+    return [_tc(str(n)), _tc(title or f"Việc {n}"), _tc(unit), _tc("Tháng 6/2026")]
+
+
+PICTURE = "<w:r><w:drawing/></w:r>"
+#: One table, a grid attribute or a tracked change per row (rows 2 to 11).
+GRID = (
+    "<w:tbl><w:tblGrid>"
+    + "<w:gridCol/>" * 4
+    + "</w:tblGrid>"
+    + _row([_tc(t) for t in HEADER])
+    + _row(_task(1), "<w:gridBefore w:val='x'/>")
+    + _row(_task(2), "<w:gridBefore w:val='-5'/>")
+    + _row(_task(3), "<w:gridBefore w:val=' 9 '/>")
+    + _row(_task(4), "<w:gridAfter w:val='2'/>")
+    + _row([_tc("5"), _tc("Việc 5", "<w:gridSpan w:val='abc'/>"), _tc("Văn phòng"), _tc("Quý III")])
+    + _row([_tc("6"), _tc("Việc 6", "<w:gridSpan w:val='0'/>"), _tc("Văn phòng"), _tc("Quý III")])
+    + _row([_tc("7"), _tc("Việc 7", "<w:gridSpan w:val='3'/>"), _tc("Văn phòng"), _tc("Quý III")])
+    + _row(
+        _task(8, title="Việc xoá"), "<w:del w:id='1' w:author='A' w:date='2026-01-01T00:00:00Z'/>"
+    )
+    + _row([*_task(9)[:2], _tc("Sở Tư pháp", "<w:cellDel/>"), *_task(9)[2:]])
+    + _row(
+        [
+            _tc("10"),
+            _tc("Việc 10"),
+            _tc("Văn phòng").replace("</w:p>", PICTURE + "</w:p>"),
+            _tc("Quý III"),
+        ]
+    )
+    + "</w:tbl>"
+)
+
+
+Grid = tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...], str]]]
+
+
+@pytest.fixture(scope="module")
+def grid(tmp_path_factory: pytest.TempPathFactory) -> Grid:
+    """The grid document's row warnings and tasks, imported once."""
+    path = tmp_path_factory.mktemp("grid") / "luoi.docx"
+    path.write_bytes(_document(GRID))
+    result = import_docx(path)
+    warned = [(w.where or "", w.message) for w in result.warnings if w.where and "row" in w.where]
+    tasks = [(t.title, t.lead, str(t.deadline)) for t in result.plan.tasks]
+    return warned, tasks
+
+
+class TestGrid:
+    def test_warnings(self, grid: Grid) -> None:
+        warned, _ = grid
+        assert warned == [
+            ("table 1, row 2", "w:gridBefore 'x' is not a number; read as 0"),
+            ("table 1, row 3", "w:gridBefore '-5' is below 0; read as 0"),
+            ("table 1, row 4", "w:gridBefore 9 reaches past the table's grid; read as 0"),
+            ("table 1, row 5", "w:gridAfter 2 reaches past the table's grid; read as 0"),
+            ("table 1, row 6", "w:gridSpan 'abc' is not a number; read as 1"),
+            ("table 1, row 7", "w:gridSpan '0' is below 1; read as 1"),
+            ("table 1, row 8", "w:gridSpan 3 reaches past the table's grid; read as 1"),
+            (
+                "table 1, row 11",
+                "a cell holds a picture, text box or object beside the text 'Văn phòng'; "
+                "it is not read",
+            ),
+        ]
+
+    def test_tasks(self, grid: Grid) -> None:
+        """Every row is read on its columns; the deleted row is left out, and the deleted
+        cell (a unit) does not push the completion time out of its column."""
+        _, tasks = grid
+        month, quarter = "Tháng 6/2026", "Quý III"
+        assert tasks == [
+            *((f"Việc {n}", ("vp",), month) for n in (1, 2, 3, 4)),
+            *((f"Việc {n}", ("vp",), quarter) for n in (5, 6, 7)),
+            ("Việc 9", ("vp",), month),
+            ("Việc 10", ("vp",), quarter),
+        ]

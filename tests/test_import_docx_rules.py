@@ -315,3 +315,76 @@ class TestGrid:
             ("Việc 9", ("vp",), month),
             ("Việc 10", ("vp",), quarter),
         ]
+
+
+def _runs(*xml: str) -> str:
+    """A cell of one paragraph holding ``xml`` (runs and what else a paragraph holds)."""
+    return f"<w:tc><w:p>{''.join(xml)}</w:p></w:tc>"
+
+
+def _r(text: str, props: str = "") -> str:
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}<w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: Task titles, each written with one feature of a paragraph's XML (rows 2 to 12).
+TEXTS = [
+    _runs(_r("Rà"), "<w:r><w:tab/></w:r>", _r("soát")),
+    _runs(_r("Rà"), "<w:r><w:br/></w:r>", _r("soát")),
+    _runs(_r("Tự"), "<w:r><w:noBreakHyphen/></w:r>", _r("động")),
+    _runs(_r("Tự"), "<w:r><w:softHyphen/></w:r>", _r("động")),
+    _runs(_r("Lập "), "<w:del><w:r><w:delText>bỏ </w:delText></w:r></w:del>", _r("danh mục")),
+    _runs(_r("Lập "), "<w:ins><w:r><w:t>mới </w:t></w:r></w:ins>", _r("danh mục")),
+    _runs(_r("Lập "), "<w:moveFrom><w:r><w:t>cũ </w:t></w:r></w:moveFrom>", _r("danh mục")),
+    _runs("<w:r><w:instrText> PAGE </w:instrText></w:r>", _r("Báo cáo")),
+    _runs(_r("Kiểm tra "), "<w:r><w:sym w:font='Wingdings' w:char='F0FC'/></w:r>"),
+    _runs(
+        "<w:sdt><w:sdtPr><w:alias w:val='Tên'/></w:sdtPr>"
+        "<w:sdtContent><w:r><w:t>Tổng hợp</w:t></w:r></w:sdtContent></w:sdt>"
+    ),
+    _runs(
+        f"<mc:AlternateContent xmlns:mc='{MC}'><mc:Choice Requires='w14'>"
+        "<w:r><w:t>hình</w:t></w:r></mc:Choice></mc:AlternateContent>",
+        _r("Đánh giá"),
+    ),
+]
+PARAGRAPHS = (
+    "<w:tbl><w:tblGrid>"
+    + "<w:gridCol/>" * 4
+    + "</w:tblGrid>"
+    + _row([_tc(t) for t in HEADER])
+    + "".join(
+        _row([_tc(str(n)), text, _tc("Văn phòng"), _tc("Quý III/2026")])
+        for n, text in enumerate(TEXTS, start=1)
+    )
+    + "</w:tbl>"
+)
+
+
+@pytest.fixture(scope="module")
+def titles(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    path = tmp_path_factory.mktemp("p") / "doan.docx"
+    path.write_bytes(_document(PARAGRAPHS))
+    return [t.title for t in import_docx(path).plan.tasks]
+
+
+def test_paragraph_text(titles: list[str]) -> None:
+    """A tab reads as a space, a line break as one (in a title), a non-breaking hyphen
+    as "-", an optional hyphen as nothing; deleted, moved-away and field-code text is
+    left out, inserted text and a content control's text read; a Wingdings tick is "✓";
+    an AlternateContent's drawing text is left out."""
+    assert titles == [
+        "Rà soát",
+        "Rà soát",
+        "Tự-động",
+        "Tựđộng",
+        "Lập danh mục",
+        "Lập mới danh mục",
+        "Lập danh mục",
+        "Báo cáo",
+        "Kiểm tra ✓",
+        "Tổng hợp",
+        "Đánh giá",
+    ]

@@ -388,3 +388,34 @@ def test_paragraph_text(titles: list[str]) -> None:
         "Tổng hợp",
         "Đánh giá",
     ]
+
+
+#: A task table broken over four tables: its header repeated, another table with other
+#: columns, one continuing without its header, and one of another width.
+BROKEN = (
+    _p("KẾ HOẠCH")
+    + _tbl(HEADER, ["1", "Việc một", "Văn phòng", "Quý I/2026"])
+    + _p("")
+    + _tbl(HEADER, ["2", "Việc hai", "Văn phòng", "Quý II/2026"])
+    + _tbl(["STT", "Nội dung công việc", "Thời gian hoàn thành"], ["9", "Việc khác", "Quý I/2026"])
+    + _tbl(["3", "Việc ba", "Văn phòng", "Quý III/2026"])
+    + _tbl(["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"])
+)
+
+
+def test_a_table_broken_over_several(tmp_path: Path) -> None:
+    result = import_docx(_write(tmp_path, BROKEN))
+    assert [(t.title, str(t.deadline)) for t in result.plan.tasks] == [
+        ("Việc một", "Quý I/2026"),
+        ("Việc hai", "Quý II/2026"),
+        ("Việc ba", "Quý III/2026"),
+    ]
+    tables = [(w.where, w.message) for w in result.warnings if (w.where or "").startswith("table")]
+    assert tables == [
+        (
+            "table 3",
+            "looks like another task table but its columns differ from the first one's; "
+            "not imported: STT | Nội dung công việc | Thời gian hoàn thành",
+        ),
+        ("table 4", "has no header row but the task table's columns; read as its continuation"),
+    ]

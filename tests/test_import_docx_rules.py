@@ -419,3 +419,16 @@ def test_a_table_broken_over_several(tmp_path: Path) -> None:
         ),
         ("table 4", "has no header row but the task table's columns; read as its continuation"),
     ]
+
+
+@pytest.mark.parametrize("above", [5, 6])
+def test_header_looked_for_in_the_first_six_rows(tmp_path: Path, above: int) -> None:
+    """Title rows above the header: five leave it the sixth row, found; six push it to
+    the seventh, not looked at."""
+    rows = [[f"Dòng {n}", ""] for n in range(above)]
+    path = _write(tmp_path, _tbl(*rows, HEADER, ["1", "Việc một", "Văn phòng", "Quý I/2026"]))
+    if above == 5:
+        assert [t.title for t in import_docx(path).plan.tasks] == ["Việc một"]
+    else:
+        with pytest.raises(NoTaskTable):
+            import_docx(path)

@@ -86,6 +86,8 @@ class TestYear:
         result = import_docx(_write(tmp_path, NO_YEAR), year=2027)
         days = [t.deadline.day for t in result.plan.tasks]  # type: ignore[union-attr]
         assert days == [date(2027, 5, 28), date(2027, 9, 15)]
+        # Dated when read, so the period follows from them: nothing to fill in about it.
+        assert "period" not in [w.where for w in result.warnings]
 
     def test_the_callers_year_is_the_plans(self, tmp_path: Path) -> None:
         """Without a dated completion time the plan's period is the caller's year."""
@@ -432,3 +434,41 @@ def test_header_looked_for_in_the_first_six_rows(tmp_path: Path, above: int) -> 
     else:
         with pytest.raises(NoTaskTable):
             import_docx(path)
+
+
+def _styled(style: str, *runs: str) -> str:
+    return f"<w:tc><w:p><w:pPr><w:pStyle w:val='{style}'/></w:pPr>{''.join(runs)}</w:p></w:tc>"
+
+
+#: Task titles bold or not by each rule (python-docx's template: "Strong" is a bold
+#: character style, "Heading1" a bold paragraph style); the last row's is plain.
+BOLD = {
+    "Việc 1": (_runs(_r("Việc 1", "<w:b/>")), True),
+    "Việc 2": (_runs(_r("Việc 2", "<w:b w:val='0'/>")), False),
+    "Việc 3": (_runs(_r("Việc 3", "<w:b w:val='false'/>")), False),
+    "Việc 4": (_runs(_r("Việc 4", "<w:b w:val='off'/>")), False),
+    "Việc 5": (_runs(_r("Việc 5", "<w:b w:val='on'/>")), True),
+    "Việc 6": (_runs(_r("Việc 6", "<w:b w:val='TRUE'/>")), True),
+    "Việc 7": (_runs(_r("Việc 7", "<w:rStyle w:val='Strong'/>")), True),
+    "Việc 8": (_styled("Heading1", _r("Việc 8")), True),
+    "Việc 9": (_styled("Heading1", _r("Việc 9", "<w:b w:val='0'/>")), False),
+    "Việc 10": (_runs(_r("Việc ", "<w:rStyle w:val='Strong'/>"), _r("10")), False),
+    "Việc 11": (_runs(_r("Việc 11", "<w:b/>"), _r("  ")), True),
+    "Việc 12": (_runs(_r("Việc 12")), False),
+}
+
+
+def test_bold_titles_are_groups(tmp_path: Path) -> None:
+    body = (
+        "<w:tbl><w:tblGrid>"
+        + "<w:gridCol/>" * 4
+        + "</w:tblGrid>"
+        + _row([_tc(t) for t in HEADER])
+        + "".join(
+            _row([_tc(str(n)), cell, _tc("Văn phòng"), _tc("Quý I/2026")])
+            for n, (cell, _) in enumerate(BOLD.values(), start=1)
+        )
+        + "</w:tbl>"
+    )
+    tasks = import_docx(_write(tmp_path, body)).plan.tasks
+    assert {t.title: t.group for t in tasks} == {title: bold for title, (_, bold) in BOLD.items()}

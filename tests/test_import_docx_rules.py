@@ -472,3 +472,31 @@ def test_bold_titles_are_groups(tmp_path: Path) -> None:
     )
     tasks = import_docx(_write(tmp_path, body)).plan.tasks
     assert {t.title: t.group for t in tasks} == {title: bold for title, (_, bold) in BOLD.items()}
+
+
+def test_legacy_horizontal_merge(tmp_path: Path) -> None:
+    """``w:hMerge`` (Word 95's merge across): the continuing cell joins the one before,
+    its own text not read, and the next cells keep their columns."""
+    header = [_tc("STT"), _tc("Nội dung công việc", "<w:gridSpan w:val='2'/>")]
+    header += [_tc("Đơn vị chủ trì"), _tc("Thời gian hoàn thành")]
+    row = [_tc("1"), _tc("Rà soát", "<w:hMerge w:val='restart'/>"), _tc("bỏ", "<w:hMerge/>")]
+    row += [_tc("Văn phòng"), _tc("Quý I/2026")]
+    body = "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 5 + "</w:tblGrid>"
+    body += _row(header) + _row(row) + "</w:tbl>"
+    (task,) = import_docx(_write(tmp_path, body)).plan.tasks
+    assert (task.title, task.lead, str(task.deadline)) == ("Rà soát", ("vp",), "Quý I/2026")
+
+
+def test_cells_past_the_widest_grid(tmp_path: Path) -> None:
+    """A table without a declared grid is read up to 64 columns; a row of more cells
+    has the rest reported, not read."""
+    extra = [_tc(f"c{n}") for n in range(5, 67)]
+    row = [_tc("1"), _tc("Rà soát"), _tc("Văn phòng"), _tc("Quý I/2026"), *extra]
+    body = "<w:tbl>" + _row([_tc(t) for t in HEADER]) + _row(row) + "</w:tbl>"
+    result = import_docx(_write(tmp_path, body))
+    assert [t.title for t in result.plan.tasks] == ["Rà soát"]
+    past = [(w.where, w.message) for w in result.warnings if "past column" in w.message]
+    assert past == [
+        ("table 1, row 2", "a cell past column 64 is not read: 'c65'"),
+        ("table 1, row 2", "a cell past column 64 is not read: 'c66'"),
+    ]

@@ -245,7 +245,8 @@ def _task(n: int, *, unit: str = "Văn phòng", title: str = "") -> list[str]:
 
 
 PICTURE = "<w:r><w:drawing/></w:r>"
-#: One table, a grid attribute or a tracked change per row (rows 2 to 11).
+#: One table, a grid attribute or a tracked change per row (rows 2 to 13); the last
+#: two rows' attributes are within the grid.
 GRID = (
     "<w:tbl><w:tblGrid>"
     + "<w:gridCol/>" * 4
@@ -270,6 +271,11 @@ GRID = (
             _tc("Quý III"),
         ]
     )
+    + _row(
+        [_tc("11"), _tc("Việc 11", "<w:gridSpan w:val='1'/>"), *_task(11)[2:]],
+        "<w:gridBefore w:val='0'/>",
+    )
+    + _row(_task(12)[:3], "<w:gridAfter w:val='1'/>")
     + "</w:tbl>"
 )
 
@@ -284,7 +290,7 @@ def grid(tmp_path_factory: pytest.TempPathFactory) -> Grid:
     path.write_bytes(_document(GRID))
     result = import_docx(path)
     warned = [(w.where or "", w.message) for w in result.warnings if w.where and "row" in w.where]
-    tasks = [(t.title, t.lead, str(t.deadline)) for t in result.plan.tasks]
+    tasks = [(t.title, t.lead, str(t.deadline or "")) for t in result.plan.tasks]
     return warned, tasks
 
 
@@ -316,6 +322,8 @@ class TestGrid:
             *((f"Việc {n}", ("vp",), quarter) for n in (5, 6, 7)),
             ("Việc 9", ("vp",), month),
             ("Việc 10", ("vp",), quarter),
+            ("Việc 11", ("vp",), month),
+            ("Việc 12", ("vp",), ""),
         ]
 
 

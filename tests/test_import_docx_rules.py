@@ -508,3 +508,25 @@ def test_cells_past_the_widest_grid(tmp_path: Path) -> None:
         ("table 1, row 2", "a cell past column 64 is not read: 'c65'"),
         ("table 1, row 2", "a cell past column 64 is not read: 'c66'"),
     ]
+
+
+PLACEHOLDER = (
+    "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+    "<w:r><w:t>Bấm vào đây để nhập</w:t></w:r></w:sdtContent></w:sdt>"
+)
+
+
+def test_content_control_placeholders(tmp_path: Path) -> None:
+    """A placeholder still shown reads as empty, said where it was: in a paragraph, the
+    document; in a cell, its table and row."""
+    body = f"<w:p>{PLACEHOLDER}</w:p>" + _tbl(
+        HEADER, ["1", "Rà soát", "Văn phòng", "Quý I/2026"]
+    ).replace(_tc("Văn phòng"), _runs(_r("Văn phòng"), PLACEHOLDER))
+    result = import_docx(_write(tmp_path, body))
+    (task,) = result.plan.tasks
+    assert task.lead == ("vp",)
+    said = "a content control still shows its placeholder 'Bấm vào đây để nhập'; read as empty"
+    assert [(w.where, w.file) for w in result.warnings if w.message == said] == [
+        ("document", tmp_path / "ke-hoach.docx"),
+        ("table 1, row 2", tmp_path / "ke-hoach.docx"),
+    ]

@@ -530,3 +530,26 @@ def test_content_control_placeholders(tmp_path: Path) -> None:
         ("document", tmp_path / "ke-hoach.docx"),
         ("table 1, row 2", tmp_path / "ke-hoach.docx"),
     ]
+
+
+def _fonts(**names: str) -> str:
+    return "<w:rFonts " + " ".join(f"w:{k}='{v}'" for k, v in names.items()) + "/>"
+
+
+def test_the_font_vietnamese_letters_show_in(tmp_path: Path) -> None:
+    """Letters outside ASCII show in the w:hAnsi font (ECMA-376 Part 1, 17.3.2.26): text
+    in TCVN3's .VnTime there is converted ("b¸o c¸o" is "báo cáo"); the ascii font, then
+    the cs font, count when hAnsi names none."""
+    legacy = "b\u00b8o c\u00b8o"
+    cells = [
+        _runs(_r(legacy, _fonts(hAnsi=".VnTime", ascii="Times New Roman"))),
+        _runs(_r(legacy, _fonts(ascii=".VnTime"))),
+        _runs(_r(legacy, _fonts(cs=".VnTime"))),
+        _runs(_r(legacy, _fonts(hAnsi="Times New Roman", ascii=".VnTime"))),
+    ]
+    body = "<w:tbl>" + _row([_tc(t) for t in HEADER])
+    for n, cell in enumerate(cells, start=1):
+        body += _row([_tc(str(n)), cell, _tc("Văn phòng"), _tc("Quý I/2026")])
+    result = import_docx(_write(tmp_path, body + "</w:tbl>"))
+    assert [t.title for t in result.plan.tasks] == ["báo cáo", "báo cáo", "báo cáo", legacy]
+    assert [w.where for w in result.warnings if ".VnTime" in w.message] == ["document"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from kh_tthc import NoTaskTable, import_docx
+from kh_tthc import NoTaskTable, SourceRejected, import_docx
 from kh_tthc.errors import Severity
 from kh_tthc.importing.docx import _grid_texts, _logical, _Phys
 from kh_tthc.importing.rows import Cell
@@ -553,3 +553,32 @@ def test_the_font_vietnamese_letters_show_in(tmp_path: Path) -> None:
     result = import_docx(_write(tmp_path, body + "</w:tbl>"))
     assert [t.title for t in result.plan.tasks] == ["báo cáo", "báo cáo", "báo cáo", legacy]
     assert [w.where for w in result.warnings if ".VnTime" in w.message] == ["document"]
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("ke-hoach.csv", True), ("KE-HOACH.CSV", True), ("ke-hoach.docx", False)],
+)
+def test_not_a_zip_package(tmp_path: Path, name: str, hint: bool) -> None:
+    """Text is no Word document; a .csv file (whatever its letters' case) is pointed to
+    the CSV importer."""
+    path = tmp_path / name
+    path.write_text("STT,Nội dung công việc\n", encoding="utf-8")
+    with pytest.raises(SourceRejected) as info:
+        import_docx(path)
+    assert type(info.value) is SourceRejected
+    assert info.value.path == path
+    assert info.value.problem.message == (
+        "is not a Word document (.docx): it is not a zip package"
+        + (" (for a CSV file, use import_csv)" if hint else "")
+    )
+
+
+def test_a_zip_without_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(SourceRejected) as info:
+        import_docx(path)
+    assert info.value.path == path
+    assert info.value.problem.message.startswith("cannot be read as a Word document (")

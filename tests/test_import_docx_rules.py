@@ -582,3 +582,19 @@ def test_a_zip_without_a_document(tmp_path: Path) -> None:
         import_docx(path)
     assert info.value.path == path
     assert info.value.problem.message.startswith("cannot be read as a Word document (")
+
+
+def test_a_table_inside_a_cell(tmp_path: Path) -> None:
+    """A table inside a cell keeps its text, one line per cell, after the paragraph above
+    it; an empty paragraph says nothing about bold (the title stays bold: a group)."""
+    inner = "<w:tbl><w:tr>" + _tc("hồ sơ") + _tc("đất đai") + "</w:tr></w:tbl>"
+    nested = "<w:tc>" + _runs(_r("Rà soát"))[6:-7] + inner + "<w:p/></w:tc>"
+    bold = "<w:tc>" + _runs(_r("Nhóm việc", "<w:b/>"))[6:-7] + "<w:p/></w:tc>"
+    body = "<w:tbl>" + _row([_tc(t) for t in HEADER])
+    body += _row([_tc("1"), bold, _tc(""), _tc("")])
+    body += _row([_tc("2"), nested, _tc("Văn phòng"), _tc("Quý I/2026")])
+    tasks = import_docx(_write(tmp_path, body + "</w:tbl>")).plan.tasks
+    assert [(t.title, t.group) for t in tasks] == [
+        ("Nhóm việc", True),
+        ("Rà soát hồ sơ đất đai", False),
+    ]

@@ -49,8 +49,9 @@ def _tbl(*rows: list[str]) -> str:
 
 
 @functools.cache
-def _document(body: str) -> bytes:
-    """python-docx's empty document with ``body`` as its body."""
+def _document(body: str, styles: bytes | None = None) -> bytes:
+    """python-docx's empty document with ``body`` as its body (and ``styles`` as its
+    styles part, when given)."""
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'
@@ -62,6 +63,8 @@ def _document(body: str) -> bytes:
     ):
         for info in zin.infolist():
             data = xml if info.filename == "word/document.xml" else zin.read(info)
+            if info.filename == "word/styles.xml" and styles is not None:
+                data = styles
             zout.writestr(info.filename, data)
     return out.getvalue()
 
@@ -598,3 +601,29 @@ def test_a_table_inside_a_cell(tmp_path: Path) -> None:
         ("Nhóm việc", True),
         ("Rà soát hồ sơ đất đai", False),
     ]
+
+
+def _styles(default: str) -> bytes:
+    """Styles where the default paragraph style ("Thuong") is bold through the style it
+    is based on; a character style and a later paragraph style also claim the default."""
+    return f"""<w:styles xmlns:w="{W_NS}">
+<w:style w:type="character" w:default="1" w:styleId="Chu"><w:name w:val="Chữ"/></w:style>
+<w:style w:type="paragraph" w:styleId="Dam"><w:name w:val="Đậm"/><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:default="{default}" w:styleId="Thuong"><w:name w:val="Thường"/>
+<w:basedOn w:val="Dam"/></w:style>
+<w:style w:type="paragraph" w:default="1" w:styleId="Khac"><w:name w:val="Khác"/></w:style>
+</w:styles>""".encode()
+
+
+@pytest.mark.parametrize("default", ["1", "true", "on", "ON"])
+def test_the_default_paragraph_style(tmp_path: Path, default: str) -> None:
+    """A paragraph naming no style has the default one's formatting, here bold through
+    its base style; the first paragraph style marked default (w:default "1", "true" or
+    "on") is it."""
+    body = "<w:tbl>" + _row([_tc(t) for t in HEADER])
+    body += _row([_tc("1"), _tc("Nhóm việc"), _tc(""), _tc("")])
+    body += _row([_tc("2"), _runs(_r("Rà soát", "<w:b w:val='0'/>")), _tc("Văn phòng"), _tc("")])
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(_document(body + "</w:tbl>", _styles(default)))
+    tasks = import_docx(path).plan.tasks
+    assert [(t.title, t.group) for t in tasks] == [("Nhóm việc", True), ("Rà soát", False)]

@@ -1,6 +1,10 @@
 """The Word reader's rules one at a time: the year a caller assumes, the file named in
-every warning, the message when no task table is found, and how a row's cells on the
-table's grid map onto the header's columns.
+every warning, the messages when no task table is found or the file is no Word package,
+a .doc handed to LibreOffice, the grid attributes and tracked changes of a table's rows,
+what each piece of a paragraph's XML reads as, bold and fonts by run, style and default
+style, and how a row's cells on the table's grid map onto the header's columns
+(``_logical`` and ``_grid_texts`` directly: their cells reach the task rules only as
+Cells, where a continued or merged flag is not always visible).
 
 The documents are written here as WordprocessingML into python-docx's own empty
 document (built once); their task rows are illustrative, in the style of a Sở's plan,

@@ -609,8 +609,10 @@ def test_a_table_inside_a_cell(tmp_path: Path) -> None:
 
 def _styles(default: str) -> bytes:
     """Styles where the default paragraph style ("Thuong") is bold through the style it
-    is based on; a character style and a later paragraph style also claim the default."""
+    is based on; a character style and a later paragraph style also claim the default,
+    and a style without an id (skipped) comes first."""
     return f"""<w:styles xmlns:w="{W_NS}">
+<w:style w:type="paragraph"><w:name w:val="Không mã"/></w:style>
 <w:style w:type="character" w:default="1" w:styleId="Chu"><w:name w:val="Chữ"/></w:style>
 <w:style w:type="paragraph" w:styleId="Dam"><w:name w:val="Đậm"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:default="{default}" w:styleId="Thuong"><w:name w:val="Thường"/>
@@ -631,3 +633,19 @@ def test_the_default_paragraph_style(tmp_path: Path, default: str) -> None:
     path.write_bytes(_document(body + "</w:tbl>", _styles(default)))
     tasks = import_docx(path).plan.tasks
     assert [(t.title, t.group) for t in tasks] == [("Nhóm việc", True), ("Rà soát", False)]
+
+
+def test_the_documents_default_font(tmp_path: Path) -> None:
+    """The font of w:docDefaults is under every run naming none: TCVN3 text there is
+    converted; runs naming Times New Roman are not."""
+    styles = f"""<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>
+<w:rFonts w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>""".encode()
+    times = _fonts(hAnsi="Times New Roman")
+    body = "<w:tbl>" + _row([_runs(_r(t, times)) for t in HEADER])
+    cells = [_runs(_r("1")), _runs(_r("b\u00b8o c\u00b8o"))]
+    cells += [_runs(_r("Văn phòng", times)), _runs(_r("Quý I/2026", times))]
+    body += _row(cells) + "</w:tbl>"
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(_document(body, styles))
+    result = import_docx(path)
+    assert [(t.title, t.lead) for t in result.plan.tasks] == [("báo cáo", ("vp",))]

@@ -649,3 +649,24 @@ def test_the_documents_default_font(tmp_path: Path) -> None:
     path.write_bytes(_document(body, styles))
     result = import_docx(path)
     assert [(t.title, t.lead) for t in result.plan.tasks] == [("báo cáo", ("vp",))]
+
+
+def test_a_styles_part_of_another_type(tmp_path: Path) -> None:
+    """A styles part declared as another content type (python-docx gives no styles for
+    it): read without styles, the text as it is."""
+    data = _document(NO_YEAR)
+    out = io.BytesIO()
+    styles = b"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            part = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                assert styles in part
+                part = part.replace(styles, b"application/octet-stream")
+            zout.writestr(info.filename, part)
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(out.getvalue())
+    assert [t.title for t in import_docx(path, year=2027).plan.tasks] == [
+        "Rà soát thủ tục hành chính",
+        "Công khai thủ tục hành chính",
+    ]

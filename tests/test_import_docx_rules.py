@@ -610,10 +610,12 @@ def test_a_table_inside_a_cell(tmp_path: Path) -> None:
 def _styles(default: str) -> bytes:
     """Styles where the default paragraph style ("Thuong") is bold through the style it
     is based on; a character style and a later paragraph style also claim the default,
-    and a style without an id (skipped) comes first."""
+    a style without an id (skipped) comes first, and a plain paragraph style not marked
+    default before it."""
     return f"""<w:styles xmlns:w="{W_NS}">
 <w:style w:type="paragraph"><w:name w:val="Không mã"/></w:style>
 <w:style w:type="character" w:default="1" w:styleId="Chu"><w:name w:val="Chữ"/></w:style>
+<w:style w:type="paragraph" w:styleId="Nhat"><w:name w:val="Nhạt"/></w:style>
 <w:style w:type="paragraph" w:styleId="Dam"><w:name w:val="Đậm"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:default="{default}" w:styleId="Thuong"><w:name w:val="Thường"/>
 <w:basedOn w:val="Dam"/></w:style>

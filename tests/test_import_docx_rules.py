@@ -639,18 +639,25 @@ def test_the_default_paragraph_style(tmp_path: Path, default: str) -> None:
 
 def test_the_documents_default_font(tmp_path: Path) -> None:
     """The font of w:docDefaults is under every run naming none: TCVN3 text there is
-    converted; runs naming Times New Roman are not."""
+    converted; runs naming Times New Roman, themselves or by their style, are not."""
     styles = f"""<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>
-<w:rFonts w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>""".encode()
+<w:rFonts w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="character" w:styleId="Moi"><w:name w:val="Mới"/>
+<w:rPr><w:rFonts w:hAnsi="Times New Roman"/></w:rPr></w:style></w:styles>""".encode()
     times = _fonts(hAnsi="Times New Roman")
     body = "<w:tbl>" + _row([_runs(_r(t, times)) for t in HEADER])
     cells = [_runs(_r("1")), _runs(_r("b\u00b8o c\u00b8o"))]
     cells += [_runs(_r("Văn phòng", times)), _runs(_r("Quý I/2026", times))]
-    body += _row(cells) + "</w:tbl>"
+    body += _row(cells)
+    styled = _runs(_r("b\u00b8o c\u00b8o", "<w:rStyle w:val='Moi'/>"))
+    body += _row([_runs(_r("2")), styled, *cells[2:]]) + "</w:tbl>"
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(_document(body, styles))
     result = import_docx(path)
-    assert [(t.title, t.lead) for t in result.plan.tasks] == [("báo cáo", ("vp",))]
+    assert [(t.title, t.lead) for t in result.plan.tasks] == [
+        ("báo cáo", ("vp",)),
+        ("b\u00b8o c\u00b8o", ("vp",)),
+    ]
 
 
 def test_a_styles_part_of_another_type(tmp_path: Path) -> None:

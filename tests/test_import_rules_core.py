@@ -1,0 +1,171 @@
+"""Rules of the importer's core (header words, Word list numbers, plan assembly, rows to
+tasks, front matter), each test one rule read from the code, with hand-worked values.
+
+Every header row, list and document here is illustrative, made for these tests.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import docx
+from lxml import etree
+
+from kh_tthc.importing.headers import Column, Header, Role, classify_header, match_two_rows
+from kh_tthc.importing.word_numbering import WordNumbering
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+# -- headers ----------------------------------------------------------------------------
+
+
+class TestHeaderRules:
+    def test_a_start_phrase_counts_only_at_the_start(self) -> None:
+        """ "kết quả" names a result column only when the header begins with it; later in
+        the header it is a word of the task column's name."""
+        assert classify_header("Nội dung kết quả") is Role.TITLE
+        assert classify_header("Nội dung thời gian") is Role.TITLE
+
+    def test_two_rows_when_the_upper_row_alone_is_no_header(self) -> None:
+        """The upper row has a task column and one of the core columns only: not a header
+        alone; with the sub-headings under "Đơn vị thực hiện" it is."""
+        h = match_two_rows(["Nội dung", "Đơn vị thực hiện", ""], ["", "Chủ trì", "Phối hợp"])
+        assert h == Header(
+            (
+                Column(Role.TITLE, "Nội dung"),
+                Column(Role.LEAD, "Đơn vị thực hiện: Chủ trì"),
+                Column(Role.SUPPORT, "Đơn vị thực hiện: Phối hợp"),
+            ),
+            second_row=("", "Chủ trì", "Phối hợp"),
+        )
+
+    def test_a_shorter_lower_row_is_padded_with_empty_cells(self) -> None:
+        h = match_two_rows(
+            ["STT", "Nội dung", "Đơn vị thực hiện", "", "Thời gian"],
+            ["", "", "Chủ trì", "Phối hợp"],
+        )
+        assert h is not None
+        assert [c.header for c in h.columns] == [
+            "STT",
+            "Nội dung",
+            "Đơn vị thực hiện: Chủ trì",
+            "Đơn vị thực hiện: Phối hợp",
+            "Thời gian",
+        ]
+        assert h.roles[-1] is Role.DEADLINE
+        assert h.second_row == ("", "", "Chủ trì", "Phối hợp", "")
+
+    def test_a_column_without_sub_heading_is_no_parent(self) -> None:
+        """ "Thời hạn" has nothing under it: it does not name the sub-heading to its right."""
+        h = match_two_rows(["STT", "Nội dung", "Thời hạn", ""], ["", "", "", "Phối hợp"])
+        assert h is not None
+        assert [c.header for c in h.columns] == ["STT", "Nội dung", "Thời hạn", "Phối hợp"]
+        assert h.roles == (Role.NUMBER, Role.TITLE, Role.DEADLINE, Role.SUPPORT)
+
+    def test_an_empty_column_ends_a_parent(self) -> None:
+        """A column empty in both rows stops "Đơn vị thực hiện" from reaching further."""
+        h = match_two_rows(
+            ["STT", "Nội dung", "Đơn vị thực hiện", "", ""], ["", "", "Chủ trì", "", "Phối hợp"]
+        )
+        assert h is not None
+        assert [c.header for c in h.columns] == [
+            "STT",
+            "Nội dung",
+            "Đơn vị thực hiện: Chủ trì",
+            "Cột 4",
+            "Phối hợp",
+        ]
+        assert h.roles[2:] == (Role.LEAD, Role.EXTRA, Role.SUPPORT)
+
+
+# -- Word list numbers ------------------------------------------------------------------
+
+
+@functools.cache
+def _document(xml: str) -> docx.document.Document:
+    document = docx.Document()
+    root = document.part.numbering_part.element
+    for child in list(root):
+        root.remove(child)
+    for child in etree.fromstring(xml):
+        root.append(child)
+    return document
+
+
+def _numbering(inner: str) -> WordNumbering:
+    """A fresh counter over a numbering part holding ``inner`` (built once per part)."""
+    return WordNumbering(_document(f'<w:numbering xmlns:w="{W}">{inner}</w:numbering>'))
+
+
+_LVL0 = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="%1."/></w:lvl>'
+_ABSTRACT0 = f'<w:abstractNum w:abstractNumId="0">{_LVL0}</w:abstractNum>'
+
+
+def _p(inner: str) -> etree._Element:
+    return etree.fromstring(f'<w:p xmlns:w="{W}"><w:pPr>{inner}</w:pPr></w:p>')
+
+
+def _num_pr(nid: str, ilvl: str = "0") -> str:
+    return f'<w:numPr><w:numId w:val="{nid}"/><w:ilvl w:val="{ilvl}"/></w:numPr>'
+
+
+class TestWordNumberingRules:
+    def test_a_level_without_text_shows_nothing(self) -> None:
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        )
+        assert n.label(_p(_num_pr("1"))) == ""
+
+    def test_a_bad_level_does_not_hide_the_next(self) -> None:
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            '<w:lvl w:ilvl="9"><w:lvlText w:val="x%1"/></w:lvl>'
+            f'{_LVL0}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        )
+        assert n.label(_p(_num_pr("1"))) == "1."
+
+    def test_an_entry_without_list_does_not_hide_the_next(self) -> None:
+        n = _numbering(
+            f'{_ABSTRACT0}<w:num w:numId="1"/>'
+            '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        )
+        assert n.label(_p(_num_pr("2"))) == "1."
+        assert n.label(_p(_num_pr("1"))) is None
+
+    def test_an_override_without_start_restarts_nothing(self) -> None:
+        """ECMA-376 17.9.8: w:lvlOverride may hold a w:lvl and no w:startOverride."""
+        n = _numbering(
+            f'{_ABSTRACT0}<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+            '<w:lvlOverride w:ilvl="0"/></w:num>'
+        )
+        assert [n.label(_p(_num_pr("1"))), n.label(_p(_num_pr("1")))] == ["1.", "2."]
+
+    def test_an_override_of_level_eight(self) -> None:
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            '<w:lvl w:ilvl="8"><w:start w:val="1"/><w:lvlText w:val="%9)"/></w:lvl>'
+            '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+            '<w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        )
+        assert n.label(_p(_num_pr("1", "8"))) == "5)"
+
+    def test_the_style_list_of_a_paragraph_without_its_own(self) -> None:
+        n = _numbering(f'{_ABSTRACT0}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+        style = _p(_num_pr("1")).find(f"{{{W}}}pPr/{{{W}}}numPr")
+        assert n.label(_p(""), by_style=style) == "1."
+
+    def test_only_elements_of_their_own_name_are_read(self) -> None:
+        """Lists come from w:abstractNum, levels from w:lvl, entries from w:num and
+        restarts from w:lvlOverride: other elements carrying the same attributes and
+        children (here made up) change nothing."""
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            f'{_LVL0}<w:name w:ilvl="0" w:val="x"/></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+            '<w:other w:ilvl="0"><w:startOverride w:val="5"/></w:other></w:num>'
+            '<w:numIdMacAtCleanup w:abstractNumId="0" w:numId="1">'
+            '<w:abstractNumId w:val="9"/></w:numIdMacAtCleanup>'
+        )
+        assert [n.label(_p(_num_pr("1"))), n.label(_p(_num_pr("1")))] == ["1.", "2."]

@@ -78,6 +78,49 @@ class TestHeaderRules:
         ]
         assert h.roles[2:] == (Role.LEAD, Role.EXTRA, Role.SUPPORT)
 
+    def test_a_sub_heading_under_an_empty_cell_is_a_new_column(self) -> None:
+        """ "Ghi chú" under an empty upper cell names the fifth column: the two rows know
+        as many roles as the upper one, and the lower row's number and task cells are
+        empty, so they are one header."""
+        h = match_two_rows(
+            ["STT", "Nội dung", "Chủ trì", "Thời hạn", ""], ["", "", "", "", "Ghi chú"]
+        )
+        assert h == Header(
+            (
+                Column(Role.NUMBER, "STT"),
+                Column(Role.TITLE, "Nội dung"),
+                Column(Role.LEAD, "Chủ trì"),
+                Column(Role.DEADLINE, "Thời hạn"),
+                Column(Role.EXTRA, "Ghi chú"),
+            ),
+            second_row=("", "", "", "", "Ghi chú"),
+        )
+
+    def test_a_lower_row_filling_the_number_cell_is_no_sub_heading(self) -> None:
+        assert (
+            match_two_rows(["STT", "Nội dung", "Chủ trì", "Thời hạn"], ["TT", "", "", ""]) is None
+        )
+
+    def test_a_lower_row_filling_the_task_cell_is_no_sub_heading(self) -> None:
+        assert (
+            match_two_rows(["STT", "Nội dung", "Chủ trì", "Thời hạn"], ["", "Nhiệm vụ", "", ""])
+            is None
+        )
+
+    def test_the_task_column_named_in_the_lower_row(self) -> None:
+        """The upper row has no task column (no header alone): the lower row's "Nội dung"
+        completes it, though it fills a key cell."""
+        h = match_two_rows(["STT", "", "Đơn vị thực hiện", ""], ["", "Nội dung", "Chủ trì", ""])
+        assert h == Header(
+            (
+                Column(Role.NUMBER, "STT"),
+                Column(Role.TITLE, "Nội dung"),
+                Column(Role.LEAD, "Đơn vị thực hiện: Chủ trì"),
+                Column(Role.EXTRA, "Cột 4"),
+            ),
+            second_row=("", "Nội dung", "Chủ trì", ""),
+        )
+
 
 # -- Word list numbers ------------------------------------------------------------------
 
@@ -169,3 +212,22 @@ class TestWordNumberingRules:
             '<w:abstractNumId w:val="9"/></w:numIdMacAtCleanup>'
         )
         assert [n.label(_p(_num_pr("1"))), n.label(_p(_num_pr("1")))] == ["1.", "2."]
+
+    def test_bullet_and_none_formats(self) -> None:
+        """A bullet level reads as "-"; a level of format "none" shows no number."""
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="0">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="%1"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="none"/><w:lvlText w:val="%2"/></w:lvl>'
+            '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        )
+        assert n.label(_p(_num_pr("1"))) == "-"
+        assert n.label(_p(_num_pr("1", "1"))) == ""
+
+    def test_a_list_with_an_empty_id(self) -> None:
+        """Ids are compared as written: an empty one is an id like any other."""
+        n = _numbering(
+            '<w:abstractNum w:abstractNumId="">'
+            f'{_LVL0}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val=""/></w:num>'
+        )
+        assert n.label(_p(_num_pr("1"))) == "1."

@@ -12,6 +12,7 @@ import docx
 from lxml import etree
 
 from kh_tthc.importing.headers import Column, Header, Role, classify_header, match_two_rows
+from kh_tthc.importing.rows import Cell, RawRow
 from kh_tthc.importing.word_numbering import WordNumbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -231,3 +232,14 @@ class TestWordNumberingRules:
             f'{_LVL0}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val=""/></w:num>'
         )
         assert n.label(_p(_num_pr("1"))) == "1."
+
+
+# -- rows -------------------------------------------------------------------------------
+
+
+class TestRawRow:
+    def test_a_column_past_the_row_or_none_reads_empty(self) -> None:
+        row = RawRow(cells=(Cell(text="1"), Cell(text="Rà soát", bold=True)))
+        assert [row.text(i) for i in (None, 0, 1, 2, 3)] == ["", "1", "Rà soát", "", ""]
+        assert row.cell(1) == Cell(text="Rà soát", bold=True)
+        assert [row.cell(i) for i in (None, 2, 3)] == [Cell(), Cell(), Cell()]

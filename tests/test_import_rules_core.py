@@ -321,3 +321,10 @@ class TestSttRules:
             ("1.1", "Việc", False),
             ("1.2", "Việc khác", False),
         ]
+
+    def test_a_row_without_label_is_named_by_its_task_and_line(self) -> None:
+        """A CSV row has a line number and no label: the warning says "task 1" alone."""
+        assert _HEADER is not None
+        row = RawRow(cells=(Cell(text="-"), Cell(text="Rà soát")), line=7)
+        (warning,) = rows_to_tasks(_HEADER, [row], path=None).warnings
+        assert (warning.where, warning.line) == ("task 1", 7)

@@ -328,3 +328,30 @@ class TestSttRules:
         row = RawRow(cells=(Cell(text="-"), Cell(text="Rà soát")), line=7)
         (warning,) = rows_to_tasks(_HEADER, [row], path=None).warnings
         assert (warning.where, warning.line) == ("task 1", 7)
+
+    def test_the_lower_part_of_merged_number_and_task_cells_continues_the_task(self) -> None:
+        """Word repeats a vertically merged cell's text in its lower part (``continued``):
+        that text is not read again, so the row's lead is added to task 1."""
+        assert _HEADER is not None
+        first = RawRow(
+            cells=(Cell(text="1"), Cell(text="Rà soát"), Cell(text="Sở Tư pháp")), label="row 2"
+        )
+        lower = RawRow(
+            cells=(
+                Cell(text="1", continued=True),
+                Cell(text="Rà soát", continued=True),
+                Cell(text="Sở Nội vụ"),
+            ),
+            label="row 3",
+        )
+        result = rows_to_tasks(_HEADER, [first, lower], path=None)
+        (task,) = result.tasks
+        assert (str(task.number), task.title) == ("1", "Rà soát")
+        names = {u.id: u.name for u in result.units}
+        assert [names[i] for i in task.lead] == ["Sở Tư pháp", "Sở Nội vụ"]
+        assert [(w.where, w.message) for w in result.warnings] == [
+            (
+                "row 3, task 1",
+                "has no number and no task text; its cells were added to the task above",
+            )
+        ]

@@ -355,3 +355,8 @@ class TestSttRules:
                 "has no number and no task text; its cells were added to the task above",
             )
         ]
+
+    def test_number_and_text_in_the_stt_cell_are_a_group_row(self) -> None:
+        """ "1. Nhiệm vụ chung" written in the STT cell with the task cell empty is a group
+        row merged across the table, a group even with no task under it."""
+        assert _seen(_tasks(("1. Nhiệm vụ chung", ""))) == ([("1", "Nhiệm vụ chung", True)], [])

@@ -360,3 +360,7 @@ class TestSttRules:
         """ "1. Nhiệm vụ chung" written in the STT cell with the task cell empty is a group
         row merged across the table, a group even with no task under it."""
         assert _seen(_tasks(("1. Nhiệm vụ chung", ""))) == ([("1", "Nhiệm vụ chung", True)], [])
+
+    def test_a_roman_number_at_the_start_of_the_task_text(self) -> None:
+        """With the STT cell empty, "II." before the text is the group's number."""
+        assert _seen(_tasks(("", "II. Nhiệm vụ cụ thể"))) == ([("2", "Nhiệm vụ cụ thể", True)], [])

@@ -364,3 +364,9 @@ class TestSttRules:
     def test_a_roman_number_at_the_start_of_the_task_text(self) -> None:
         """With the STT cell empty, "II." before the text is the group's number."""
         assert _seen(_tasks(("", "II. Nhiệm vụ cụ thể"))) == ([("2", "Nhiệm vụ cụ thể", True)], [])
+
+    def test_bullets_before_the_text_of_an_unreadable_stt_go(self) -> None:
+        assert _seen(_tasks(("?", "- Xây dựng kế hoạch"))) == (
+            [("1", "Xây dựng kế hoạch", False)],
+            [("row 2, task 1", "the STT '?' is not a number; numbered 1 at the top level")],
+        )

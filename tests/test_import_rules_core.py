@@ -370,3 +370,9 @@ class TestSttRules:
             [("1", "Xây dựng kế hoạch", False)],
             [("row 2, task 1", "the STT '?' is not a number; numbered 1 at the top level")],
         )
+
+    def test_a_task_cell_merged_across_the_table_is_a_group(self) -> None:
+        assert _HEADER is not None
+        row = RawRow(cells=(Cell(text="1"), Cell(text="Nhóm việc", merged=True)), label="row 2")
+        (task,) = rows_to_tasks(_HEADER, [row], path=None).tasks
+        assert (str(task.number), task.title, task.group) == ("1", "Nhóm việc", True)

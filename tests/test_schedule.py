@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -422,6 +423,51 @@ class TestProperties:
             if task.deadline.kind in {"by_date", "by_period", "periodic"}:
                 mine = {o.due for o in agenda if o.task == task}
                 assert mine == set(task.deadline.due_dates(start, end))
+
+    @settings(deadline=None, max_examples=40)
+    @given(
+        st.lists(
+            st.tuples(deadlines(), st.lists(st.integers(1, 3), min_size=1, max_size=2)),
+            min_size=1,
+            max_size=8,
+        ),
+        st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31)),
+    )
+    def test_order_of_tasks_out_of_order(
+        self, rows: list[tuple[Deadline, list[int]]], as_of: date
+    ) -> None:
+        """The agenda is in (due day, task number, place in the plan) order, undated last,
+        each task's items in the order its rule gives them, even when numbers repeat or go
+        backwards (a plan validation refuses, which can still be scheduled)."""
+        base = make_plan()
+        tasks = tuple(
+            Task(number=TaskNumber(tuple(parts)), title=f"Việc {i}", lead=("vp",), deadline=d)
+            for i, (d, parts) in enumerate(rows)
+        )
+        plan = Plan(
+            issuer=base.issuer,
+            number=base.number,
+            issued=base.issued,
+            title=base.title,
+            period=DateSpan(start=date(2025, 1, 1), end=date(2026, 12, 31)),
+            signer=base.signer,
+            units=base.units,
+            tasks=tasks,
+        )
+        # Each task alone, its items in their own order, then the whole plan sorted stably.
+        alone = [
+            (index, o)
+            for index, task in enumerate(tasks)
+            for o in build_schedule(evolve(plan, tasks=(task,)), as_of=as_of)
+        ]
+        expected = sorted(
+            alone,
+            key=lambda r: (r[1].due is None, r[1].due or date.min, r[1].task.number.parts, r[0]),
+        )
+        got = build_schedule(plan, as_of=as_of).occurrences
+        assert [(o.task, o.due, o.label, o.status) for o in got] == [
+            (o.task, o.due, o.label, o.status) for _, o in expected
+        ]
 
 
 class TestExports:

@@ -398,11 +398,17 @@ class Portfolio:
             local = None if uid is None else set(e.local_ids(uid))
             if local is not None and not local:
                 continue
-            # Worked out once per plan and per task, not once per occurrence.
+            # Worked out once per plan and per task, not once per occurrence: the units of
+            # each task's items, None when the task is not the unit's.
+            registry = dict(e.unit_map)
+            regs_of: dict[int, tuple[str, ...] | None] = {}
+            for task in plan.tasks:
+                mine = local is None or bool(local.intersection(task.lead + task.support))
+                regs_of[id(task)] = (
+                    tuple(dict.fromkeys(registry.get(u, u) for u in task.lead)) if mine else None
+                )
             label = e.label
             pid = e.id
-            registry = dict(e.unit_map)
-            regs_of: dict[int, Any] = {}
             kept = self._derived(e.id)
             schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
             if schedule is None:
@@ -412,17 +418,8 @@ class Portfolio:
             # The schedule runs by due day: its group is looked up once per run of a day.
             run_due: Any = _UNSET
             group: list[AgendaItem] = []
-            for o in schedule:
-                task = o.task
-                regs = regs_of.get(id(task), _UNSET)
-                if regs is _UNSET:
-                    mine = local is None or bool(local.intersection(task.lead + task.support))
-                    regs = (
-                        tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
-                        if mine
-                        else None
-                    )
-                    regs_of[id(task)] = regs
+            for o in schedule.occurrences:
+                regs = regs_of[id(o.task)]
                 if regs is None:
                     continue
                 due = o.due

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 from attrs import evolve
 from hypothesis import given, settings
@@ -33,6 +34,7 @@ from kh_tthc import (
 )
 from kh_tthc.cli import main
 from kh_tthc.deadline import Frequency
+from kh_tthc.periods import Period
 from kh_tthc.schedule import (
     Schedule,
     ScheduleError,
@@ -468,6 +470,61 @@ class TestProperties:
         assert [(o.task, o.due, o.label, o.status) for o in got] == [
             (o.task, o.due, o.label, o.status) for _, o in expected
         ]
+
+
+class TestOccurrenceBuilder:
+    """``_occurrence``, build_schedule's way of making occurrences, makes what the
+    constructor makes; it can only while the class has nothing for ``__init__`` to run."""
+
+    def test_the_class_has_nothing_to_run(self) -> None:
+        fields = attrs.fields(schedule_module.Occurrence)
+        assert [f.name for f in fields] == [
+            "task", "kind", "status", "due", "period", "label", "on_day_off"
+        ]  # fmt: skip
+        for f in fields:
+            assert f.converter is None
+            assert f.validator is None
+            assert f.on_setattr is None
+            assert not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        assert not hasattr(schedule_module.Occurrence, "__attrs_post_init__")
+        assert not hasattr(schedule_module.Occurrence, "__attrs_pre_init__")
+
+    @settings(deadline=None, max_examples=40)
+    @given(
+        st.sampled_from(list(Status)),
+        st.none() | st.dates(),
+        st.sampled_from([None, Period.parse("2025-Q4"), Period.parse("2026")]),
+        st.text(max_size=5),
+        st.booleans(),
+        st.sampled_from(["by_date", "periodic", "ongoing"]),
+    )
+    def test_the_same_as_the_constructor(
+        self,
+        status: Status,
+        due: date | None,
+        period: Period | None,
+        label: str,
+        on_day_off: bool,
+        kind: str,
+    ) -> None:
+        task = Task(number=TaskNumber((1, 2)), title="Việc", lead=("vp",))
+        made = schedule_module._occurrence(task, kind, status, due, period, label, on_day_off)
+        built = schedule_module.Occurrence(
+            task=task,
+            kind=kind,
+            status=status,
+            due=due,
+            period=period,
+            label=label,
+            on_day_off=on_day_off,
+        )
+        assert type(made) is schedule_module.Occurrence
+        assert attrs.astuple(made, recurse=False) == attrs.astuple(built, recurse=False)
+        assert made == built
+        assert hash(made) == hash(built)
+        assert repr(made) == repr(built)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.label = "x"  # type: ignore[misc]
 
 
 class TestExports:

@@ -204,7 +204,14 @@ class TaskNumber:
         return len(other.parts) > len(self.parts) and other.parts[: len(self.parts)] == self.parts
 
     def __str__(self) -> str:
-        return ".".join(map(str, self.parts))
+        return _number_text(self.parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text(parts: tuple[int, ...]) -> str:
+    # "2.1.1" from (2, 1, 1), written once per number: messages, reports and the agenda
+    # write the same numbers, "1" to "60" in every plan of a portfolio, again and again.
+    return ".".join(map(str, parts))
 
 
 @functools.lru_cache(maxsize=4096)

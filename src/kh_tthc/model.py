@@ -204,7 +204,14 @@ class TaskNumber:
         return len(other.parts) > len(self.parts) and other.parts[: len(self.parts)] == self.parts
 
     def __str__(self) -> str:
-        return ".".join(map(str, self.parts))
+        return _number_text(self.parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text(parts: tuple[int, ...]) -> str:
+    # "2.1.1" from (2, 1, 1), written once per number: messages, reports and the agenda
+    # write the same numbers, "1" to "60" in every plan of a portfolio, again and again.
+    return ".".join(map(str, parts))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -586,18 +593,30 @@ def _task_as_given(
     The result equals ``Task(number=..., title=..., ...)`` of the same values (a property
     test in tests/test_plan_file.py compares the two).
     """
+    # Each slot set through its descriptor, as object.__setattr__ (the frozen class's own
+    # __init__) sets it, without looking the name up each time.
     task: Task = object.__new__(Task)
-    put = object.__setattr__  # the frozen class's own __init__ sets its slots this way
-    put(task, "number", number)
-    put(task, "title", title)
-    put(task, "lead", lead)
-    put(task, "support", support)
-    put(task, "deadline", deadline)
-    put(task, "group", group)
-    put(task, "note", note)
-    put(task, "extra", ())
-    put(task, "indicators", ())
+    _SET_NUMBER(task, number)
+    _SET_TITLE(task, title)
+    _SET_LEAD(task, lead)
+    _SET_SUPPORT(task, support)
+    _SET_DEADLINE(task, deadline)
+    _SET_GROUP(task, group)
+    _SET_NOTE(task, note)
+    _SET_EXTRA(task, ())
+    _SET_INDICATORS(task, ())
     return task
+
+
+_SET_NUMBER = Task.__dict__["number"].__set__
+_SET_TITLE = Task.__dict__["title"].__set__
+_SET_LEAD = Task.__dict__["lead"].__set__
+_SET_SUPPORT = Task.__dict__["support"].__set__
+_SET_DEADLINE = Task.__dict__["deadline"].__set__
+_SET_GROUP = Task.__dict__["group"].__set__
+_SET_NOTE = Task.__dict__["note"].__set__
+_SET_EXTRA = Task.__dict__["extra"].__set__
+_SET_INDICATORS = Task.__dict__["indicators"].__set__
 
 
 @C.checked

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import difflib
 import enum
+import functools
 import io
 import math
 import re
@@ -62,8 +63,10 @@ MAX_BYTES = 5 * 1024 * 1024
 _EXCEL_HINT = "in Excel, save as 'CSV UTF-8 (Comma delimited)'"
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     # Case- and diacritics-blind, and "đ" typed as "d" on a keyboard without Telex.
+    # Remembered: statuses, units and headings recur in every row of every file.
     return re.sub(r"[\s_-]+", " ", fold(text).replace("đ", "d")).strip()
 
 
@@ -753,7 +756,23 @@ def _csv_rows(text: str, out: _Collector) -> Iterator[RawRow]:
             out.add(f"invalid CSV: {exc}", start)
             return
         # The "'" that the library's CSV writers put before a formula character goes.
-        yield RawRow(cells=tuple(Cell(text=unescape_cell(c)) for c in cells), line=start)
+        yield RawRow(cells=tuple(map(_cell, cells)), line=start)
+
+
+def _cell(text: str) -> Cell:
+    """The cell of a CSV field; a short one is made once per text (statuses, units, task
+    numbers and dates recur in every row of every file, and a cell is immutable)."""
+    if len(text) > _CELL_KEPT:
+        return Cell(text=unescape_cell(text))
+    return _short_cell(text)
+
+
+_CELL_KEPT = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_cell(text: str) -> Cell:
+    return Cell(text=unescape_cell(text))
 
 
 def _loads_csv(

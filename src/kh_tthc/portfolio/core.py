@@ -179,6 +179,28 @@ class AgendaItem:
         }
 
 
+# AgendaItem(plan=..., plan_number=..., occurrence=..., units=...) for the agenda, which
+# makes one per due item (192,000 for 500 plans): the same object, its slots set through
+# their descriptors as the class's own __init__ sets them (no converter, validator or
+# post-init to run; tests/test_portfolio.py checks that and compares the two).
+_NEW = object.__new__
+_SET_PLAN = AgendaItem.__dict__["plan"].__set__
+_SET_PLAN_NUMBER = AgendaItem.__dict__["plan_number"].__set__
+_SET_OCCURRENCE = AgendaItem.__dict__["occurrence"].__set__
+_SET_UNITS = AgendaItem.__dict__["units"].__set__
+
+
+def _agenda_item(
+    plan: str, plan_number: str, occurrence: Occurrence, units: tuple[str, ...]
+) -> AgendaItem:
+    item: AgendaItem = _NEW(AgendaItem)
+    _SET_PLAN(item, plan)
+    _SET_PLAN_NUMBER(item, plan_number)
+    _SET_OCCURRENCE(item, occurrence)
+    _SET_UNITS(item, units)
+    return item
+
+
 def _uid(plan: str, task: str, o: Occurrence, period: str | None = None) -> str:
     """:attr:`AgendaItem.uid` from its parts; ``period``, when given, is ``o.period.iso``."""
     key = (period or o.period.iso) if o.period is not None else o.label or "-"
@@ -398,11 +420,17 @@ class Portfolio:
             local = None if uid is None else set(e.local_ids(uid))
             if local is not None and not local:
                 continue
-            # Worked out once per plan and per task, not once per occurrence.
+            # Worked out once per plan and per task, not once per occurrence: the units of
+            # each task's items, None when the task is not the unit's.
+            registry = dict(e.unit_map)
+            regs_of: dict[int, tuple[str, ...] | None] = {}
+            for task in plan.tasks:
+                mine = local is None or bool(local.intersection(task.lead + task.support))
+                regs_of[id(task)] = (
+                    tuple(dict.fromkeys(registry.get(u, u) for u in task.lead)) if mine else None
+                )
             label = e.label
             pid = e.id
-            registry = dict(e.unit_map)
-            regs_of: dict[int, Any] = {}
             kept = self._derived(e.id)
             schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
             if schedule is None:
@@ -412,17 +440,8 @@ class Portfolio:
             # The schedule runs by due day: its group is looked up once per run of a day.
             run_due: Any = _UNSET
             group: list[AgendaItem] = []
-            for o in schedule:
-                task = o.task
-                regs = regs_of.get(id(task), _UNSET)
-                if regs is _UNSET:
-                    mine = local is None or bool(local.intersection(task.lead + task.support))
-                    regs = (
-                        tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
-                        if mine
-                        else None
-                    )
-                    regs_of[id(task)] = regs
+            for o in schedule.occurrences:
+                regs = regs_of[id(o.task)]
                 if regs is None:
                     continue
                 due = o.due
@@ -432,7 +451,7 @@ class Portfolio:
                     if found is None:
                         found = by_due[due] = []
                     group = found
-                group.append(AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs))
+                group.append(_agenda_item(pid, label, o, regs))
         days = sorted(d for d in by_due if d is not None)
         items = tuple(chain.from_iterable(by_due[d] for d in days)) + tuple(by_due.get(None, ()))
         self._memo[key] = items

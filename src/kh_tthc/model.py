@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from kh_tthc import convert as C
+from kh_tthc._slots import slot_maker
 from kh_tthc.deadline import Deadline
 from kh_tthc.errors import DeadlineSyntaxError, TaskNumberError
 from kh_tthc.periods import SendingRule
@@ -593,30 +594,12 @@ def _task_as_given(
     The result equals ``Task(number=..., title=..., ...)`` of the same values (a property
     test in tests/test_plan_file.py compares the two).
     """
-    # Each slot set through its descriptor, as object.__setattr__ (the frozen class's own
-    # __init__) sets it, without looking the name up each time.
-    task: Task = object.__new__(Task)
-    _SET_NUMBER(task, number)
-    _SET_TITLE(task, title)
-    _SET_LEAD(task, lead)
-    _SET_SUPPORT(task, support)
-    _SET_DEADLINE(task, deadline)
-    _SET_GROUP(task, group)
-    _SET_NOTE(task, note)
-    _SET_EXTRA(task, ())
-    _SET_INDICATORS(task, ())
-    return task
+    return _make_task(number, title, lead, support, deadline, group, note, (), ())
 
 
-_SET_NUMBER = Task.__dict__["number"].__set__
-_SET_TITLE = Task.__dict__["title"].__set__
-_SET_LEAD = Task.__dict__["lead"].__set__
-_SET_SUPPORT = Task.__dict__["support"].__set__
-_SET_DEADLINE = Task.__dict__["deadline"].__set__
-_SET_GROUP = Task.__dict__["group"].__set__
-_SET_NOTE = Task.__dict__["note"].__set__
-_SET_EXTRA = Task.__dict__["extra"].__set__
-_SET_INDICATORS = Task.__dict__["indicators"].__set__
+#: Task(number, title, lead, support, deadline, group, note, extra, indicators), made
+#: without running the converters (kh_tthc._slots).
+_make_task = slot_maker(Task)
 
 
 @C.checked

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from kh_tthc._slots import slot_maker
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.plan_file import FORMATS as PLAN_FORMATS
 from kh_tthc.io.plan_file import MAX_BYTES as PLAN_MAX_BYTES
@@ -179,26 +180,11 @@ class AgendaItem:
         }
 
 
-# AgendaItem(plan=..., plan_number=..., occurrence=..., units=...) for the agenda, which
-# makes one per due item (192,000 for 500 plans): the same object, its slots set through
-# their descriptors as the class's own __init__ sets them (no converter, validator or
-# post-init to run; tests/test_portfolio.py checks that and compares the two).
-_NEW = object.__new__
-_SET_PLAN = AgendaItem.__dict__["plan"].__set__
-_SET_PLAN_NUMBER = AgendaItem.__dict__["plan_number"].__set__
-_SET_OCCURRENCE = AgendaItem.__dict__["occurrence"].__set__
-_SET_UNITS = AgendaItem.__dict__["units"].__set__
-
-
-def _agenda_item(
-    plan: str, plan_number: str, occurrence: Occurrence, units: tuple[str, ...]
-) -> AgendaItem:
-    item: AgendaItem = _NEW(AgendaItem)
-    _SET_PLAN(item, plan)
-    _SET_PLAN_NUMBER(item, plan_number)
-    _SET_OCCURRENCE(item, occurrence)
-    _SET_UNITS(item, units)
-    return item
+# AgendaItem(plan, plan_number, occurrence, units) for the agenda, which makes one per
+# due item (192,000 for 500 plans): the object the constructor makes, without binding
+# keywords (kh_tthc._slots; no converter, validator or post-init to run:
+# tests/test_portfolio.py checks that and compares the two).
+_agenda_item = slot_maker(AgendaItem)
 
 
 def _uid(plan: str, task: str, o: Occurrence, period: str | None = None) -> str:

@@ -36,14 +36,16 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-# Font 0 plain, font 1 bold; style (s) 1 is the bold one. "Normal" is declared, so that
-# openpyxl has no reason to warn (NO_NORMAL leaves it out, and openpyxl warns).
+# Font 0 plain, font 1 bold; style (s) 1 is the bold one, style 2 a date (format 14).
+# "Normal" is declared, so that openpyxl has no reason to warn (normal=False leaves it
+# out, and openpyxl warns).
 _STYLES = (
     f'<styleSheet xmlns="{_MAIN}"><fonts count="2"><font><sz val="11"/></font>'
     '<font><b/><sz val="11"/></font></fonts><fills count="1"><fill><patternFill '
     'patternType="none"/></fill></fills><borders count="1"><border/></borders>'
-    '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/>'
-    '<xf fontId="1" applyFont="1"/></cellXfs>{normal}</styleSheet>'
+    '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf fontId="0"/>'
+    '<xf fontId="1" applyFont="1"/><xf fontId="0" numFmtId="14" applyNumberFormat="1"/>'
+    "</cellXfs>{normal}</styleSheet>"
 )
 _NORMAL = '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
 
@@ -647,3 +649,40 @@ class TestImport:
             "no task table found in any sheet ('KH'): looked in the first 30 rows for a "
             "header row with a task column ("
         )
+
+
+def test_warnings_of_the_two_reads(tmp_path: Path) -> None:
+    """find_table reads the first rows of every sheet, then the chosen sheet whole: the
+    workbook's warnings once each (the link; openpyxl's on a date cell in the first rows,
+    met by both reads), then openpyxl's met only in the whole read (row 40), then the
+    sheet's own (a formula without its saved value)."""
+    bad_date = '<c r="{0}" s="2"><v>99999999</v></c>'
+    xml = (
+        "<sheetData>"
+        + _row(1, *HEADER)
+        + f'<row r="2">{_s("A2", "1")}{_s("B2", "Việc")}{bad_date.format("C2")}</row>'
+        + f'<row r="40">{_s("A40", "2")}{_s("B40", "Khác")}{bad_date.format("C40")}'
+        + '<c r="D40"><f>A40*2</f></c></row></sheetData>'
+    )
+    link = ("xl/externalLinks/externalLink1.xml", f'<externalLink xmlns="{_MAIN}"/>')
+    path = _write(tmp_path, _book((("KH", xml),), extra=(link,)))
+    header, at, sheet, warnings = find_table(
+        path, lambda rows: (0, "h") if rows else None, sheet=None, what="task table"
+    )
+    assert (header, at, len(sheet.rows)) == ("h", 0, 40)
+    assert sheet.rows[1].cells[2] == Cell(text="#VALUE!")
+
+    def date_warning(cell: str) -> str:
+        return (
+            f"openpyxl: Cell {cell} is marked as a date but the serial value 99999999 is "
+            "outside the limits for dates. The cell will be treated as an error."
+        )
+
+    assert [(w.message[:40], w.where) for w in warnings] == [
+        ("links to 1 other workbook(s), which are ", ""),
+        (date_warning("C2")[:40], ""),
+        (date_warning("C40")[:40], ""),
+        ("cell D40 holds a formula with no saved v", "sheet 'KH'"),
+    ]
+    assert [w.message for w in warnings[1:3]] == [date_warning("C2"), date_warning("C40")]
+    assert {(w.file, w.severity) for w in warnings} == {(path, Severity.WARNING)}

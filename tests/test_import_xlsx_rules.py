@@ -73,6 +73,9 @@ def _book(
         )
     entries = []
     parts: dict[str, str] = {}
+    # The workbook's reference to its link (18.2.7 externalReference), as Excel writes it.
+    refs = '<externalReferences><externalReference r:id="rId98"/></externalReferences>'
+    refs = refs if link_rel else ""
     for i, (name, body) in enumerate(sheets, start=1):
         types.append(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.worksheet+xml"/>'
@@ -94,7 +97,7 @@ def _book(
     )
     parts["xl/workbook.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
-        f"<sheets>{''.join(entries)}</sheets></workbook>"
+        f"<sheets>{''.join(entries)}</sheets>{refs}</workbook>"
     )
     parts["xl/_rels/workbook.xml.rels"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">'
@@ -686,3 +689,23 @@ def test_warnings_of_the_two_reads(tmp_path: Path) -> None:
     ]
     assert [w.message for w in warnings[1:3]] == [date_warning("C2"), date_warning("C40")]
     assert {(w.file, w.severity) for w in warnings} == {(path, Severity.WARNING)}
+
+
+def test_too_many_task_rows(tmp_path: Path) -> None:
+    """The sheet may hold 5,030 rows, the table under its header 5,000 at most: a header
+    in row 1 and a last row 5030 leave 5,029, refused with the file named."""
+    path = _write(tmp_path, _long_table())
+    with pytest.raises(UnsafeSource) as info:
+        import_xlsx(path)
+    assert info.value.problem == Problem(
+        message="the task table has more than 5000 rows, the most kh-tthc imports", file=path
+    )
+
+
+@functools.cache
+def _long_table() -> bytes:
+    xml = (
+        f'<dimension ref="A1"/><sheetData>{_row(1, *HEADER)}'
+        f"{_row(5030, '1', 'Việc', 'VP')}</sheetData>"
+    )
+    return _book((("KH", xml),))

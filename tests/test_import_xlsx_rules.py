@@ -709,3 +709,27 @@ def _long_table() -> bytes:
         f"{_row(5030, '1', 'Việc', 'VP')}</sheetData>"
     )
     return _book((("KH", xml),))
+
+
+def test_formulas_with_and_without_saved_values(tmp_path: Path) -> None:
+    """A formula with its saved value gives the value, unwarned; one whose saved value is
+    missing, empty or blank is warned about, cell by cell."""
+    xml = (
+        '<sheetData><row r="1"><c r="A1" t="str"><f>B1&amp;C1</f><v>Quý II</v></c>'
+        '<c r="B1"><f>1+1</f><v>2</v></c><c r="C1"><f>1+1</f><v/></c>'
+        '<c r="D1" t="str"><f>""&amp;" "</f><v> </v></c><c r="E1"><f>1+1</f></c>'
+        f"{_s('F1', 'x')}</row></sheetData>"
+    )
+    path = _write(tmp_path, _formulas_book(xml))
+    (sheet,), _ = read_sheets(path)
+    assert [c.text for c in sheet.rows[0].cells] == ["Quý II", "2", "", " ", "", "x"]
+    assert [w.message.split(" holds")[0] for w in sheet.warnings] == [
+        "cell C1",
+        "cell D1",
+        "cell E1",
+    ]
+
+
+@functools.cache
+def _formulas_book(xml: str) -> bytes:
+    return _book((("KH", xml),))

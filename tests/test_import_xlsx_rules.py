@@ -720,7 +720,7 @@ def test_formulas_with_and_without_saved_values(tmp_path: Path) -> None:
         '<c r="D1" t="str"><f>""&amp;" "</f><v> </v></c><c r="E1"><f>1+1</f></c>'
         f"{_s('F1', 'x')}</row></sheetData>"
     )
-    path = _write(tmp_path, _formulas_book(xml))
+    path = _write(tmp_path, _one_sheet(xml))
     (sheet,), _ = read_sheets(path)
     assert [c.text for c in sheet.rows[0].cells] == ["Quý II", "2", "", " ", "", "x"]
     assert [w.message.split(" holds")[0] for w in sheet.warnings] == [
@@ -731,5 +731,21 @@ def test_formulas_with_and_without_saved_values(tmp_path: Path) -> None:
 
 
 @functools.cache
-def _formulas_book(xml: str) -> bytes:
+def _one_sheet(xml: str) -> bytes:
     return _book((("KH", xml),))
+
+
+def test_cells_missing_from_the_sheet(tmp_path: Path) -> None:
+    """A cell missing between two others is an empty, plain cell; a cell merged down from
+    a top cell the sheet does not have (row 2 is missing) is continued, and empty."""
+    xml = (
+        f'<sheetData><row r="1">{_s("A1", "a")}{_s("C1", "c")}</row>'
+        f'<row r="3">{_s("B3", "b")}</row></sheetData>{_merges("A2:A3")}'
+    )
+    path = _write(tmp_path, _one_sheet(xml))
+    (sheet,), _ = read_sheets(path)
+    assert [r.cells for r in sheet.rows] == [
+        (Cell(text="a"), Cell(), Cell(text="c")),
+        (),
+        (Cell(continued=True), Cell(text="b")),
+    ]

@@ -308,8 +308,8 @@ class TestCells:
     ],
 )
 def test_cell_values_as_text(value: object, text: str) -> None:
-    """A cell's value as the text a person reads in the cell (dates day first, as
-    Vietnamese documents write them: Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+    """A cell's value as the text a person reads in the cell: booleans as Excel shows
+    them, whole numbers without ".0", dates day first (dd/mm/yyyy), times to the minute."""
     assert xlsx_import._text(value) == text
 
 

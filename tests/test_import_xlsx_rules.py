@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
-from kh_tthc.errors import Problem, Severity
+from kh_tthc.errors import Problem, Severity, SourceUnreadable
 from kh_tthc.importing import xlsx as xlsx_import
 from kh_tthc.importing.errors import NoTaskTable, SourceRejected, UnsafeSource
 from kh_tthc.importing.rows import Cell, RawRow
@@ -30,7 +31,6 @@ from kh_tthc.importing.xlsx import (
     import_xlsx,
     read_sheets,
 )
-from kh_tthc.io.source import SourceUnreadable
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -589,8 +589,8 @@ class TestFindTable:
         )
         seen: list[int] = []
 
-        def matcher(rows: object) -> tuple[int, str]:
-            seen.append(len(rows))  # type: ignore[arg-type]
+        def matcher(rows: Sequence[RawRow]) -> tuple[int, str]:
+            seen.append(len(rows))
             return 1, "found"
 
         header, at, sheet, warnings = find_table(path, matcher, sheet="KH", what="x")

@@ -132,7 +132,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 def _forget_cached_answers() -> None:
     """Under mutmut, each test starts with the caches of the mutated modules empty: the
-    deadline parser's (whole phrases, periods, compiled families) and a report's due days.
+    deadline parser's (whole phrases, periods, compiled families), a report's due days, a
+    progress row's keys and cells.
     Otherwise the stats run ties a function only to the first test that reached it (the
     later ones read the cache), and each mutant's tests, forked from a process that has
     read every phrase already, are answered by the unmutated code: 72% of parse.py's
@@ -143,6 +144,10 @@ def _forget_cached_answers() -> None:
         parse._suggest.cache_clear()
         for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
             getattr(parse, name).clear()
+    progress = sys.modules.get("kh_tthc.progress")
+    if progress is not None:
+        progress._row_key.cache_clear()
+        progress._short_cell.cache_clear()
     report = sys.modules.get("kh_tthc.report")
     if report is not None:
         report._due_dates.cache_clear()

@@ -63,11 +63,15 @@ MAX_BYTES = 5 * 1024 * 1024
 _EXCEL_HINT = "in Excel, save as 'CSV UTF-8 (Comma delimited)'"
 
 
-@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     # Case- and diacritics-blind, and "đ" typed as "d" on a keyboard without Telex.
-    # Remembered: statuses, units and headings recur in every row of every file.
     return re.sub(r"[\s_-]+", " ", fold(text).replace("đ", "d")).strip()
+
+
+# The key of a row's status and unit, remembered: they recur in every row of every file.
+# (A cache wrapped around `_key`, not a decorator on it: mutation testing leaves decorated
+# functions out, and `_key` is a rule.)
+_row_key = functools.lru_cache(maxsize=4096)(_key)
 
 
 class ProgressStatus(enum.Enum):
@@ -113,7 +117,7 @@ class ProgressStatus(enum.Enum):
         Raises:
             ValueError: naming the allowed forms when the text is none of them.
         """
-        status = _STATUS_KEYS.get(_key(text))
+        status = _STATUS_KEYS.get(_row_key(text))
         if status is None:
             raise ValueError(
                 f"unknown status {clean(text)!r} (expected one of: {allowed_statuses()})"
@@ -515,7 +519,9 @@ class _Collector:
             return None
         text = clean(raw)
         return (
-            self.units.get(text) or self.units.get(text.lower()) or self.units.get(_key(text), text)
+            self.units.get(text)
+            or self.units.get(text.lower())
+            or self.units.get(_row_key(text), text)
         )
 
     def _status(self, raw: Any, line: int | None, where: str) -> ProgressStatus | None:

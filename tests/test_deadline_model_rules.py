@@ -67,3 +67,12 @@ def test_day_moved_into_the_window_by_a_long_closure() -> None:
         date(2025, 12, 1),
         date(2025, 12, 10),
     ]
+
+
+def test_phrase_is_shown_as_written_and_cleaned() -> None:
+    """A rule keeps the author's words ("hằng", not the canonical "hàng"), with runs of
+    spaces folded to one."""
+    rule = Recurring(frequency=Frequency.MONTH, days=[DayOf(day=15)], text="Ngày  15   hằng tháng")
+    assert (str(rule), rule.canonical) == ("Ngày 15 hằng tháng", "Ngày 15 hàng tháng")
+    written = Recurring(frequency=Frequency.MONTH, days=[DayOf(day=15)], text="Ngày 15 hằng tháng")
+    assert str(written) == "Ngày 15 hằng tháng"

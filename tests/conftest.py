@@ -112,6 +112,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             _allow_two_executors(item)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under mutmut, the process that only collects the suite (its fork server, from which
+    each mutant's process is forked) builds the test documents ahead (tests/built_once.py)."""
+    if os.environ.get("KH_TTHC_MUTATION") == "1" and session.config.option.collectonly:
+        import tests.built_once
+
+        tests.built_once.build_ahead()
+
+
 def pytest_runtest_logstart(nodeid: str) -> None:
     tests.mutmut_frames.running = nodeid.removeprefix("mutants/")
 
@@ -123,7 +132,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 def _forget_cached_answers() -> None:
     """Under mutmut, each test starts with the caches of the mutated modules empty: the
-    deadline parser's (whole phrases, periods, compiled families) and a report's due days.
+    deadline parser's (whole phrases, periods, compiled families), a report's due days, a
+    progress row's keys and cells.
     Otherwise the stats run ties a function only to the first test that reached it (the
     later ones read the cache), and each mutant's tests, forked from a process that has
     read every phrase already, are answered by the unmutated code: 72% of parse.py's
@@ -134,6 +144,10 @@ def _forget_cached_answers() -> None:
         parse._suggest.cache_clear()
         for name in ("_PERIODS", "_READ_PERIODS", "_COMPILED", "_BY_HEAD", "_FAST"):
             getattr(parse, name).clear()
+    progress = sys.modules.get("kh_tthc.progress")
+    if progress is not None:
+        progress._row_key.cache_clear()
+        progress._short_cell.cache_clear()
     report = sys.modules.get("kh_tthc.report")
     if report is not None:
         report._due_dates.cache_clear()

@@ -18,6 +18,8 @@ import docx
 from docx.oxml import OxmlElement
 from docx.table import Table
 
+from tests.built_once import built_once
+
 __all__ = [
     "SEED_HEADER",
     "SEED_ROWS",
@@ -92,6 +94,7 @@ def add_table(
     return table
 
 
+@built_once()
 def build_docx(
     path: Path,
     rows: Sequence[Row],
@@ -439,6 +442,7 @@ def seed_table_rows() -> list[Row]:
     return rows
 
 
+@built_once({}, {"front": False}, {"nfd": True})
 def seed_docx(path: Path, *, nfd: bool = False, front: bool = True) -> Path:
     """The seed plan's appendix in Word's shape, with its header and signature if ``front``."""
     return build_docx(path, seed_table_rows(), before=SEED_BEFORE if front else (), nfd=nfd)
@@ -447,6 +451,7 @@ def seed_docx(path: Path, *, nfd: bool = False, front: bool = True) -> Path:
 # -- other shapes ----------------------------------------------------------------------
 
 
+@built_once({})
 def roman_docx(path: Path) -> Path:
     """A UBND-style plan: Roman groups, numbers restarting under each, a "Sản phẩm" column.
 
@@ -509,6 +514,7 @@ def roman_docx(path: Path) -> Path:
     return build_docx(path, rows)
 
 
+@built_once({})
 def merged_docx(path: Path) -> Path:
     """A plan whose table merges cells: group rows across, units and times down.
 
@@ -547,6 +553,7 @@ def merged_docx(path: Path) -> Path:
     return build_docx(path, rows)
 
 
+@built_once({})
 def two_row_header_docx(path: Path) -> Path:
     """A header on two rows: "Đơn vị thực hiện" spans "Chủ trì" and "Phối hợp"; the
     other headings are merged down both rows. The two rows repeat on a later page."""

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from kh_tthc.importing.legacy_fonts import LegacyEncoding, encode_legacy
+from tests.built_once import built_once
 from tests.fixtures_docx import SEED_HEADER, SEED_ROWS, SEED_TITLE
 
 __all__ = ["TCVN3_PARAGRAPHS", "tcvn3_docx", "tcvn3_rows"]
@@ -51,6 +52,7 @@ def _encoded(text: str, font: str) -> str:
     return encode_legacy(text, LegacyEncoding.TCVN3_CAPITALS if caps else LegacyEncoding.TCVN3)
 
 
+@built_once({})
 def tcvn3_docx(path: Path, rows: Sequence[Sequence[str]] | None = None) -> Path:
     """The document: the header paragraphs, then the table; header row in ".VnTimeH"."""
     rows = tcvn3_rows() if rows is None else rows

@@ -10,6 +10,7 @@ from typing import Any
 import docx
 
 from kh_tthc.soffice import convert
+from tests.built_once import built_once
 from tests.needs import need
 
 __all__ = [
@@ -66,6 +67,7 @@ def _table(document: Any, rows: list[tuple[str, ...]], *, bold_rows: set[int] = 
     return table
 
 
+@built_once()
 def numbered_docx(path: Path) -> Path:
     """STT cells numbered by Word's automatic numbering: "I.", "1.", "2.", "II.", "1."
     shown, nothing typed. Level 0 is upper Roman, level 1 decimal restarting under it."""
@@ -104,6 +106,7 @@ def numbered_docx(path: Path) -> Path:
     return path
 
 
+@built_once()
 def tracked_docx(path: Path) -> Path:
     """Tracked changes: an inserted word and a deleted word in a task's text, an
     inserted completion time, and a whole row deleted."""
@@ -138,6 +141,7 @@ def tracked_docx(path: Path) -> Path:
     return path
 
 
+@built_once()
 def split_docx(path: Path) -> Path:
     """A task table broken over three tables, as pages: the second repeats the header,
     the third does not."""
@@ -171,6 +175,7 @@ def split_docx(path: Path) -> Path:
     return path
 
 
+@built_once()
 def sdt_docx(path: Path) -> Path:
     """Content controls around a row, around a cell and around a run."""
     document = docx.Document()
@@ -208,6 +213,7 @@ def sdt_docx(path: Path) -> Path:
     return path
 
 
+@built_once()
 def placeholder_docx(path: Path) -> Path:
     """A completion-time cell left as a content control showing its placeholder."""
     document = docx.Document()
@@ -228,6 +234,7 @@ def placeholder_docx(path: Path) -> Path:
     return path
 
 
+@built_once()
 def list_style_docx(path: Path) -> Path:
     """STT cells numbered by their paragraph style ("List Number"), not by their own
     numbering properties."""

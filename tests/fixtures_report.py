@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.built_once import built_once
 from tests.fixtures_docx import C, build_docx
 
 __all__ = ["REPORT_BEFORE", "REPORT_ROWS", "report_docx", "report_xlsx"]
@@ -76,6 +77,7 @@ REPORT_ROWS: tuple[tuple[str, str, str, str], ...] = (
 HEADER = ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Kết quả thực hiện")
 
 
+@built_once({})
 def report_docx(path: Path) -> Path:
     """The report as a Word document: title paragraphs, then the table."""
     rows = [[C(h, bold=True) for h in HEADER]]
@@ -93,6 +95,7 @@ TICK_ROWS: tuple[tuple[str, str, int | None], ...] = (
 TICKS = ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
 
 
+@built_once({})
 def report_xlsx(path: Path) -> Path:
     """The report as a workbook: "Kết quả" merged over one column per status, ticked "x"."""
     wb = openpyxl.Workbook()

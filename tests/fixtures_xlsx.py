@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font
 
+from tests.built_once import built_once
 from tests.fixtures_docx import SEED_BEFORE, SEED_HEADER, SEED_ROWS
 
 __all__ = ["ILLUSTRATIVE_ROWS", "seed_xlsx", "two_row_header_xlsx", "workbook"]
@@ -24,6 +25,7 @@ __all__ = ["ILLUSTRATIVE_ROWS", "seed_xlsx", "two_row_header_xlsx", "workbook"]
 Cell = str | int | float | datetime | None
 
 
+@built_once()
 def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Cell]]]) -> Path:
     """A workbook with these sheets, in order, each a list of rows."""
     wb = openpyxl.Workbook()
@@ -36,6 +38,7 @@ def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Cell]]]) -> Path:
     return path
 
 
+@built_once({})
 def seed_xlsx(path: Path, *, notes_sheet: bool = True) -> Path:
     """The seed appendix on a sheet "Phụ lục", after a sheet of notes (no table)."""
     wb = openpyxl.Workbook()
@@ -75,6 +78,7 @@ ILLUSTRATIVE_ROWS: tuple[tuple[Cell, ...], ...] = (
 )
 
 
+@built_once({}, {"second_sheet": False})
 def two_row_header_xlsx(path: Path, *, second_sheet: bool = True) -> Path:
     """ILLUSTRATIVE: "Đơn vị thực hiện" merged over "Chủ trì" and "Phối hợp", STT and the
     other headings merged down two rows, group rows merged across, and task 2's lead and

@@ -328,7 +328,7 @@ def _outcome(data: dict[str, Any], *, plain: bool) -> tuple[Any, ...]:
     """What plan_from_dict makes of ``data``: the plan with its source, or its problems;
     with ``plain`` False, every plan is built by cattrs as before the plain path existed."""
 
-    def refuse(body: Any) -> Plan:
+    def refuse(body: Any, **given: Any) -> Plan:
         raise KeyError("the plain path is switched off")
 
     with contextlib.ExitStack() as stack:

@@ -317,6 +317,40 @@ class TestAgenda:
         assert "did you mean 'vp'" in capsys.readouterr().err
 
 
+class TestAgendaItemBuilder:
+    """``core._agenda_item``, the agenda's way of making its items, makes what the
+    constructor makes; it can only while the class has nothing for ``__init__`` to run."""
+
+    def test_the_class_has_nothing_to_run(self) -> None:
+        fields = attrs.fields(AgendaItem)
+        assert [f.name for f in fields] == ["plan", "plan_number", "occurrence", "units"]
+        for f in fields:
+            assert f.converter is None
+            assert f.validator is None
+            assert f.default is attrs.NOTHING
+        assert not hasattr(AgendaItem, "__attrs_post_init__")
+        assert not hasattr(AgendaItem, "__attrs_pre_init__")
+
+    def test_the_same_as_the_constructor(self, portfolio: Portfolio) -> None:
+        items = portfolio.agenda(as_of=date(2025, 12, 15))
+        assert items
+        for item in items[:50]:
+            made = core._agenda_item(item.plan, item.plan_number, item.occurrence, item.units)
+            built = AgendaItem(
+                plan=item.plan,
+                plan_number=item.plan_number,
+                occurrence=item.occurrence,
+                units=item.units,
+            )
+            assert type(made) is AgendaItem
+            assert attrs.astuple(made, recurse=False) == attrs.astuple(built, recurse=False)
+            assert made == built
+            assert hash(made) == hash(built)
+            assert repr(made) == repr(built)
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                made.plan = "x"  # type: ignore[misc]
+
+
 class TestRollup:
     def test_unit_figures_are_the_reports_by_unit(self, portfolio: Portfolio) -> None:
         """Each unit's figures across plans add up its figures in each plan's report

@@ -527,3 +527,28 @@ class TestMalformedShapes:
         with pytest.raises(ValueError, match="need a TOML progress file"):
             dumps_progress(progress, seed_plan)
         assert "Thiếu nhân lực" in dumps_progress(progress, seed_plan, format="toml")
+
+
+class TestCsvCells:
+    """A CSV field's cell is made once per short text (``progress._cell``): the same cell
+    as made each time, with the writers' "'" before a formula character removed."""
+
+    @given(
+        st.text(max_size=80) | st.sampled_from(["'=1+1", "'+84 912", "'quoted", "Đã hoàn thành"])
+    )
+    def test_the_cell_made_each_time(self, text: str) -> None:
+        from kh_tthc.importing.rows import Cell
+        from kh_tthc.io.csv_safe import unescape_cell
+        from kh_tthc.progress import _cell
+
+        made = _cell(text)
+        assert made == Cell(text=unescape_cell(text))
+        assert _cell(text) == made
+
+    def test_short_cells_are_shared_and_long_ones_not(self) -> None:
+        from kh_tthc.progress import _CELL_KEPT, _cell
+
+        assert _cell("Đã hoàn thành") is _cell("Đã hoàn thành")
+        long = "x" * (_CELL_KEPT + 1)
+        assert _cell(long) is not _cell(long)
+        assert _cell(long).text == long

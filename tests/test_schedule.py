@@ -8,7 +8,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -32,6 +34,7 @@ from kh_tthc import (
 )
 from kh_tthc.cli import main
 from kh_tthc.deadline import Frequency
+from kh_tthc.periods import Period
 from kh_tthc.schedule import (
     Schedule,
     ScheduleError,
@@ -422,6 +425,106 @@ class TestProperties:
             if task.deadline.kind in {"by_date", "by_period", "periodic"}:
                 mine = {o.due for o in agenda if o.task == task}
                 assert mine == set(task.deadline.due_dates(start, end))
+
+    @settings(deadline=None, max_examples=40)
+    @given(
+        st.lists(
+            st.tuples(deadlines(), st.lists(st.integers(1, 3), min_size=1, max_size=2)),
+            min_size=1,
+            max_size=8,
+        ),
+        st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31)),
+    )
+    def test_order_of_tasks_out_of_order(
+        self, rows: list[tuple[Deadline, list[int]]], as_of: date
+    ) -> None:
+        """The agenda is in (due day, task number, place in the plan) order, undated last,
+        each task's items in the order its rule gives them, even when numbers repeat or go
+        backwards (a plan validation refuses, which can still be scheduled)."""
+        base = make_plan()
+        tasks = tuple(
+            Task(number=TaskNumber(tuple(parts)), title=f"Việc {i}", lead=("vp",), deadline=d)
+            for i, (d, parts) in enumerate(rows)
+        )
+        plan = Plan(
+            issuer=base.issuer,
+            number=base.number,
+            issued=base.issued,
+            title=base.title,
+            period=DateSpan(start=date(2025, 1, 1), end=date(2026, 12, 31)),
+            signer=base.signer,
+            units=base.units,
+            tasks=tasks,
+        )
+        # Each task alone, its items in their own order, then the whole plan sorted stably.
+        alone = [
+            (index, o)
+            for index, task in enumerate(tasks)
+            for o in build_schedule(evolve(plan, tasks=(task,)), as_of=as_of)
+        ]
+        expected = sorted(
+            alone,
+            key=lambda r: (r[1].due is None, r[1].due or date.min, r[1].task.number.parts, r[0]),
+        )
+        got = build_schedule(plan, as_of=as_of).occurrences
+        assert [(o.task, o.due, o.label, o.status) for o in got] == [
+            (o.task, o.due, o.label, o.status) for _, o in expected
+        ]
+
+
+class TestOccurrenceBuilder:
+    """``_occurrence``, build_schedule's way of making occurrences, makes what the
+    constructor makes; it can only while the class has nothing for ``__init__`` to run."""
+
+    def test_the_class_has_nothing_to_run(self) -> None:
+        fields = attrs.fields(schedule_module.Occurrence)
+        assert [f.name for f in fields] == [
+            "task", "kind", "status", "due", "period", "label", "on_day_off"
+        ]  # fmt: skip
+        for f in fields:
+            assert f.converter is None
+            assert f.validator is None
+            assert f.on_setattr is None
+            assert not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        assert not hasattr(schedule_module.Occurrence, "__attrs_post_init__")
+        assert not hasattr(schedule_module.Occurrence, "__attrs_pre_init__")
+
+    @settings(deadline=None, max_examples=40)
+    @given(
+        st.sampled_from(list(Status)),
+        st.none() | st.dates(),
+        st.sampled_from([None, Period.parse("2025-Q4"), Period.parse("2026")]),
+        st.text(max_size=5),
+        st.booleans(),
+        st.sampled_from(["by_date", "periodic", "ongoing"]),
+    )
+    def test_the_same_as_the_constructor(
+        self,
+        status: Status,
+        due: date | None,
+        period: Period | None,
+        label: str,
+        on_day_off: bool,
+        kind: str,
+    ) -> None:
+        task = Task(number=TaskNumber((1, 2)), title="Việc", lead=("vp",))
+        made = schedule_module._occurrence(task, kind, status, due, period, label, on_day_off)
+        built = schedule_module.Occurrence(
+            task=task,
+            kind=kind,
+            status=status,
+            due=due,
+            period=period,
+            label=label,
+            on_day_off=on_day_off,
+        )
+        assert type(made) is schedule_module.Occurrence
+        assert attrs.astuple(made, recurse=False) == attrs.astuple(built, recurse=False)
+        assert made == built
+        assert hash(made) == hash(built)
+        assert repr(made) == repr(built)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.label = "x"  # type: ignore[misc]
 
 
 class TestExports:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from kh_tthc import convert as C
+from kh_tthc._slots import slot_maker
 from kh_tthc.deadline import Deadline
 from kh_tthc.errors import DeadlineSyntaxError, TaskNumberError
 from kh_tthc.periods import SendingRule
@@ -204,7 +205,14 @@ class TaskNumber:
         return len(other.parts) > len(self.parts) and other.parts[: len(self.parts)] == self.parts
 
     def __str__(self) -> str:
-        return ".".join(map(str, self.parts))
+        return _number_text(self.parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text(parts: tuple[int, ...]) -> str:
+    # "2.1.1" from (2, 1, 1), written once per number: messages, reports and the agenda
+    # write the same numbers, "1" to "60" in every plan of a portfolio, again and again.
+    return ".".join(map(str, parts))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -586,18 +594,12 @@ def _task_as_given(
     The result equals ``Task(number=..., title=..., ...)`` of the same values (a property
     test in tests/test_plan_file.py compares the two).
     """
-    task: Task = object.__new__(Task)
-    put = object.__setattr__  # the frozen class's own __init__ sets its slots this way
-    put(task, "number", number)
-    put(task, "title", title)
-    put(task, "lead", lead)
-    put(task, "support", support)
-    put(task, "deadline", deadline)
-    put(task, "group", group)
-    put(task, "note", note)
-    put(task, "extra", ())
-    put(task, "indicators", ())
-    return task
+    return _make_task(number, title, lead, support, deadline, group, note, (), ())
+
+
+#: Task(number, title, lead, support, deadline, group, note, extra, indicators), made
+#: without running the converters (kh_tthc._slots).
+_make_task = slot_maker(Task)
 
 
 @C.checked

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import difflib
 import enum
+import functools
 import io
 import math
 import re
@@ -67,6 +68,12 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_-]+", " ", fold(text).replace("đ", "d")).strip()
 
 
+# The key of a row's status and unit, remembered: they recur in every row of every file.
+# (A cache wrapped around `_key`, not a decorator on it: mutation testing leaves decorated
+# functions out, and `_key` is a rule.)
+_row_key = functools.lru_cache(maxsize=4096)(_key)
+
+
 class ProgressStatus(enum.Enum):
     """What a unit reports about a task: one of the five statuses a progress file may give.
 
@@ -110,7 +117,7 @@ class ProgressStatus(enum.Enum):
         Raises:
             ValueError: naming the allowed forms when the text is none of them.
         """
-        status = _STATUS_KEYS.get(_key(text))
+        status = _STATUS_KEYS.get(_row_key(text))
         if status is None:
             raise ValueError(
                 f"unknown status {clean(text)!r} (expected one of: {allowed_statuses()})"
@@ -512,7 +519,9 @@ class _Collector:
             return None
         text = clean(raw)
         return (
-            self.units.get(text) or self.units.get(text.lower()) or self.units.get(_key(text), text)
+            self.units.get(text)
+            or self.units.get(text.lower())
+            or self.units.get(_row_key(text), text)
         )
 
     def _status(self, raw: Any, line: int | None, where: str) -> ProgressStatus | None:
@@ -753,7 +762,23 @@ def _csv_rows(text: str, out: _Collector) -> Iterator[RawRow]:
             out.add(f"invalid CSV: {exc}", start)
             return
         # The "'" that the library's CSV writers put before a formula character goes.
-        yield RawRow(cells=tuple(Cell(text=unescape_cell(c)) for c in cells), line=start)
+        yield RawRow(cells=tuple(map(_cell, cells)), line=start)
+
+
+def _cell(text: str) -> Cell:
+    """The cell of a CSV field; a short one is made once per text (statuses, units, task
+    numbers and dates recur in every row of every file, and a cell is immutable)."""
+    if len(text) > _CELL_KEPT:
+        return Cell(text=unescape_cell(text))
+    return _short_cell(text)
+
+
+_CELL_KEPT = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_cell(text: str) -> Cell:
+    return Cell(text=unescape_cell(text))
 
 
 def _loads_csv(

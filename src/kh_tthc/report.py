@@ -843,15 +843,18 @@ def _derive(report: Report) -> Iterator[TaskResult]:
         yield _task_result(report, task, rows, due, carried)
 
 
-@functools.lru_cache(maxsize=8192)
-def _due_dates(
+def _due_days(
     deadline: Deadline, start: date, end: date, calendar: WorkCalendar, rule: SendingRule | None
 ) -> tuple[date, ...]:
-    """``deadline.due_dates(start, end, calendar=..., reporting=...)``, worked out once
-    per rule, window, calendar and sending rule: the plans of a portfolio repeat their
-    completion times, and each plan's report asked for the same days again (a deadline
-    is keyed by its value, as ``build_schedule`` keys its expansions)."""
+    """``deadline.due_dates(start, end, calendar=..., reporting=...)``."""
     return tuple(deadline.due_dates(start, end, calendar=calendar, reporting=rule))
+
+
+# Worked out once per rule, window, calendar and sending rule: the plans of a portfolio
+# repeat their completion times, and each plan's report asked for the same days again (a
+# deadline is keyed by its value, as build_schedule keys its expansions). Wrapped, not a
+# decorator: mutation testing leaves decorated functions out.
+_due_dates = functools.lru_cache(maxsize=8192)(_due_days)
 
 
 def _task_result(

@@ -18,7 +18,7 @@ from kh_tthc.convert import describe
 from kh_tthc.deadline import parse_deadline, suggest
 from kh_tthc.errors import PlanInvalid, Problem, Severity
 from kh_tthc.model import Plan, Task, Unit
-from kh_tthc.vn import visible
+from kh_tthc.vn import shows
 
 __all__ = ["check_plan", "validate_plan"]
 
@@ -92,7 +92,7 @@ def _warning(message: str, where: str, line: int | None = None) -> Problem:
 
 
 def _problems(plan: Plan) -> Iterator[Problem]:
-    if not visible(plan.title):  # "\u200b" shows nothing: as empty as ""
+    if not shows(plan.title):  # "\u200b" shows nothing: as empty as ""
         yield _error("empty title (expected the plan's summary, trích yếu)", "title")
     if plan.period.end < plan.period.start:
         yield _error(
@@ -146,7 +146,7 @@ def _unit_problems(plan: Plan) -> Iterator[Problem]:
     used = {u for t in plan.tasks for u in t.units}
     for u in plan.units:
         where = f"unit {u.id!r}"
-        if not visible(u.name):
+        if not shows(u.name):
             yield _error("empty unit name", where)
         if u.id in seen:
             yield _error("unit id declared twice", where)
@@ -180,7 +180,7 @@ def _task_problems(plan: Plan) -> Iterator[Problem]:
         parent = task.number.parent
         if parent is not None and parent not in numbers:
             yield _error(f"its group {parent} is missing", where, line)
-        if not visible(task.title):
+        if not shows(task.title):
             yield _error("empty title", where, line)
         for role, ids in (("lead", task.lead), ("support", task.support)):
             for unit_id in ids:

@@ -23,6 +23,7 @@ __all__ = [
     "from_roman",
     "nfc",
     "pad2",
+    "shows",
     "to_roman",
     "upper",
     "visible",
@@ -235,3 +236,14 @@ def visible(text: str) -> str:
     ''
     """
     return _INVISIBLE.sub("", text)
+
+
+def shows(text: str) -> bool:
+    """Whether anything of ``text`` would show: ``visible(text) != ""``, told without
+    writing the visible text (the whole-plan checks ask it of every title and unit name,
+    whose first character mostly answers).
+
+    >>> shows("\u200b \u200b"), shows(" a")
+    (False, True)
+    """
+    return text != "" and _INVISIBLE.fullmatch(text) is None

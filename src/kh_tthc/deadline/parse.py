@@ -987,9 +987,7 @@ class _Failure:
 _EMPTY = _Failure("the phrase is empty", empty=True)
 
 
-@functools.lru_cache(maxsize=8192)
-def _parse(text: str, year: int | None = None) -> Deadline | _Failure:
-    # Real plans repeat a handful of phrases, so the cache answers most calls.
+def _parse_phrase(text: str, year: int | None = None) -> Deadline | _Failure:
     if text.isprintable() and "  " not in text and text == text.strip() and is_nfc("NFC", text):
         cleaned = text  # already clean, as most cells are: spare the regular expression
     else:
@@ -1006,6 +1004,12 @@ def _parse(text: str, year: int | None = None) -> Deadline | _Failure:
     if isinstance(result, str):
         return _Failure(result)
     return result
+
+
+# Real plans repeat a handful of phrases, so the cache answers most calls. (Caches are
+# wrapped around the rules here, not put on them as decorators: mutation testing leaves
+# decorated functions out.)
+_parse = functools.lru_cache(maxsize=8192)(_parse_phrase)
 
 
 # -- suggestions ------------------------------------------------------------------------------
@@ -1085,10 +1089,7 @@ def suggest(text: str) -> tuple[str, ...]:
     return _suggest(text)
 
 
-@functools.lru_cache(maxsize=4096)
-def _suggest(text: str) -> tuple[str, ...]:
-    # Kept by phrase: checking a plan asks again for every task with the same free text,
-    # and a portfolio repeats them across plans; the answer depends on the text alone.
+def _suggestions(text: str) -> tuple[str, ...]:
     import difflib  # suggestions only: reading a phrase never needs it
 
     folded = fold_phrase(clean(text))
@@ -1106,6 +1107,11 @@ def _suggest(text: str) -> tuple[str, ...]:
         if not isinstance(_parse(s), _Failure)
     ]
     return tuple(out[:3])
+
+
+# Kept by phrase: checking a plan asks again for every task with the same free text, and a
+# portfolio repeats them across plans; the answer depends on the text alone.
+_suggest = functools.lru_cache(maxsize=4096)(_suggestions)
 
 
 def parse_deadline(text: str, *, strict: bool = False, year: int | None = None) -> Deadline:

@@ -347,9 +347,11 @@ _PLAN_KEYS = frozenset(key for _, key, _ in _PLAN_FIELDS)
 _PLAIN_TASK_KEYS = frozenset(("number", "title", "lead", "support", "deadline", "group", "note"))
 
 
-def _structure_plain(body: Mapping[str, Any]) -> Plan:
+def _structure_plain(body: Mapping[str, Any], **given: Any) -> Plan:
     """``_converter.structure(body, Plan)``, faster: each field through the hook cattrs
-    uses for it, then ``Plan(**fields)`` as cattrs' generated function calls it, except
+    uses for it, then ``Plan(**fields, **given)`` as cattrs' generated function calls it
+    (``given``: the units and source :func:`_attach` would add, so that the plan is built
+    once, not built then built again with them), except
     the tasks, each built by :func:`_plain_task` when its values are in the usual form
     (most of the time of reading a plan was cattrs' and the converters' passes over 60
     tasks). Any exception means "not the usual case": the caller lets cattrs build the
@@ -368,7 +370,7 @@ def _structure_plain(body: Mapping[str, Any]) -> Plan:
             res[name] = tuple(_task(t, structure) for t in value)
         else:
             res[name] = hook(kind)(value, kind)
-    return Plan(**res)
+    return Plan(**res, **given)
 
 
 def _task(raw: Any, structure: Callable[[Any, Any], Task]) -> Task:
@@ -482,12 +484,14 @@ def plan_from_dict(
     if not problems:
         token = _PLAN_YEAR.set(_plan_year(data))
         try:
-            plan = _structure_plain(body)
+            # Built once, with its units and source (_attach's evolve built it again).
+            plan = _structure_plain(body, units=units, source=_source(source, lines))
         except Exception:  # not the usual case: cattrs, below, builds it again or says why
             plan = None
         try:
-            if plan is None:
-                plan = _converter.structure(body, Plan)
+            if plan is not None:
+                return plan
+            plan = _converter.structure(body, Plan)
         except Exception as exc:  # cattrs gathers everything into one exception group
             problems += _cattrs_problems(exc, source, lines)
         finally:
@@ -500,8 +504,11 @@ def plan_from_dict(
 def _attach(plan: Plan, units: tuple[Unit, ...], source: Path | None, lines: _Lines) -> Plan:
     from attrs import evolve
 
-    src = None if source is None else Source(path=source, task_lines=lines.tasks)
-    return evolve(plan, units=units, source=src)
+    return evolve(plan, units=units, source=_source(source, lines))
+
+
+def _source(source: Path | None, lines: _Lines) -> Source | None:
+    return None if source is None else Source(path=source, task_lines=lines.tasks)
 
 
 def _units(raw: Any, source: Path | None, lines: _Lines) -> tuple[tuple[Unit, ...], list[Problem]]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from kh_tthc._slots import slot_maker
 from kh_tthc.errors import KhTthcError, PlanFileError, PlanInvalid, Problem, SourceUnreadable
 from kh_tthc.io.plan_file import FORMATS as PLAN_FORMATS
 from kh_tthc.io.plan_file import MAX_BYTES as PLAN_MAX_BYTES
@@ -177,6 +178,13 @@ class AgendaItem:
             "status": o.status.value,
             "status_label": o.status.label,
         }
+
+
+# AgendaItem(plan, plan_number, occurrence, units) for the agenda, which makes one per
+# due item (192,000 for 500 plans): the object the constructor makes, without binding
+# keywords (kh_tthc._slots; no converter, validator or post-init to run:
+# tests/test_portfolio.py checks that and compares the two).
+_agenda_item = slot_maker(AgendaItem)
 
 
 def _uid(plan: str, task: str, o: Occurrence, period: str | None = None) -> str:
@@ -398,11 +406,17 @@ class Portfolio:
             local = None if uid is None else set(e.local_ids(uid))
             if local is not None and not local:
                 continue
-            # Worked out once per plan and per task, not once per occurrence.
+            # Worked out once per plan and per task, not once per occurrence: the units of
+            # each task's items, None when the task is not the unit's.
+            registry = dict(e.unit_map)
+            regs_of: dict[int, tuple[str, ...] | None] = {}
+            for task in plan.tasks:
+                mine = local is None or bool(local.intersection(task.lead + task.support))
+                regs_of[id(task)] = (
+                    tuple(dict.fromkeys(registry.get(u, u) for u in task.lead)) if mine else None
+                )
             label = e.label
             pid = e.id
-            registry = dict(e.unit_map)
-            regs_of: dict[int, Any] = {}
             kept = self._derived(e.id)
             schedule = None if kept is None else kept.get(("schedule", lo, hi, day))
             if schedule is None:
@@ -412,17 +426,8 @@ class Portfolio:
             # The schedule runs by due day: its group is looked up once per run of a day.
             run_due: Any = _UNSET
             group: list[AgendaItem] = []
-            for o in schedule:
-                task = o.task
-                regs = regs_of.get(id(task), _UNSET)
-                if regs is _UNSET:
-                    mine = local is None or bool(local.intersection(task.lead + task.support))
-                    regs = (
-                        tuple(dict.fromkeys(registry.get(u, u) for u in task.lead))
-                        if mine
-                        else None
-                    )
-                    regs_of[id(task)] = regs
+            for o in schedule.occurrences:
+                regs = regs_of[id(o.task)]
                 if regs is None:
                     continue
                 due = o.due
@@ -432,7 +437,7 @@ class Portfolio:
                     if found is None:
                         found = by_due[due] = []
                     group = found
-                group.append(AgendaItem(plan=pid, plan_number=label, occurrence=o, units=regs))
+                group.append(_agenda_item(pid, label, o, regs))
         days = sorted(d for d in by_due if d is not None)
         items = tuple(chain.from_iterable(by_due[d] for d in days)) + tuple(by_due.get(None, ()))
         self._memo[key] = items

@@ -1011,6 +1011,12 @@ class TestSuggestions:
         assert suggest("Thang6/2025")[0] == "Tháng 6/2025"
         assert "Tháng 10/2025" not in suggest("Thang6/2025")
 
+    def test_own_forms_best_first(self) -> None:
+        """Forms built from the phrase's own numbers come best first by similarity
+        (difflib's ratio of the folded texts: "nam 2026" is a whole piece of "quy 2 nam
+        2026", "quy ii/2026" only in bits), not in the order they were built."""
+        assert suggest("Quy 2 nam 2026") == ("Năm 2026", "Quý II/2026")
+
     @given(st.text(max_size=30))
     def test_suggestions_are_known_forms(self, text: str) -> None:
         """Every suggestion reads strictly, whatever the input."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import sys
 from datetime import date, timedelta
 
@@ -503,6 +504,8 @@ class TestPeriodPhrases:
             (Period.year_of(2025), "năm 2025"),
             (Period.quarter(2025, 2), "quý II năm 2025"),
             (Period.month(2025, 2), "tháng 02 năm 2025"),
+            # Nghị định 30/2020/NĐ-CP, Phụ lục I: a 0 before months 1 and 2 only.
+            (Period.month(2025, 3), "tháng 3 năm 2025"),
             (Period.month(2025, 11), "tháng 11 năm 2025"),
         ],
     )
@@ -662,6 +665,116 @@ class TestDueDaysKept:
         expected = tuple(deadline.due_dates(start, end, calendar=calendar, reporting=rule))
         assert _due_dates(deadline, start, end, calendar, rule) == expected
         assert _due_dates(deadline, start, end, calendar, rule) == expected  # kept
+
+
+class TestDueDaysOfTheReport:
+    """The report's due days follow its sending rule and its calendar (Decree 09's
+    default: two working days after the cut-off). Task 2.1 ("Định kỳ hàng quý") is due in
+    Q4's window for the Q3 report, whose cut-off ends on Sunday 14/9/2025."""
+
+    def _due(self, **options: object) -> tuple[date, ...]:
+        made = Report(
+            plan=PLAN,
+            period=Q4,
+            progress=Progress(period=Q4),
+            as_of=date(2025, 12, 15),
+            **options,  # type: ignore[arg-type]
+        )
+        result = made.result("2.1")
+        assert result is not None
+        return result.due
+
+    def test_the_default_rule(self) -> None:
+        assert self._due() == (date(2025, 9, 16),)  # Monday 15, Tuesday 16
+
+    def test_the_rule_given(self) -> None:
+        # Day 20 of September 2025 is a Saturday: the next working day, Monday 22.
+        assert self._due(reporting=SendingRule.day_of_last_month(20)) == (date(2025, 9, 22),)
+
+    def test_the_calendar_given(self) -> None:
+        from kh_tthc.calendar import WorkCalendar
+
+        local = WorkCalendar(days_off=[date(2025, 9, 15)])  # Monday 15/9 off locally
+        assert self._due(calendar=local) == (date(2025, 9, 17),)
+
+
+class TestFigures:
+    """Counts refused and figures written as a báo cáo writes them."""
+
+    def test_counts_of_every_status_and_none_negative(self) -> None:
+        from kh_tthc.report import Tally
+
+        zeros = (0,) * len(TaskStatus)
+        assert Tally(counts=zeros).total == 0
+        for counts in (zeros[1:], (*zeros[1:], -1)):
+            message = f"expected {len(TaskStatus)} counts of 0 or more, got {counts}"
+            with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+                Tally(counts=counts)
+
+    def test_a_count_written_with_its_unit_after_a_space(self) -> None:
+        from kh_tthc.report import Attainment, UnitValue
+
+        def text(unit: str) -> str:
+            indicator = Indicator(id="hs", name="Hồ sơ trực tuyến", target=200, unit=unit)
+            values = (UnitValue(unit="a", value=100, ratio=0.5),
+                      UnitValue(unit="b", value=50, ratio=0.25))  # fmt: skip
+            return Attainment(task_number=N("1.4"), indicator=indicator, by_unit=values).text
+
+        assert text("hồ sơ") == "150 hồ sơ (chỉ tiêu 200 hồ sơ), đạt 75% chỉ tiêu"
+        assert text("") == "150 (chỉ tiêu 200), đạt 75% chỉ tiêu"
+        assert text("%") == "75% (chỉ tiêu 200%), đạt 37,5% chỉ tiêu"
+
+
+class TestSupportUnits:
+    """Support units' own statuses (late, overdue) and rows, and a task led by nobody."""
+
+    PLAN_2 = evolve(
+        PLAN,
+        tasks=(
+            *PLAN.tasks,
+            _task("2.4", "Trước ngày 30/10/2025", ("a",), support=("b", "c")),
+            _task("2.5", "Trước ngày 30/10/2025", support=("c",)),
+        ),
+    )
+
+    def _report(self) -> Report:
+        return report(
+            row("2.1", "a", ProgressStatus.DONE, date(2025, 12, 1)),
+            row("2.4", "a", ProgressStatus.DONE, date(2025, 10, 20)),
+            row("2.4", "b", ProgressStatus.IN_PROGRESS),
+            row("2.4", "c", ProgressStatus.DONE, date(2025, 11, 5)),
+            row("2.5", "c", ProgressStatus.DONE, date(2025, 10, 1)),
+            plan=self.PLAN_2,
+        )
+
+    def test_support_statuses_against_the_due_day(self) -> None:
+        result = self._report().result("2.4")
+        assert result is not None
+        assert result.status is TaskStatus.DONE  # the lead's row decides
+        assert [(u.unit, u.lead, u.status) for u in result.units] == [
+            ("a", True, TaskStatus.DONE),
+            ("b", False, TaskStatus.OVERDUE),  # still in progress after 30/10
+            ("c", False, TaskStatus.DONE_LATE),  # done on 5/11, after 30/10
+        ]
+        assert [r.unit for r in result.rows] == ["a", "b", "c"]
+
+    def test_a_task_with_support_and_no_lead_is_nobodys_report(self) -> None:
+        # Only a task whose row names no unit at all is led by whoever reported.
+        result = self._report().result("2.5")
+        assert result is not None
+        assert result.status is TaskStatus.OVERDUE
+        assert [(u.unit, u.lead) for u in result.units] == [("c", False)]
+
+    def test_a_periodic_task_done_after_its_sending_day_is_not_late(self) -> None:
+        # Only dated tasks (a day, a period) can be done late; 2.1 is sent each quarter.
+        assert status(self._report(), "2.1") is TaskStatus.DONE
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark() -> None:
+    """Excel reads UTF-8 CSV as such only after a byte-order mark."""
+    text = report().to_csv()
+    assert text.startswith("\ufeff")
+    assert text.count("\ufeff") == 1
 
 
 # -- the report's exports, in full ----------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import subprocess
 import sys
@@ -110,6 +112,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
         if os.environ.get("KH_TTHC_MUTATION") == "1":
             _allow_two_executors(item)
+    if os.environ.get("KH_TTHC_MUTATION") == "1":
+        _fastest_first(items)
+
+
+def _fastest_first(items: list[pytest.Item]) -> None:
+    """Under mutmut, a mutant's tests run fastest first, by the times of its stats run
+    (`mutmut-stats.json` in the mutants folder, where the tests run): `-x` stops at the
+    first failure, and a Word import mutant was killed after 1.3 s on average, mostly
+    spent in slower tests before the one that failed. Tests the stats run did not time
+    come first; none are moved when there are no times (the stats run itself)."""
+    durations = _recorded_durations()
+    if durations:
+        items.sort(key=lambda item: durations.get(item.nodeid, 0.0))
+
+
+@functools.cache
+def _recorded_durations() -> dict[str, float]:
+    try:
+        stats = json.loads(Path("mutmut-stats.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    durations: dict[str, float] = stats.get("duration_by_test", {})
+    return durations
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -53,6 +53,10 @@ class TestConstruct:
         with pytest.raises(PeriodError):
             Period(kind=kind, year=year, index=index)
 
+    def test_first_and_last_four_digit_years(self) -> None:
+        """1000 and 9999, the bounds of a four-digit year, are years of a period."""
+        assert [Period.year_of(year).year for year in (1000, 9999)] == [1000, 9999]
+
     def test_errors_are_library_errors(self) -> None:
         """Period errors are KhTthcError and ValueError."""
         for cls in (PeriodError, PeriodSyntaxError, SendingRuleError, SendingRuleSyntaxError):

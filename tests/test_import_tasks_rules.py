@@ -8,6 +8,7 @@ them (a line number only).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -209,20 +210,23 @@ class TestNumbering:
         ]
 
 
+@functools.cache
+def _empty_rows() -> tuple[RawRow, ...]:
+    """MAX_ROWS + 1 empty rows labelled "row 1", "row 2"..., built once."""
+    empty = Cell()
+    return tuple(RawRow(cells=(empty,), label=f"row {i}") for i in range(1, MAX_ROWS + 2))
+
+
 class TestRowLimit:
     """The limit counts rows from one: MAX_ROWS rows are read, one more is refused.
     Empty rows are the cheapest to read (a few milliseconds for all of them)."""
 
     def test_as_many_rows_as_the_limit_are_read(self) -> None:
-        empty = Cell()
-        raw = [RawRow(cells=(empty,), label=f"row {i}") for i in range(1, MAX_ROWS + 1)]
-        result = _read(raw)
+        result = _read(list(_empty_rows()[:MAX_ROWS]))
         assert result.tasks == ()
         assert _messages(result) == [(f"row 1 to {MAX_ROWS}", "empty rows; skipped")]
 
     def test_one_row_more_is_refused(self) -> None:
-        empty = Cell()
-        raw = [RawRow(cells=(empty,), label=f"row {i}") for i in range(1, MAX_ROWS + 2)]
         assert _HEADER is not None
         with pytest.raises(UnsafeSource, match=f"more than {MAX_ROWS} rows"):
-            rows_to_tasks(_HEADER, raw, path=Path("big.csv"))
+            rows_to_tasks(_HEADER, _empty_rows(), path=Path("big.csv"))

@@ -902,3 +902,34 @@ def test_edge_warnings_name_the_file(edges: Edges) -> None:
     path, result = edges
     assert {(w.severity, w.file) for w in result.warnings} == {(Severity.WARNING, path)}
     assert [w.where for w in result.warnings if ".VnTime" in w.message] == ["document"]
+
+
+#: A two-row header under a title row, alone in its table: the title row and the
+#: header's upper row stop short of the grid (w:gridAfter), the completion time's heading
+#: is only in the lower row; the tasks are in the next table, continuing it without a
+#: header.
+HEADER_ALONE = (
+    "<w:tbl><w:tblGrid>"
+    + "<w:gridCol/>" * 5
+    + "</w:tblGrid>"
+    + _row([_tc("KẾ HOẠCH THỰC HIỆN NĂM 2026")], "<w:gridAfter w:val='4'/>")
+    + _row(
+        [_tc("STT"), _tc("Nội dung công việc"), _tc("Đơn vị thực hiện", SPAN2)],
+        "<w:gridAfter w:val='1'/>",
+    )
+    + _row([_tc(""), _tc(""), _tc("Chủ trì"), _tc("Phối hợp"), _tc("Thời gian hoàn thành")])
+    + "</w:tbl>"
+    + _tbl(["1", "Rà soát", "Văn phòng", "Sở Tư pháp", "Quý I/2026"])
+)
+
+
+def test_a_two_row_header_alone_in_its_table(tmp_path: Path) -> None:
+    """The header is its table's last two rows, and as wide as its lower row: the next
+    table, of the same five columns, continues it."""
+    (task,) = import_docx(_write(tmp_path, HEADER_ALONE)).plan.tasks
+    assert (task.title, task.lead, task.support, str(task.deadline)) == (
+        "Rà soát",
+        ("vp",),
+        ("stp",),
+        "Quý I/2026",
+    )

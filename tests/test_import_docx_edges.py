@@ -98,8 +98,43 @@ class TestCompoundFiles:
             f"(no output); it may be password-protected or damaged; {ADVICE}"
         )
 
+    def test_old_doc_conversion_is_timed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """LibreOffice is given CONVERT_TIMEOUT seconds, then stopped and the reason
+        said (here a converter that sleeps, given a hundredth of a second)."""
+        script = tmp_path / "soffice"
+        script.write_text("#!/bin/sh\nexec sleep 2\n", encoding="utf-8")
+        script.chmod(0o755)
+        monkeypatch.setenv("KH_TTHC_SOFFICE", str(script))
+        monkeypatch.setattr(docx_import, "CONVERT_TIMEOUT", 0.01)
+        path = tmp_path / "old.doc"
+        path.write_bytes(_cfb("WordDocument", "1Table"))
+        with pytest.raises(LegacyWordFormat) as info:
+            import_docx(path)
+        assert info.value.problem.message == (
+            "is an old Word 97-2003 .doc file that LibreOffice could not convert "
+            f"(took longer than 0.01 s); it may be password-protected or damaged; {ADVICE}"
+        )
+
 
 class TestFileRefused:
+    def test_doctype_names_the_file(self, tmp_path: Path) -> None:
+        """The package checks run on the file named: their refusal names it."""
+        path = tmp_path / "dtd.docx"
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr(
+                "word/document.xml",
+                '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x "y">]><w:document/>',
+            )
+        with pytest.raises(UnsafeSource) as info:
+            import_docx(path)
+        assert info.value.path == path
+        assert info.value.problem.message == (
+            "part word/document.xml declares a DOCTYPE or entities, which office suites "
+            "never write; refused so that no external entity is read"
+        )
+
     def test_empty(self, tmp_path: Path) -> None:
         path = tmp_path / "e.docx"
         path.write_bytes(b"")

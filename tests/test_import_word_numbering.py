@@ -184,3 +184,9 @@ class TestLabels:
     def test_a_list_naming_an_unknown_abstract_list(self) -> None:
         n = part(abstract(lvl("0", "%1.")), num("1", aid="7"))
         assert n.label(p("1")) is None
+
+    def test_an_empty_list_id_is_an_id(self) -> None:
+        """List ids are compared as written: a paragraph naming the list "" is numbered
+        by the w:num whose w:numId is "" (and not by one with another id)."""
+        n = part(abstract(lvl("0", "%1.")), num("") + num("2"))
+        assert [n.label(p("")), n.label(p(""))] == ["1.", "2."]

@@ -161,6 +161,13 @@ class TestVniTable:
             assert encode_legacy(letter, LegacyEncoding.VNI) == code
 
 
+def test_capitals_are_stored_in_lower_case() -> None:
+    """A ".VnTimeH" font shows the lower-case codes as capitals, so capitals typed in it
+    are stored as the lower-case letters' codes: "KẾ HOẠCH" as "kÕ ho¹ch" (the codes
+    of "kế hoạch"), not left as Unicode capitals plain TCVN3 has no code for."""
+    assert encode_legacy("KẾ HOẠCH", LegacyEncoding.TCVN3_CAPITALS) == "k\u00d5 ho\u00b9ch"
+
+
 class TestRoundTrip:
     @given(st.text(alphabet=LOWER + "abcdeghiklmnopqrstuvxyz0123456789 ,.;:/-()ĂÂÊÔƠƯĐ"))
     def test_tcvn3(self, text: str) -> None:

@@ -544,8 +544,10 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int
             continue
         tcs = [tc for tc in _children(tr, f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
         # A row with more cells than the grid declares widens it: each cell takes at
-        # least one column. Beyond MAX_GRID_COLUMNS cells are reported, not read.
+        # least one column. Beyond MAX_GRID_COLUMNS cells are reported, not read, so
+        # only the cells read need room on the grid.
         limit = min(max(grid.width, len(tcs)), MAX_GRID_COLUMNS)
+        read = min(len(tcs), limit)
         trpr = tr.find(f"{_W}trPr")
         before = grid.value(
             None if trpr is None else trpr.find(f"{_W}gridBefore"), 0, r, "w:gridBefore"
@@ -553,8 +555,8 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int
         after = grid.value(
             None if trpr is None else trpr.find(f"{_W}gridAfter"), 0, r, "w:gridAfter"
         )
-        col = grid.fit(before, limit - len(tcs), 0, r, "w:gridBefore")
-        grid.fit(after, limit - len(tcs), 0, r, "w:gridAfter")
+        col = grid.fit(before, limit - read, 0, r, "w:gridBefore")
+        grid.fit(after, limit - read, 0, r, "w:gridAfter")
         cells: list[_Phys] = []
         for i, tc in enumerate(tcs):
             tcpr = tc.find(f"{_W}tcPr")
@@ -577,7 +579,7 @@ def _grid_rows(tbl: Element, styles: _Styles, grid: _Grid) -> Iterator[tuple[int
             if col >= limit:
                 grid.say(r, f"a cell past column {limit} is not read: {clean(text)[:80]!r}")
                 continue
-            remaining = len(tcs) - i - 1
+            remaining = read - i - 1
             span = grid.fit(span, limit - col - remaining, 1, r, "w:gridSpan")
             if hmerge == "continue" and cells:  # the legacy form of a horizontal merge
                 last = cells[-1]

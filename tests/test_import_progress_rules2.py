@@ -73,7 +73,7 @@ class TestHeadings:
         ] == ["unit", "unit", "unit"]
 
     def test_task_word_written_as_a_field_name(self) -> None:
-        """"nhiem_vu" is the progress word "nhiệm vụ" (a task heading in a progress file),
+        """ "nhiem_vu" is the progress word "nhiệm vụ" (a task heading in a progress file),
         which in a report table heads the titles."""
         assert report_field("nhiem_vu") == "title"
 
@@ -87,9 +87,7 @@ class TestHeadings:
         assert report_field("STT (1)") == "task"
 
     def test_a_title_heading_makes_a_report_table(self) -> None:
-        assert match_report_header(["Tên văn bản", "Kết quả"]) == ReportHeader(
-            ("title", "result")
-        )
+        assert match_report_header(["Tên văn bản", "Kết quả"]) == ReportHeader(("title", "result"))
 
     def test_a_number_heading_makes_a_report_table(self) -> None:
         """A table of numbers and results, with no title column, is a report table."""

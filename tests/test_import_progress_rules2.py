@@ -160,7 +160,9 @@ class TestJoinedRows:
 class TestRowLimit:
     def test_rows_past_the_limit(self, seed_plan: Plan) -> None:
         """A table of more than MAX_ROWS rows is refused, naming the report."""
-        table = _table(*[[""] * 3] * MAX_ROWS, ["1.1", "", "Đã hoàn thành"])
+        blank = RawRow(cells=())
+        last = RawRow(cells=(Cell(text="1.1"), Cell(), Cell(text="Đã hoàn thành")))
+        table = _Table(header=FIELDS, rows=(blank,) * MAX_ROWS + (last,), above=())
         with pytest.raises(UnsafeSource) as exc:
             _progress(REPORT, seed_plan, table, Q4)
         assert exc.value.path == REPORT

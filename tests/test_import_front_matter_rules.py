@@ -477,3 +477,29 @@ class TestSpelling:
 
     def test_capitals_inside_a_line_are_no_spelling(self) -> None:
         assert _Spelling(["Giao SỞ Y TẾ làm"]).recase("SỞ Y TẾ")[1] is False
+
+
+class TestCapitalRuns:
+    """Where a run of capitals starts and ends (mutation testing, issue 11, fourth run):
+    a word in capitals is learnt only when neither word beside it is in capitals too.
+    ILLUSTRATIVE lines, quoting no document."""
+
+    def test_words_after_a_run_are_still_read(self) -> None:
+        """The run "DANH MỤC THỦ TỤC" teaches nothing; "Sở" after it is still learnt."""
+        assert _Spelling(["Phụ lục 1: DANH MỤC THỦ TỤC do Sở ban hành"]).words == {"sở": "Sở"}
+
+    def test_a_run_right_after_the_first_word(self) -> None:
+        assert _Spelling(["Về DANH MỤC thủ tục"]).words == {}
+
+    def test_only_the_words_beside(self) -> None:
+        """ "TTTT" and "UBND" stand alone, one word apart: each is learnt."""
+        assert _Spelling(["giao Sở TTTT và UBND huyện"]).words == {
+            "sở": "Sở",
+            "tttt": "TTTT",
+            "ubnd": "UBND",
+        }
+
+    def test_a_short_word_in_capitals_makes_a_run(self) -> None:
+        """ "VỀ" has too few letters to be read as capitals itself, but beside it "CÔNG"
+        is in a run, not a spelling."""
+        assert "công" not in _Spelling(["Kế hoạch VỀ CÔNG tác"]).words

@@ -478,3 +478,46 @@ def test_only_dated_completion_times_count() -> None:
         date(2025, 1, 1),
         date(2025, 12, 31),
     )
+
+
+class TestBuildPlanRound4:
+    """Rules of the plan's assembly that mutation testing (issue 11, fourth run) found
+    unchecked. ILLUSTRATIVE front matter and tasks."""
+
+    def test_no_number_line_with_other_notes(self) -> None:
+        """Notes on other fields do not make a missing number "left out": it is reported
+        as not found."""
+        front = evolve(FULL, number=None, notes=(("signer", "two heads"),))
+        assert said(build_plan(front, table(), path=None))[1:3] == [
+            (
+                "number",
+                "no 'Số: .../KH-...' line found; the number is set to '/KH-XXX'; fill it in",
+            ),
+            ("issuer.abbreviation", "unknown; set to 'XXX'; fill it in"),
+        ]
+
+    def test_capitals_cut_past_sixty_characters(self) -> None:
+        """Sixty characters are shown whole (see above); sixty-one are cut to 57 and "..."."""
+        front = evolve(FULL, guessed_case=(("title", "A" * 61),))
+        assert said(build_plan(front, table(), path=None)) == [
+            ("title", f"written in capitals ('{'A' * 57}...'); check the case of the letters")
+        ]
+
+    def test_a_plan_failing_the_checks_names_the_source(self) -> None:
+        """Tasks whose lead is no unit of the table make a plan the checks refuse; each
+        problem names the source file."""
+        from kh_tthc import PlanInvalid, Task, TaskNumber, parse_deadline
+        from kh_tthc.importing.tasks import TableResult
+
+        ongoing = parse_deadline("Thường xuyên")
+        task = Task(number=TaskNumber.parse("1"), title="Việc 1", lead=("so-tc",), deadline=ongoing)
+        tasks = TableResult(tasks=(task,), units=(), warnings=())
+        with pytest.raises(PlanInvalid) as exc:
+            build_plan(FULL, tasks, path=Path("a.docx"))
+        assert [(p.file, p.where, p.message) for p in exc.value.problems] == [
+            (
+                Path("a.docx"),
+                "task 1",
+                "unknown lead unit id 'so-tc' (expected one of: none declared)",
+            )
+        ]

@@ -1036,3 +1036,92 @@ class TestExports:
         with pytest.raises(ModuleNotFoundError) as info:
             report().to_frame()
         assert str(info.value) == "Report.to_frame needs pandas: pip install 'kh-tthc[pandas]'"
+
+
+class TestMutationRound4:
+    """Rules the fourth whole mutation run (issue 11) found unchecked: the exact messages
+    for wrong arguments, a previous report of the same period, the plan's own sending
+    rule, and windows at the plan's edges."""
+
+    @pytest.mark.parametrize(
+        ("given", "message"),
+        [
+            (
+                {"plan": 42},
+                "Report.plan: expected a Plan such as load_plan(...), got the number 42",
+            ),
+            (
+                {"progress": 42},
+                "Report.progress: expected a Progress such as load_progress(...), "
+                "got the number 42",
+            ),
+            (
+                {"period": 42},
+                "Report.period: expected a Period or its text such as '2026-Q1' or "
+                "'Quý I/2026', got the number 42",
+            ),
+            ({"previous": "Q3"}, "previous must be a Report, got str"),
+        ],
+    )
+    def test_wrong_argument_messages(self, given: dict[str, object], message: str) -> None:
+        args: dict[str, object] = {
+            "plan": PLAN,
+            "period": Q4,
+            "progress": Progress(period=Q4),
+            "as_of": date(2025, 12, 15),
+        }
+        with pytest.raises(TypeError) as info:
+            Report(**{**args, **given})  # type: ignore[arg-type]
+        assert str(info.value) == message
+
+    def test_previous_of_another_plan_message(self) -> None:
+        q3 = report(period=Q3, as_of=date(2025, 9, 15))
+        with pytest.raises(ReportError) as info:
+            report(previous=q3, plan=evolve(PLAN, title="Khác"))
+        assert str(info.value) == "the previous report is for another plan"
+
+    def test_previous_of_the_same_period(self) -> None:
+        with pytest.raises(ReportError) as info:
+            report(previous=report())
+        assert str(info.value) == (
+            "the previous report is for Quý IV/2025, which does not come before Quý IV/2025"
+        )
+
+    def test_the_plans_sending_rule(self) -> None:
+        """With no rule given, the plan's own: day 20 of September 2025 is a Saturday, so
+        the Quý III report of task 2.1 is due on Monday 22/9 (not 16/9, the default's)."""
+        plan = evolve(PLAN, reporting=SendingRule.day_of_last_month(20))
+        result = report(plan=plan).result("2.1")
+        assert result is not None
+        assert result.due == (date(2025, 9, 22),)
+
+    def test_due_the_day_before_the_window(self) -> None:
+        """Due on 14/9/2025, the last day before the Quý IV window (15/9): settled in the
+        Quý III window, so without news it is not in the Quý IV report."""
+        plan = evolve(PLAN, tasks=(*PLAN.tasks, _task("2.4", "Trước ngày 14/9/2025", ("a",))))
+        assert [str(t.number) for t in report(plan=plan).tasks] == [
+            "1.1", "1.2", "1.4", "2.1", "2.2", "2.3",
+        ]  # fmt: skip
+
+    def test_window_meeting_the_plan_on_its_last_day(self) -> None:
+        """A plan ending 15/12/2025, the first day of the Quý I/2026 window: a task due that
+        day is due in the window; one due the day after (past the plan's end) is due in no
+        window, earlier or this one, and stays in the report with no due day."""
+        q1 = Period.quarter(2026, 1)
+        plan = evolve(
+            PLAN,
+            period=DateSpan(start=date(2025, 9, 1), end=date(2025, 12, 15)),
+            tasks=(
+                *PLAN.tasks,
+                _task("2.4", "Trước ngày 15/12/2025", ("a",)),
+                _task("2.5", "Trước ngày 16/12/2025", ("a",)),
+            ),
+        )
+        made = report(plan=plan, period=q1, as_of=date(2026, 3, 15))
+        assert [(str(t.number), t.due) for t in made.tasks if t.number.parts[0] == 2] == [
+            ("2.1", ()),
+            ("2.2", ()),
+            ("2.3", ()),
+            ("2.4", (date(2025, 12, 15),)),
+            ("2.5", ()),
+        ]

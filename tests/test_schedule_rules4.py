@@ -2,17 +2,15 @@
 
 Written for issue 11 from the fourth whole mutation run of ``kh_tthc.schedule``: what each
 kind of completion time gives (its days, period, label, day-off flag and status) under a
-sending rule and a calendar of the caller's, a rule with no day in the window, the
-expansions a portfolio shares, and the deprecated ``records``. The plan is illustrative,
-built by ``tests.test_schedule.make_plan``, not an agency's.
+sending rule and a calendar of the caller's, a rule with no day in the window, and the
+expansions a portfolio shares. The plan is illustrative, built by
+``tests.test_schedule.make_plan``, not an agency's.
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import date
-
-import pytest
 
 from kh_tthc import Plan, SendingRule, WorkCalendar
 from kh_tthc.periods import Period, PeriodKind

@@ -171,6 +171,12 @@ class TestSeveralRules:
             ]
         )
 
+    def test_a_run_never_reaches_back_before_its_first_piece(self) -> None:
+        # After "(1)" the words read whole as a yearly rule, but a run never passes the
+        # ";" after the first piece, "Ngày 20/6", which names no year: nothing is read.
+        text = "(1) Ngày 20/6; ngày 20/12 hằng năm"
+        assert parse_deadline(text) == Unspecified(text=text)
+
 
 class TestSearch:
     def test_a_session_inside_longer_words_with_no_date(self) -> None:
@@ -202,3 +208,17 @@ class TestSuggestions:
     def test_three_closest_stock_examples_then_those_with_digits_dropped(self) -> None:
         # "Năm 0203" is no year; of the three closest stock examples two have digits.
         assert suggest("Hàng năm từ năm 0203") == ("Hàng năm",)
+
+
+class TestKnownBugs:
+    @pytest.mark.xfail(
+        strict=True,
+        raises=IndexError,
+        reason=(
+            "bug: a list of quarters whose every item joins a digit and a numeral ('1I', "
+            "'2I') fits the family's pattern, but no item is a whole word, so _span gets no "
+            "index and indexes[-1] raises IndexError instead of the phrase being refused"
+        ),
+    )
+    def test_quarters_written_as_digit_and_numeral_are_refused(self) -> None:
+        assert isinstance(parse_deadline("Quý 1I, 2I/2026"), Unspecified)

@@ -210,15 +210,11 @@ class TestSuggestions:
         assert suggest("Hàng năm từ năm 0203") == ("Hàng năm",)
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        strict=True,
-        raises=IndexError,
-        reason=(
-            "bug: a list of quarters whose every item joins a digit and a numeral ('1I', "
-            "'2I') fits the family's pattern, but no item is a whole word, so _span gets no "
-            "index and indexes[-1] raises IndexError instead of the phrase being refused"
-        ),
-    )
-    def test_quarters_written_as_digit_and_numeral_are_refused(self) -> None:
-        assert isinstance(parse_deadline("Quý 1I, 2I/2026"), Unspecified)
+class TestListOfQuarters:
+    def test_items_joining_a_digit_and_a_numeral_are_no_quarters(self) -> None:
+        """Each quarter of a list is written in digits or in Roman numerals: "1I" is
+        neither, so the phrase is not read (it raised IndexError once)."""
+        assert parse_deadline("Quý 1I, 2I/2026") == Unspecified(text="Quý 1I, 2I/2026")
+        with pytest.raises(DeadlineSyntaxError) as info:
+            parse_deadline("Quý 1I, 2I/2026", strict=True)
+        assert info.value.reason.startswith("it matches none of the phrase families")

@@ -507,8 +507,10 @@ FAMILIES: tuple[Family, ...] = (
         kind="by_period",
         reader="quarters",
         pattern=(
-            r"(?:(?:{PRE}) )*(?:cac )?(?:quy|qui) (?P<qs>[ivx1-4]+(?:(?:, ?| va |, va | ?- ?)"
-            r"(?:(?:quy|qui) )?[ivx1-4]+)+)(?: ?/ ?| nam |, nam ){Y}"
+            # each quarter in digits or in Roman numerals, never both ("1I")
+            r"(?:(?:{PRE}) )*(?:cac )?(?:quy|qui) (?P<qs>(?:[1-4]+|[ivx]+)"
+            r"(?:(?:, ?| va |, va | ?- ?)(?:(?:quy|qui) )?(?:[1-4]+|[ivx]+))+)"
+            r"(?: ?/ ?| nam |, nam ){Y}"
         ),
         heads=("quy", "qui", "trong", "cac", "den", "vao", "cham", "truoc"),
         examples=(

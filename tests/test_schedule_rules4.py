@@ -37,8 +37,10 @@ def plan() -> Plan:
     )
 
 
-@functools.cache
 def agenda() -> Schedule:
+    """The plan's agenda, worked out afresh at each call: a cached one would be filled
+    before a mutant runs (mutmut forks each mutant's process from one that ran the
+    tests), and no mutant of the scheduler could change it."""
     return plan().schedule(as_of=AS_OF, reporting=ON_THE_20TH, calendar=LOCAL)
 
 

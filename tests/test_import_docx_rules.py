@@ -818,10 +818,12 @@ EDGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def edges(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportResult]:
-    """The EDGES document (its file, and what importing it gives), imported once."""
-    path = tmp_path_factory.mktemp("edges") / "bien.docx"
+@pytest.fixture
+def edges(tmp_path: Path) -> tuple[Path, ImportResult]:
+    """The EDGES document (its file, and what importing it gives), imported for each test:
+    under mutmut an import shared by the tests would tie the importer to the first of
+    them only, and a mutant would run without the others."""
+    path = tmp_path / "bien.docx"
     path.write_bytes(_document(EDGES, EDGE_STYLES))
     return path, import_docx(path, year=2026)
 

@@ -26,10 +26,10 @@ from kh_tthc import (
     report_context,
 )
 from kh_tthc.render.report_context import general_paragraph, result_rows
+from tests.test_render_context_full import TAIL, _put
 from tests.test_report import NA, PLAN, Q3, Q4, D, N, _task, report, row
 
 BAD = "\x01"
-TAIL = ": dropped U+0001 (control characters a DOCX cannot carry)"
 
 
 @functools.cache
@@ -111,14 +111,6 @@ def test_title_ending_in_a_roman_numeral() -> None:
         "Thực hiện Kế hoạch số 07/KH-SNV ngày 20 tháng 8 năm 2025 của Sở Nội vụ về thực hiện "
         "Nghị quyết Đại hội lần thứ XX, Sở Nội vụ báo cáo"
     )
-
-
-def _put(obj: object, **values: object) -> None:
-    # Plans and rows refuse control characters when built (issue 12); the context must
-    # still drop any that reach it another way, so they are put in past the checks, on
-    # objects made for this test alone.
-    for name, value in values.items():
-        object.__setattr__(obj, name, value)
 
 
 def _made() -> tuple[Report, Plan, tuple[Task, ...], tuple[Unit, ...], ProgressRow]:
